@@ -1,0 +1,209 @@
+//! Serialising the graph: sorted, so two runs give identical bytes; prefixes declared
+//! only for the namespaces in use and only where every local name is plain (no
+//! backslash escapes, no leading digit), so every mainstream store reads it back.
+
+use crate::error::{Error, Result};
+use crate::vocab::{self, rdf, xsd};
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphName, NamedNodeRef, Quad, Term, Triple};
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::Path;
+
+/// The formats `export` writes.
+pub const FORMATS: &str = "ttl, nt, nq, trig";
+
+/// An RDF format from a name, an extension or a media type.
+pub fn parse_format(name: &str) -> Result<RdfFormat> {
+    let lower = name.to_ascii_lowercase();
+    let format = match lower.as_str() {
+        "turtle" => Some(RdfFormat::Turtle),
+        "ntriples" | "n-triples" => Some(RdfFormat::NTriples),
+        "nquads" | "n-quads" => Some(RdfFormat::NQuads),
+        _ => RdfFormat::from_extension(&lower).or_else(|| RdfFormat::from_media_type(&lower)),
+    };
+    match format {
+        Some(
+            f @ (RdfFormat::Turtle | RdfFormat::NTriples | RdfFormat::NQuads | RdfFormat::TriG),
+        ) => Ok(f),
+        _ => Err(Error::input(format!(
+            "unknown RDF format {name:?}\n  use one of {FORMATS} (or their media types)"
+        ))),
+    }
+}
+
+/// The format named by a file's extension.
+pub fn format_of_path(path: &Path) -> Result<RdfFormat> {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    parse_format(ext).map_err(|_| {
+        Error::input(format!(
+            "{}: cannot tell the format from the extension {ext:?}\n  name the file .ttl, .nt, .nq or .trig, or give --format",
+            path.display()
+        ))
+    })
+}
+
+/// Sorts for stable, readable output: by graph (quad formats), subject, predicate with
+/// `rdf:type` first, object; IRIs compare by their text, so a resource comes before the
+/// resources whose IRIs extend it.
+fn key(graph: Option<&GraphName>, t: &Triple) -> (String, String, bool, String, String) {
+    let graph = match graph {
+        Some(GraphName::NamedNode(g)) => g.as_str().to_owned(),
+        Some(g) => g.to_string(),
+        None => String::new(),
+    };
+    let subject = match &t.subject {
+        oxigraph::model::NamedOrBlankNode::NamedNode(s) => s.as_str().to_owned(),
+        s => s.to_string(),
+    };
+    let object = match &t.object {
+        Term::NamedNode(o) => o.as_str().to_owned(),
+        o => o.to_string(),
+    };
+    (
+        graph,
+        subject,
+        t.predicate != rdf::TYPE,
+        t.predicate.as_str().to_owned(),
+        object,
+    )
+}
+
+/// Is `local` a plain local name that every Turtle reader accepts as it is?
+fn plain_local(local: &str) -> bool {
+    let mut chars = local.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
+/// The prefixes that shorten at least one IRI in the output, and never need escapes.
+fn prefixes_in_use<'a>(
+    quads: impl Iterator<Item = &'a Quad>,
+    candidates: &[(String, String)],
+) -> Vec<(String, String)> {
+    let mut used = BTreeSet::new();
+    let mut note = |iri: NamedNodeRef<'_>| {
+        for (i, (_, ns)) in candidates.iter().enumerate() {
+            if let Some(local) = iri.as_str().strip_prefix(ns.as_str()) {
+                if plain_local(local) {
+                    used.insert(i);
+                }
+            }
+        }
+    };
+    for q in quads {
+        if let oxigraph::model::NamedOrBlankNode::NamedNode(s) = &q.subject {
+            note(s.as_ref());
+        }
+        if q.predicate != rdf::TYPE {
+            note(q.predicate.as_ref());
+        }
+        match &q.object {
+            Term::NamedNode(o) => note(o.as_ref()),
+            Term::Literal(l)
+                if ![xsd::STRING, xsd::INTEGER, xsd::DECIMAL, xsd::BOOLEAN]
+                    .contains(&l.datatype())
+                    && l.language().is_none() =>
+            {
+                note(l.datatype())
+            }
+            _ => {}
+        }
+        if let GraphName::NamedNode(g) = &q.graph_name {
+            note(g.as_ref());
+        }
+    }
+    used.into_iter().map(|i| candidates[i].clone()).collect()
+}
+
+/// Writes the quads in `format`: triple formats get the union of all graphs.
+pub fn write(
+    quads: &[Quad],
+    format: RdfFormat,
+    entity_ns: &str,
+    out: impl Write,
+) -> std::io::Result<()> {
+    let mut candidates: Vec<(String, String)> = vocab::PREFIXES
+        .iter()
+        .map(|(p, ns)| ((*p).to_owned(), (*ns).to_owned()))
+        .collect();
+    candidates.push(("kg".to_owned(), entity_ns.to_owned()));
+    candidates.sort();
+    let mut serializer = RdfSerializer::from_format(format);
+    if matches!(format, RdfFormat::Turtle | RdfFormat::TriG) {
+        for (prefix, ns) in prefixes_in_use(quads.iter(), &candidates) {
+            serializer = serializer
+                .with_prefix(prefix, ns)
+                .map_err(|e| std::io::Error::other(e.to_string()))?;
+        }
+    }
+    let mut writer = serializer.for_writer(out);
+    if format.supports_datasets() {
+        let mut sorted: Vec<(&Quad, _)> = quads
+            .iter()
+            .map(|q| (q, key(Some(&q.graph_name), &Triple::from(q.clone()))))
+            .collect();
+        sorted.sort_by(|a, b| a.1.cmp(&b.1));
+        for (q, _) in sorted {
+            writer.serialize_quad(q)?;
+        }
+    } else {
+        let mut triples: Vec<(Triple, _)> = quads
+            .iter()
+            .map(|q| {
+                let t = Triple::from(q.clone());
+                let k = key(None, &t);
+                (t, k)
+            })
+            .collect();
+        triples.sort_by(|a, b| a.1.cmp(&b.1));
+        triples.dedup_by(|a, b| a.0 == b.0);
+        for (t, _) in &triples {
+            writer.serialize_triple(t)?;
+        }
+    }
+    writer.finish()?.flush()
+}
+
+/// Writes to `path` atomically: a temporary file in the same folder, synced, then
+/// renamed over the target. On failure the target is untouched and nothing is left.
+pub fn write_atomically(
+    path: &Path,
+    fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> Result<()> {
+    let name = path.display().to_string();
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => Path::new(".").to_path_buf(),
+    };
+    if !folder.is_dir() {
+        return Err(Error::input(format!(
+            "{name}: the folder {} does not exist\n  create it first, or write somewhere else",
+            folder.display()
+        )));
+    }
+    if path.is_dir() {
+        return Err(Error::input(format!(
+            "{name}: is a folder\n  give a file name, such as {name}/kg.ttl"
+        )));
+    }
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = folder.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&temp)?;
+        fill(&mut file)?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        Error::input(format!(
+            "{name}: cannot write: {e}\n  check the folder's permissions and free space"
+        ))
+    })
+}

@@ -1,0 +1,336 @@
+//! Grounding: locating quotes and entity names in the article text.
+//!
+//! Offsets are Unicode code points from 0, end exclusive, as the Web Annotation model
+//! and SPARQL's `SUBSTR` count them; paragraphs (non-empty lines) and sentences are
+//! numbered from 1. This module is pure: text in, spans out.
+
+/// How much context a `TextQuoteSelector` keeps on each side, in code points.
+pub const CONTEXT: usize = 32;
+
+/// A located span of the article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// Start, in code points from 0.
+    pub start: usize,
+    /// End, exclusive, in code points.
+    pub end: usize,
+    /// Paragraph index of the start, from 1.
+    pub paragraph: usize,
+    /// Sentence index of the start, from 1, counted across the article.
+    pub sentence: usize,
+}
+
+/// Why a quote could not be located.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuoteError {
+    Empty,
+    NotFound { closest: String },
+    Ambiguous { count: usize, contexts: Vec<String> },
+    NoSuchOccurrence { count: usize },
+}
+
+/// The article text, indexed for code-point offsets, paragraphs and sentences.
+pub struct Text<'a> {
+    text: &'a str,
+    /// Byte offset of each code point, plus the text's length at the end.
+    bytes: Vec<usize>,
+    /// (start, end) code points of each paragraph.
+    paragraphs: Vec<(usize, usize)>,
+    /// Code point where each sentence starts, in order.
+    sentence_starts: Vec<usize>,
+}
+
+impl<'a> Text<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        bytes.push(text.len());
+        let chars: Vec<char> = text.chars().collect();
+        let mut paragraphs = Vec::new();
+        let mut start = 0;
+        for (i, &c) in chars.iter().chain(std::iter::once(&'\n')).enumerate() {
+            if c == '\n' {
+                let (s, e) = trim(&chars, start, i);
+                if s < e {
+                    paragraphs.push((s, e));
+                }
+                start = i + 1;
+            }
+        }
+        let mut sentence_starts = Vec::new();
+        for &(ps, pe) in &paragraphs {
+            let mut s = ps;
+            let mut i = ps;
+            while i < pe {
+                if matches!(chars[i], '.' | '?' | '!') {
+                    let mut j = i + 1;
+                    while j < pe && matches!(chars[j], '"' | '\'' | '\u{201D}' | '\u{2019}' | ')') {
+                        j += 1;
+                    }
+                    if j == pe || chars[j].is_whitespace() {
+                        sentence_starts.push(s);
+                        while j < pe && chars[j].is_whitespace() {
+                            j += 1;
+                        }
+                        s = j;
+                        i = j;
+                        continue;
+                    }
+                }
+                i += 1;
+            }
+            if s < pe {
+                sentence_starts.push(s);
+            }
+        }
+        Self {
+            text,
+            bytes,
+            paragraphs,
+            sentence_starts,
+        }
+    }
+
+    pub fn as_str(&self) -> &'a str {
+        self.text
+    }
+
+    /// Length in code points.
+    pub fn len(&self) -> usize {
+        self.bytes.len() - 1
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The text between two code-point offsets.
+    pub fn slice(&self, start: usize, end: usize) -> &'a str {
+        &self.text[self.bytes[start]..self.bytes[end]]
+    }
+
+    fn char_at_byte(&self, byte: usize) -> usize {
+        self.bytes.partition_point(|&b| b < byte)
+    }
+
+    /// A span from code-point offsets, with its paragraph and sentence.
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        let paragraph = self.paragraphs.partition_point(|&(s, _)| s <= start).max(1);
+        let sentence = self.sentence_starts.partition_point(|&s| s <= start).max(1);
+        Span {
+            start,
+            end,
+            paragraph,
+            sentence,
+        }
+    }
+
+    /// The `CONTEXT` code points before and after a span.
+    pub fn context(&self, span: &Span) -> (&'a str, &'a str) {
+        let before = self.slice(span.start.saturating_sub(CONTEXT), span.start);
+        let after = self.slice(span.end, (span.end + CONTEXT).min(self.len()));
+        (before, after)
+    }
+
+    /// Every occurrence of `needle`, overlapping ones included, as code-point starts.
+    pub fn occurrences(&self, needle: &str) -> Vec<usize> {
+        let mut found = Vec::new();
+        if needle.is_empty() {
+            return found;
+        }
+        let mut from = 0;
+        while let Some(i) = self.text[from..].find(needle) {
+            let byte = from + i;
+            found.push(self.char_at_byte(byte));
+            from = byte + self.text[byte..].chars().next().map_or(1, char::len_utf8);
+        }
+        found
+    }
+
+    /// Locates a quote; `occurrence` (from 1) picks one when it occurs more than once.
+    pub fn locate(&self, quote: &str, occurrence: Option<usize>) -> Result<Span, QuoteError> {
+        if quote.is_empty() {
+            return Err(QuoteError::Empty);
+        }
+        let found = self.occurrences(quote);
+        let length = quote.chars().count();
+        let start = match (found.len(), occurrence) {
+            (0, _) => {
+                return Err(QuoteError::NotFound {
+                    closest: self.closest_passage(quote),
+                })
+            }
+            (count, Some(n)) if n == 0 || n > count => {
+                return Err(QuoteError::NoSuchOccurrence { count })
+            }
+            (_, Some(n)) => found[n - 1],
+            (1, None) => found[0],
+            (count, None) => {
+                let contexts = found
+                    .iter()
+                    .map(|&s| {
+                        let span = self.span(s, s + length);
+                        let (before, after) = self.context(&span);
+                        format!("…{}[{}]{}…", flat(before), quote, flat(after))
+                    })
+                    .collect();
+                return Err(QuoteError::Ambiguous { count, contexts });
+            }
+        };
+        Ok(self.span(start, start + length))
+    }
+
+    /// The passage of the text most like `quote`: the window of the quote's length,
+    /// starting at a word, with the smallest edit distance, widened to whole words.
+    pub fn closest_passage(&self, quote: &str) -> String {
+        let q: Vec<char> = quote.chars().collect();
+        let chars: Vec<char> = self.text.chars().collect();
+        if chars.is_empty() {
+            return String::new();
+        }
+        let width = q.len().min(chars.len());
+        let mut best = (usize::MAX, 0);
+        let mut row = vec![0usize; q.len() + 1];
+        for start in 0..chars.len() {
+            if start > 0 && chars[start - 1].is_alphanumeric() {
+                continue;
+            }
+            let end = (start + width).min(chars.len());
+            let d = edit_distance(&q, &chars[start..end], &mut row);
+            if d < best.0 {
+                best = (d, start);
+            }
+        }
+        let mut start = best.1;
+        let mut end = (start + width).min(chars.len());
+        while end < chars.len() && chars[end].is_alphanumeric() {
+            end += 1;
+        }
+        while start > 0 && chars[start - 1].is_alphanumeric() {
+            start -= 1;
+        }
+        flat(&chars[start..end].iter().collect::<String>())
+    }
+
+    /// Every occurrence of `name` that starts and ends at a word boundary.
+    pub fn word_occurrences(&self, name: &str) -> Vec<(usize, usize)> {
+        let length = name.chars().count();
+        self.occurrences(name)
+            .into_iter()
+            .filter(|&s| {
+                let before = s.checked_sub(1).map(|i| self.char(i));
+                let after = (s + length < self.len()).then(|| self.char(s + length));
+                !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+            })
+            .map(|s| (s, s + length))
+            .collect()
+    }
+
+    fn char(&self, i: usize) -> char {
+        self.slice(i, i + 1).chars().next().unwrap_or(' ')
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn trim(chars: &[char], mut s: usize, mut e: usize) -> (usize, usize) {
+    while s < e && chars[s].is_whitespace() {
+        s += 1;
+    }
+    while e > s && chars[e - 1].is_whitespace() {
+        e -= 1;
+    }
+    (s, e)
+}
+
+/// Collapses line breaks, so a passage prints on one line.
+fn flat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Levenshtein distance between two strings, in code points.
+pub fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    edit_distance(&a, &b, &mut vec![0; a.len() + 1])
+}
+
+fn edit_distance(a: &[char], b: &[char], row: &mut [usize]) -> usize {
+    for (j, cell) in row.iter_mut().enumerate() {
+        *cell = j;
+    }
+    for &cb in b {
+        let mut diagonal = row[0];
+        row[0] += 1;
+        for (j, &ca) in a.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[a.len()]
+}
+
+/// One entity name matched in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match<K> {
+    pub key: K,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Finds every name at word boundaries, keeping the leftmost-longest match where names
+/// overlap ("China" inside "China Daily" is not kept). Names are (key, name) pairs.
+pub fn find_mentions<K: Clone>(text: &Text<'_>, names: &[(K, &str)]) -> Vec<Match<K>> {
+    let mut candidates: Vec<Match<K>> = names
+        .iter()
+        .flat_map(|(key, name)| {
+            text.word_occurrences(name)
+                .into_iter()
+                .map(move |(start, end)| Match {
+                    key: key.clone(),
+                    start,
+                    end,
+                })
+        })
+        .collect();
+    candidates.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut kept: Vec<Match<K>> = Vec::new();
+    for m in candidates {
+        if kept.last().is_none_or(|last| m.start >= last.end) {
+            kept.push(m);
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_count_code_points() {
+        let t = Text::new("a — b — c");
+        let s = t.locate("c", None).unwrap();
+        assert_eq!((s.start, s.end), (8, 9));
+        assert_eq!(t.slice(s.start, s.end), "c");
+    }
+
+    #[test]
+    fn sentences_and_paragraphs() {
+        let t = Text::new("Title\n\nOne. Two? \"Three.\" Four\nFive.");
+        let s = t.locate("Four", None).unwrap();
+        assert_eq!((s.paragraph, s.sentence), (2, 5));
+        let s = t.locate("Five", None).unwrap();
+        assert_eq!((s.paragraph, s.sentence), (3, 6));
+    }
+
+    #[test]
+    fn longest_name_wins() {
+        let t = Text::new("China Daily and China, not Chinatown.");
+        let m = find_mentions(&t, &[("cn", "China"), ("cd", "China Daily")]);
+        let got: Vec<_> = m.iter().map(|m| (m.key, m.start)).collect();
+        assert_eq!(got, vec![("cd", 0), ("cn", 16)]);
+    }
+}

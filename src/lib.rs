@@ -1,0 +1,19 @@
+//! nea-kg: an article and its curated fact sheet in, an RDF knowledge graph out, every
+//! fact grounded in the exact words of the article.
+//!
+//! The layers, pure where they can be: `sheet` reads the TOML, `ground` locates quotes
+//! and names in the text, `mapping` turns both into quads, `kg` loads them into an
+//! Oxigraph store, `export` and `query` write them out. Only `run` knows about the
+//! terminal.
+
+pub mod cli;
+pub mod error;
+pub mod export;
+pub mod ground;
+pub mod kg;
+pub mod mapping;
+pub mod ontology;
+pub mod query;
+pub mod run;
+pub mod sheet;
+pub mod vocab;

@@ -1,0 +1,123 @@
+//! The project's ontology (`ontology/nea.ttl`): parsed once per run, loaded into its own
+//! named graph, and consulted by the mapping for the classes and properties a fact
+//! sheet may name and for the labels of properties.
+
+use crate::error::{Error, Result};
+use crate::sheet::Source;
+use crate::vocab::{self, owl, rdf, rdfs};
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{Term, Triple};
+use std::collections::{BTreeSet, HashMap};
+
+/// The ontology as shipped in the binary.
+pub const EMBEDDED: &str = include_str!("../ontology/nea.ttl");
+
+pub struct Ontology {
+    pub triples: Vec<Triple>,
+    classes: BTreeSet<String>,
+    properties: BTreeSet<String>,
+    labels: HashMap<String, String>,
+    parents: HashMap<String, Vec<String>>,
+}
+
+impl Ontology {
+    pub fn parse(source: &Source) -> Result<Self> {
+        let mut triples = Vec::new();
+        for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(source.text.as_bytes()) {
+            let quad = quad.map_err(|e| {
+                Error::input(format!(
+                    "{}: {e}\n  the ontology must be valid Turtle",
+                    source.name
+                ))
+            })?;
+            triples.push(Triple::from(quad));
+        }
+        let mut classes = BTreeSet::new();
+        let mut properties = BTreeSet::new();
+        let mut labels = HashMap::new();
+        let mut parents: HashMap<String, Vec<String>> = HashMap::new();
+        for t in &triples {
+            let subject = t.subject.to_string();
+            let subject = subject.trim_start_matches('<').trim_end_matches('>');
+            if t.predicate == rdf::TYPE {
+                match &t.object {
+                    Term::NamedNode(o) if *o == owl::CLASS => {
+                        classes.insert(subject.to_owned());
+                    }
+                    Term::NamedNode(o)
+                        if *o == owl::OBJECT_PROPERTY || *o == owl::DATATYPE_PROPERTY =>
+                    {
+                        properties.insert(subject.to_owned());
+                    }
+                    _ => {}
+                }
+            } else if t.predicate == rdfs::SUB_CLASS_OF {
+                if let Term::NamedNode(o) = &t.object {
+                    parents
+                        .entry(subject.to_owned())
+                        .or_default()
+                        .push(o.as_str().to_owned());
+                }
+            } else if t.predicate == rdfs::LABEL {
+                if let Term::Literal(l) = &t.object {
+                    if l.language().is_none_or(|l| l == "en") {
+                        labels.insert(subject.to_owned(), l.value().to_owned());
+                    }
+                }
+            }
+        }
+        Ok(Self {
+            triples,
+            classes,
+            properties,
+            labels,
+            parents,
+        })
+    }
+
+    /// Is this IRI a class of the ontology?
+    pub fn is_class(&self, iri: &str) -> bool {
+        self.classes.contains(iri)
+    }
+
+    /// Is this IRI a property of the ontology?
+    pub fn is_property(&self, iri: &str) -> bool {
+        self.properties.contains(iri)
+    }
+
+    /// The English label of a term.
+    pub fn label(&self, iri: &str) -> Option<&str> {
+        self.labels.get(iri).map(String::as_str)
+    }
+
+    /// Is `class` the class `ancestor` or one of its subclasses?
+    pub fn is_a(&self, class: &str, ancestor: &str) -> bool {
+        let mut todo = vec![class];
+        let mut seen = BTreeSet::new();
+        while let Some(c) = todo.pop() {
+            if c == ancestor {
+                return true;
+            }
+            if seen.insert(c) {
+                todo.extend(
+                    self.parents
+                        .get(c)
+                        .into_iter()
+                        .flatten()
+                        .map(String::as_str),
+                );
+            }
+        }
+        false
+    }
+
+    /// The local names of the `nea:` classes under `ancestor`, for messages that list
+    /// the choices.
+    pub fn classes_under(&self, ancestor: &str) -> Vec<&str> {
+        self.classes
+            .iter()
+            .filter(|c| c.as_str() != ancestor && self.is_a(c, ancestor))
+            .filter_map(|c| vocab::nea_local(c))
+            .collect()
+    }
+}
