@@ -128,7 +128,7 @@ pub fn build(
         quads.len(),
         &ontology,
     )?);
-    quads.sort_by(|a, b| quad_key(a).cmp(&quad_key(b)));
+    quads.sort_by_cached_key(quad_key);
     quads.dedup();
     Ok(Built {
         quads,
