@@ -15,21 +15,18 @@ pub const FORMATS: &str = "ttl, nt, nq, trig";
 
 /// An RDF format from a name, an extension or a media type.
 pub fn parse_format(name: &str) -> Result<RdfFormat> {
-    let lower = name.to_ascii_lowercase();
-    let format = match lower.as_str() {
-        "turtle" => Some(RdfFormat::Turtle),
-        "ntriples" | "n-triples" => Some(RdfFormat::NTriples),
-        "nquads" | "n-quads" => Some(RdfFormat::NQuads),
-        _ => RdfFormat::from_extension(&lower).or_else(|| RdfFormat::from_media_type(&lower)),
+    let format = match name.to_ascii_lowercase().as_str() {
+        "ttl" | "turtle" | "text/turtle" => Some(RdfFormat::Turtle),
+        "nt" | "ntriples" | "n-triples" | "application/n-triples" => Some(RdfFormat::NTriples),
+        "nq" | "nquads" | "n-quads" | "application/n-quads" => Some(RdfFormat::NQuads),
+        "trig" | "application/trig" => Some(RdfFormat::TriG),
+        _ => None,
     };
-    match format {
-        Some(
-            f @ (RdfFormat::Turtle | RdfFormat::NTriples | RdfFormat::NQuads | RdfFormat::TriG),
-        ) => Ok(f),
-        _ => Err(Error::input(format!(
+    format.ok_or_else(|| {
+        Error::input(format!(
             "unknown RDF format {name:?}\n  use one of {FORMATS} (or their media types)"
-        ))),
-    }
+        ))
+    })
 }
 
 /// The format named by a file's extension.

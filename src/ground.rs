@@ -170,7 +170,7 @@ impl<'a> Text<'a> {
                     .map(|&s| {
                         let span = self.span(s, s + length);
                         let (before, after) = self.context(&span);
-                        format!("…{}[{}]{}…", flat(before), quote, flat(after))
+                        format!("…{}[{}]{}…", one_line(before), quote, one_line(after))
                     })
                     .collect();
                 return Err(QuoteError::Ambiguous { count, contexts });
@@ -244,7 +244,14 @@ fn trim(chars: &[char], mut s: usize, mut e: usize) -> (usize, usize) {
     (s, e)
 }
 
-/// Collapses line breaks, so a passage prints on one line.
+/// Turns line breaks and tabs into spaces, so a passage prints on one line.
+fn one_line(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect()
+}
+
+/// Collapses runs of white space, so a passage prints on one line.
 fn flat(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

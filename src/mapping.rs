@@ -365,10 +365,7 @@ impl<'a> Mapper<'a> {
                 kinds_text(allowed)
             ))),
             None => {
-                let closest = self
-                    .ids
-                    .keys()
-                    .min_by_key(|k| (ground::distance(k, name), (*k).clone()))
+                let closest = closest_id(self.ids.keys(), name)
                     .map(|k| format!(" (did you mean {k:?}?)"))
                     .unwrap_or_default();
                 Err(Error::input(format!(
@@ -861,6 +858,24 @@ impl<'a> Mapper<'a> {
     }
 }
 
+/// The declared id most like a mistyped one: one that contains it or is contained in
+/// it, else one within a few edits; none when nothing is close.
+fn closest_id<'k>(ids: impl Iterator<Item = &'k String>, name: &str) -> Option<&'k String> {
+    let mut best: Option<(usize, &String)> = None;
+    for id in ids {
+        let d = if id.contains(name) || name.contains(id.as_str()) {
+            0
+        } else {
+            ground::distance(id, name)
+        };
+        if best.is_none_or(|(bd, b)| (d, id) < (bd, b)) {
+            best = Some((d, id));
+        }
+    }
+    best.filter(|(d, _)| *d <= (name.chars().count() / 3).max(1))
+        .map(|(_, id)| id)
+}
+
 fn nea_entity() -> &'static str {
     "https://w3id.org/nea-kg/ontology#Entity"
 }
@@ -911,7 +926,8 @@ pub fn date_literal(s: &str) -> Option<Literal> {
             }
             if parts.len() == 3 {
                 let day: u32 = parts[2].parse().ok().filter(|_| digits(parts[2], 2))?;
-                let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+                let leap = year.is_multiple_of(4)
+                    && (!year.is_multiple_of(100) || year.is_multiple_of(400));
                 let days = [
                     31,
                     if leap { 29 } else { 28 },

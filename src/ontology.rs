@@ -18,6 +18,7 @@ pub struct Ontology {
     properties: BTreeSet<String>,
     labels: HashMap<String, String>,
     parents: HashMap<String, Vec<String>>,
+    declared: BTreeSet<String>,
 }
 
 impl Ontology {
@@ -36,10 +37,12 @@ impl Ontology {
         let mut properties = BTreeSet::new();
         let mut labels = HashMap::new();
         let mut parents: HashMap<String, Vec<String>> = HashMap::new();
+        let mut declared = BTreeSet::new();
         for t in &triples {
             let subject = t.subject.to_string();
             let subject = subject.trim_start_matches('<').trim_end_matches('>');
             if t.predicate == rdf::TYPE {
+                declared.insert(subject.to_owned());
                 match &t.object {
                     Term::NamedNode(o) if *o == owl::CLASS => {
                         classes.insert(subject.to_owned());
@@ -72,6 +75,7 @@ impl Ontology {
             properties,
             labels,
             parents,
+            declared,
         })
     }
 
@@ -119,5 +123,31 @@ impl Ontology {
             .filter(|c| c.as_str() != ancestor && self.is_a(c, ancestor))
             .filter_map(|c| vocab::nea_local(c))
             .collect()
+    }
+
+    /// Is this IRI declared (typed) in the ontology: a class, a property or an individual?
+    pub fn is_declared(&self, iri: &str) -> bool {
+        self.declared.contains(iri)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_nea_constant_is_declared_in_the_ontology() {
+        let source = Source {
+            name: "ontology/nea.ttl".into(),
+            text: EMBEDDED.into(),
+        };
+        let ontology = Ontology::parse(&source).unwrap();
+        for term in vocab::nea::ALL {
+            assert!(
+                ontology.is_declared(term.as_str()),
+                "{term} is not in the ontology"
+            );
+        }
+        assert!(ontology.is_a(&vocab::nea_term("Summit"), vocab::nea::EVENT.as_str()));
     }
 }

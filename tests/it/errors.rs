@@ -1,0 +1,298 @@
+//! Bad input: each gives a message naming the file, the line and what to do, exit
+//! status 2, no panic and nothing on stdout.
+
+use crate::{nea, Fixture};
+
+/// The 1-based line of the first line of `file` containing `needle`.
+fn line_of(fx: &Fixture, file: &str, needle: &str) -> usize {
+    fx.read(file)
+        .lines()
+        .position(|l| l.contains(needle))
+        .expect(needle)
+        + 1
+}
+
+#[test]
+fn toml_syntax_error_names_line_and_column() {
+    let fx = Fixture::new();
+    fx.edit("facts.toml", "id = \"eu-pillar\"", "id = \"eu-pillar");
+    let line = line_of(&fx, "facts.toml", "id = \"eu-pillar");
+    let err = fx.run(&["export"]).input_error();
+    assert_eq!(
+        err,
+        format!(
+            "error: {}:{line}:16: invalid basic string, expected `\"`\n  fix the TOML at that line; the format is described in docs/fact-sheet.md\n",
+            fx.path("facts.toml")
+        )
+    );
+}
+
+#[test]
+fn unknown_key() {
+    let fx = Fixture::new();
+    fx.edit(
+        "facts.toml",
+        "quote = \"has reached $800 billion\"",
+        "quotes = \"has reached $800 billion\"",
+    );
+    let line = line_of(&fx, "facts.toml", "quotes = ");
+    let err = fx.run(&["export"]).input_error();
+    assert!(
+        err.starts_with(&format!(
+            "error: {}:{line}:1: unknown field `quotes`, expected one of `id`, `label`, `subject`",
+            fx.path("facts.toml")
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn missing_required_field() {
+    let fx = Fixture::new();
+    fx.edit("entities.toml", "label = \"Tokyo\"\n", "");
+    let err = fx.run(&["export"]).input_error();
+    assert!(
+        err.contains("entities.toml:") && err.contains(": missing field `label`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn wrong_type() {
+    let fx = Fixture::new();
+    fx.edit("facts.toml", "ordinal = 11", "ordinal = \"eleventh\"");
+    let line = line_of(&fx, "facts.toml", "ordinal = \"eleventh\"");
+    let err = fx.run(&["export"]).input_error();
+    assert!(
+        err.starts_with(&format!(
+            "error: {}:{line}:11: invalid type: string \"eleventh\", expected i64",
+            fx.path("facts.toml")
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn unknown_entity_id_suggests_the_closest() {
+    let fx = Fixture::new();
+    fx.edit(
+        "facts.toml",
+        "predicate = \"nea:normalizedRelationsWith\"\nobject = \"rok\"",
+        "predicate = \"nea:normalizedRelationsWith\"\nobject = \"japn\"",
+    );
+    let line = line_of(&fx, "facts.toml", "object = \"japn\"");
+    let err = fx.run(&["export"]).input_error();
+    assert_eq!(
+        err,
+        format!(
+            "error: {}:{line}: fact \"japan-rok-normalization\": unknown id \"japn\" in `object` (did you mean \"japan\"?)\n  declare it in the entity registry or the sheet, or fix the spelling\n",
+            fx.path("facts.toml")
+        )
+    );
+}
+
+#[test]
+fn duplicate_id() {
+    let fx = Fixture::new();
+    fx.edit("facts.toml", "id = \"eu-pillar\"", "id = \"nato-pillar\"");
+    let first = line_of(&fx, "facts.toml", "id = \"nato-pillar\"");
+    let text = fx.read("facts.toml");
+    let second = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains("id = \"nato-pillar\""))
+        .nth(1)
+        .unwrap()
+        .0
+        + 1;
+    let err = fx.run(&["export"]).input_error();
+    let f = fx.path("facts.toml");
+    assert_eq!(
+        err,
+        format!("error: {f}:{second}: duplicate id \"nato-pillar\": it is already declared at {f}:{first}\n  give each entity, fact, statistic and claim an id of its own\n")
+    );
+}
+
+#[test]
+fn a_quote_that_occurs_twice() {
+    let fx = Fixture::new();
+    fx.edit(
+        "facts.toml",
+        "quote = \"from its Diplomatic Bluebook\"",
+        "quote = \"Northeast Asia should\"",
+    );
+    let line = line_of(&fx, "facts.toml", "quote = \"Northeast Asia should\"");
+    let err = fx.run(&["export"]).input_error();
+    assert!(
+        err.starts_with(&format!(
+            "error: {}:{line}: fact \"bluebook-publisher\": the quote \"Northeast Asia should\" occurs 3 times in {}:\n    1. …",
+            fx.path("facts.toml"),
+            fx.path("article.txt")
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn invalid_date() {
+    let fx = Fixture::new();
+    fx.edit("facts.toml", "date = \"1972\"", "date = \"1972-13\"");
+    let line = line_of(&fx, "facts.toml", "1972-13");
+    let err = fx.run(&["export"]).input_error();
+    assert_eq!(
+        err,
+        format!(
+            "error: {}:{line}: fact \"china-japan-restoration\": invalid date \"1972-13\"\n  write a year (1965), a year and month (2024-05) or a day (2025-03-22)\n",
+            fx.path("facts.toml")
+        )
+    );
+}
+
+#[test]
+fn unknown_class_lists_the_classes() {
+    let fx = Fixture::new();
+    fx.edit("entities.toml", "class = \"City\"", "class = \"Town\"");
+    let err = fx.run(&["export"]).input_error();
+    assert!(err.contains(": entity \"tokyo\": unknown class \"Town\"\n  use one of the ontology's entity classes: AcademicDepartment, Agreement, City,"), "{err}");
+}
+
+#[test]
+fn unknown_predicate() {
+    let fx = Fixture::new();
+    fx.edit("facts.toml", "nea:headquarteredIn", "nea:hasHeadquartersIn");
+    let err = fx.run(&["export"]).input_error();
+    assert!(err.contains(": fact \"eu-headquarters\": \"nea:hasHeadquartersIn\" is not a property of the ontology"), "{err}");
+}
+
+#[test]
+fn empty_article() {
+    let fx = Fixture::new();
+    fx.write("article.txt", "\n\n");
+    let err = fx.run(&["export"]).input_error();
+    assert_eq!(
+        err,
+        format!(
+            "error: {}: the article is empty\n  give the article's text, UTF-8, as a .txt file\n",
+            fx.path("article.txt")
+        )
+    );
+}
+
+#[test]
+fn article_not_utf8() {
+    let fx = Fixture::new();
+    std::fs::write(
+        fx.dir.path().join("article.txt"),
+        b"Confidence builder\nab\xffc\n",
+    )
+    .unwrap();
+    let err = fx.run(&["export"]).input_error();
+    assert_eq!(
+        err,
+        format!(
+            "error: {}:2:3: the article is not valid UTF-8 (byte 21)\n  convert it to UTF-8 (for example with iconv) and try again\n",
+            fx.path("article.txt")
+        )
+    );
+}
+
+#[test]
+fn missing_file_and_folder_instead_of_file() {
+    let err = nea(&[
+        "export",
+        "--article",
+        "no-such-article.txt",
+        "--facts",
+        "no-such-facts.toml",
+    ])
+    .input_error();
+    assert_eq!(
+        err,
+        "error: no-such-article.txt: cannot read the article: no such file\n  check the path\n"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    let err = nea(&["export", "--article", d, "--facts", d]).input_error();
+    assert_eq!(
+        err,
+        format!("error: {d}: is a folder, not a file\n  give the path of the article file\n")
+    );
+}
+
+#[test]
+fn articles_and_sheets_come_in_pairs() {
+    let err = nea(&["export", "--article", "a.txt"]).input_error();
+    assert_eq!(
+        err,
+        "error: 1 --article and 0 --facts: give them in pairs, one fact sheet for each article\n"
+    );
+}
+
+#[test]
+fn invalid_base_iri() {
+    let err = nea(&["export", "--base", "not an iri"]).input_error();
+    assert_eq!(err, "error: invalid --base \"not an iri\": it must be an absolute IRI ending in '/' or '#'\n  for example --base https://example.org/kg/\n");
+}
+
+#[test]
+fn invalid_language_tag() {
+    let fx = Fixture::new();
+    fx.edit("facts.toml", "language = \"en\"", "language = \"english!\"");
+    let err = fx.run(&["export"]).input_error();
+    assert!(err.contains(": invalid language tag \"english!\""), "{err}");
+}
+
+#[test]
+fn unknown_format() {
+    let err = nea(&["export", "--format", "xyz"]).input_error();
+    assert_eq!(err, "error: unknown RDF format \"xyz\"\n  use one of ttl, nt, nq, trig (or their media types)\n");
+    let err = nea(&["export", "-o", "kg.txt"]).input_error();
+    assert_eq!(err, "error: kg.txt: cannot tell the format from the extension \"txt\"\n  name the file .ttl, .nt, .nq or .trig, or give --format\n");
+    let err = nea(&["query", "ASK {}", "--format", "yaml"]).input_error();
+    assert!(
+        err.starts_with("error: unknown results format \"yaml\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn sparql_syntax_error_and_update() {
+    let err = nea(&["query", "SELECT * WHERE { ?s ?p }"]).input_error();
+    assert!(
+        err.starts_with("error: the query: SPARQL syntax error: error at 1:25"),
+        "{err}"
+    );
+    let err = nea(&[
+        "query",
+        "INSERT DATA { <http://a/b> <http://a/c> <http://a/d> }",
+    ])
+    .input_error();
+    assert_eq!(err, "error: the query: is a SPARQL UPDATE, and nea-kg query is read-only\n  the graph is rebuilt from the fact sheet on every run: change the sheet instead\n");
+}
+
+#[test]
+fn a_closed_stdout_is_not_an_error() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nea-kg"))
+        .args(["export", "--format", "nt"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 10];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The pipe is closed here, as `| head -c 10` would.
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let run = nea(&["export", "--no-such-flag"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("unexpected argument '--no-such-flag'"));
+    let run = nea(&[]);
+    assert_eq!(run.code, 2);
+}

@@ -1,0 +1,135 @@
+//! Exports: every format parses back to the store's quads, byte-stable, atomic.
+
+use crate::{nea, Fixture};
+use nea_kg::cli::InputArgs;
+use nea_kg::kg::Kg;
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{Quad, Triple};
+use std::collections::HashSet;
+
+fn store_quads() -> HashSet<Quad> {
+    let args = InputArgs {
+        article: vec![],
+        facts: vec![],
+        entities: None,
+        base: nea_kg::mapping::DEFAULT_BASE.to_owned(),
+    };
+    let kg = Kg::load(&args).unwrap();
+    kg.store.iter().map(Result::unwrap).collect()
+}
+
+fn parse(bytes: &[u8], format: RdfFormat) -> HashSet<Quad> {
+    RdfParser::from_format(format)
+        .for_slice(bytes)
+        .collect::<Result<_, _>>()
+        .unwrap_or_else(|e| panic!("{format} does not parse back: {e}"))
+}
+
+#[test]
+fn every_format_parses_back_to_the_store() {
+    let store = store_quads();
+    let union: HashSet<Triple> = store.iter().cloned().map(Triple::from).collect();
+    for (name, format) in [
+        ("ttl", RdfFormat::Turtle),
+        ("nt", RdfFormat::NTriples),
+        ("nq", RdfFormat::NQuads),
+        ("trig", RdfFormat::TriG),
+    ] {
+        let out = nea(&["export", "--format", name]).ok();
+        let parsed = parse(out.as_bytes(), format);
+        if format.supports_datasets() {
+            assert_eq!(parsed, store, "{name}: the same quads as the store");
+        } else {
+            let triples: HashSet<Triple> = parsed.into_iter().map(Triple::from).collect();
+            assert_eq!(triples, union, "{name}: the union of the store's graphs");
+        }
+    }
+}
+
+#[test]
+fn two_exports_are_identical_bytes() {
+    for format in ["ttl", "nt", "nq", "trig"] {
+        let a = nea(&["export", "--format", format]).ok();
+        let b = nea(&["export", "--format", format]).ok();
+        assert!(a == b, "{format} differs between runs");
+    }
+}
+
+#[test]
+fn turtle_declares_only_prefixes_in_use_and_no_escapes() {
+    let ttl = nea(&["export"]).ok();
+    let declared: Vec<&str> = ttl
+        .lines()
+        .filter_map(|l| l.strip_prefix("@prefix "))
+        .map(|l| l.split(':').next().unwrap())
+        .collect();
+    for prefix in &declared {
+        let uses = ttl
+            .lines()
+            .filter(|l| !l.starts_with("@prefix") && l.contains(&format!("{prefix}:")))
+            .count();
+        assert!(uses > 0, "@prefix {prefix} is declared but not used");
+    }
+    assert!(declared.contains(&"kg") && declared.contains(&"nea") && declared.contains(&"schema"));
+    assert!(
+        !ttl.lines().any(|l| !l.contains('"') && l.contains("\\")),
+        "a backslash escape outside a literal"
+    );
+}
+
+#[test]
+fn the_output_file_extension_picks_the_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kg.nq");
+    nea(&["export", "-o", path.to_str().unwrap()]).ok();
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(written, nea(&["export", "--format", "nq"]).ok());
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, ["kg.nq"], "no temporary file left behind");
+}
+
+#[test]
+fn a_failed_export_leaves_no_file_and_keeps_an_existing_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-such-folder").join("kg.ttl");
+    let err = nea(&["export", "-o", missing.to_str().unwrap()]).input_error();
+    assert!(err.contains("does not exist"), "{err}");
+    assert!(!missing.exists());
+    let fx = Fixture::new();
+    let target = fx.path("kg.ttl");
+    fx.write("kg.ttl", "precious\n");
+    fx.edit(
+        "facts.toml",
+        "quote = \"The author is a professor\"",
+        "quote = \"The author is a poet\"",
+    );
+    fx.run(&["export", "-o", &target]).input_error();
+    assert_eq!(fx.read("kg.ttl"), "precious\n");
+}
+
+#[test]
+fn a_changed_base_changes_only_the_iris_under_it() {
+    let a = nea(&["export", "--format", "nt"]).ok();
+    let b = nea(&[
+        "export",
+        "--format",
+        "nt",
+        "--base",
+        "https://example.org/kg/",
+    ])
+    .ok();
+    assert_eq!(a.lines().count(), b.lines().count());
+    let swapped = b.replace("https://example.org/kg/", "https://w3id.org/nea-kg/");
+    let mut x: Vec<&str> = a.lines().collect();
+    let mut y: Vec<&str> = swapped.lines().collect();
+    x.sort_unstable();
+    y.sort_unstable();
+    assert_eq!(x, y);
+    assert!(
+        b.contains("<https://w3id.org/nea-kg/ontology#"),
+        "the ontology's terms do not move"
+    );
+}

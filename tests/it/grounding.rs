@@ -1,0 +1,179 @@
+//! Grounding: quotes and names located in the article, in code points.
+
+use crate::{article, csv_rows, nea, Fixture};
+
+/// The start and end of the evidence of one fact of the embedded sheet.
+fn offsets(fact: &str) -> (usize, usize) {
+    let q = format!(
+        "PREFIX oa: <http://www.w3.org/ns/oa#>
+         PREFIX prov: <http://www.w3.org/ns/prov#>
+         SELECT ?start ?end WHERE {{
+           ?f prov:wasDerivedFrom/oa:hasSelector ?p .
+           ?p oa:start ?start ; oa:end ?end .
+           FILTER(STRENDS(STR(?f), \"/fact/{fact}\"))
+         }}"
+    );
+    let rows = csv_rows(
+        &nea(&["query", &q, "--format", "csv"]).ok(),
+        &["start", "end"],
+    );
+    assert_eq!(rows.len(), 1, "one position for {fact}");
+    (rows[0][0].parse().unwrap(), rows[0][1].parse().unwrap())
+}
+
+#[test]
+fn offsets_are_code_points_past_the_em_dashes() {
+    let text = article();
+    let quote = "in 2022, the Regional Comprehensive Economic Partnership took effect";
+    let byte = text.find(quote).unwrap();
+    let code_point = text[..byte].chars().count();
+    // Four em-dashes (three bytes each) come before it: bytes and code points differ.
+    assert_eq!(text[..byte].matches('—').count(), 4);
+    assert_eq!(byte - code_point, 8);
+    assert_eq!(
+        offsets("rcep-in-force"),
+        (code_point, code_point + quote.chars().count())
+    );
+    assert_eq!(offsets("rcep-in-force"), (2994, 3062));
+}
+
+#[test]
+fn a_quote_not_in_the_article_is_refused_with_the_closest_passage() {
+    let fx = Fixture::new();
+    fx.edit(
+        "facts.toml",
+        "quote = \"Japan and the ROK normalized their relations in 1965\"",
+        "quote = \"Japan and the ROK normalised their relations in 1965\"",
+    );
+    let line = fx
+        .read("facts.toml")
+        .lines()
+        .position(|l| l.contains("normalised"))
+        .unwrap()
+        + 1;
+    let err = fx.run(&["export"]).input_error();
+    assert_eq!(
+        err,
+        format!(
+            "error: {}:{line}: fact \"japan-rok-normalization\": the quote \"Japan and the ROK normalised their relations in 1965\" is not in {}\n  the closest passage of the article is: \"Japan and the ROK normalized their relations in 1965\"\n  copy the words exactly as the article writes them\n",
+            fx.path("facts.toml"),
+            fx.path("article.txt")
+        )
+    );
+}
+
+#[test]
+fn an_ambiguous_quote_lists_its_occurrences() {
+    let fx = Fixture::new();
+    fx.edit(
+        "facts.toml",
+        "quote = \"the colossal EU headquarters in Brussels\"",
+        "quote = \"NATO\"",
+    );
+    let err = fx.run(&["export"]).input_error();
+    assert!(
+        err.contains("fact \"eu-headquarters\": the quote \"NATO\" occurs 4 times in"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "\n    1. … Asian regionalism lie in using [NATO] and the European Union as bench…\n"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "\n    4. …eating an East Asian version of [NATO]. Northeast Asian cooperation ha…\n"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("say which with `occurrence = N`"), "{err}");
+}
+
+#[test]
+fn occurrence_picks_one_of_several() {
+    let fx = Fixture::new();
+    fx.edit(
+        "facts.toml",
+        "quote = \"the colossal EU headquarters in Brussels\"",
+        "quote = \"NATO\"\noccurrence = 4",
+    );
+    let q = "PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX prov: <http://www.w3.org/ns/prov#>
+             SELECT ?start WHERE { ?f prov:wasDerivedFrom/oa:hasSelector/oa:start ?start .
+             FILTER(STRENDS(STR(?f), \"/fact/eu-headquarters\")) }";
+    let rows = csv_rows(&fx.run(&["query", q, "--format", "csv"]).ok(), &["start"]);
+    let text = article();
+    let fourth = text.match_indices("NATO").nth(3).unwrap().0;
+    assert_eq!(rows[0][0], text[..fourth].chars().count().to_string());
+    fx.edit("facts.toml", "occurrence = 4", "occurrence = 5");
+    let err = fx.run(&["export"]).input_error();
+    assert!(
+        err.contains("`occurrence` must be between 1 and 4"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_name_inside_a_longer_name_is_not_a_mention() {
+    let fx = Fixture::new();
+    fx.write(
+        "article.txt",
+        "Title\nChina Daily reports that China and Japan met. China Watch, Chinatown and China's ports.\n",
+    );
+    fx.write(
+        "entities.toml",
+        r#"
+[[entity]]
+id = "china"
+class = "Country"
+label = "China"
+
+[[entity]]
+id = "china-daily"
+class = "NewsMedia"
+label = "China Daily"
+
+[[entity]]
+id = "china-watch"
+class = "ThinkTank"
+label = "China Watch"
+"#,
+    );
+    fx.write(
+        "facts.toml",
+        r#"
+[article]
+id = "t"
+headline = "Title"
+language = "en"
+
+[[fact]]
+id = "report"
+subject = "china-daily"
+predicate = "schema:about"
+object = "china"
+quote = "China Daily reports"
+"#,
+    );
+    let q = "PREFIX nea: <https://w3id.org/nea-kg/ontology#>
+             PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX prov: <http://www.w3.org/ns/prov#>
+             SELECT ?entity ?start WHERE { ?m a nea:Mention ; nea:mentionOf ?entity ;
+               prov:wasDerivedFrom/oa:hasSelector/oa:start ?start } ORDER BY ?start";
+    let rows = csv_rows(
+        &fx.run(&["query", q, "--format", "csv"]).ok(),
+        &["entity", "start"],
+    );
+    let got: Vec<(String, String)> = rows
+        .into_iter()
+        .map(|r| (r[0].rsplit('/').next().unwrap().to_owned(), r[1].clone()))
+        .collect();
+    // "China Daily" at 6 and "China Watch" at 52 are not mentions of China; "Chinatown"
+    // is not a word match; "China's" is.
+    let expect = [
+        ("china-daily", "6"),
+        ("china", "31"),
+        ("china-watch", "52"),
+        ("china", "79"),
+    ];
+    assert_eq!(got, expect.map(|(e, s)| (e.to_owned(), s.to_owned())),);
+}
