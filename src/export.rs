@@ -143,6 +143,7 @@ pub fn write(
             .map(|q| (q, key(Some(&q.graph_name), &Triple::from(q.clone()))))
             .collect();
         sorted.sort_by(|a, b| a.1.cmp(&b.1));
+        sorted.dedup_by(|a, b| a.0 == b.0);
         for (q, _) in sorted {
             writer.serialize_quad(q)?;
         }

@@ -128,21 +128,10 @@ pub fn build(
         quads.len(),
         &ontology,
     )?);
-    quads.sort_by_cached_key(quad_key);
-    quads.dedup();
     Ok(Built {
         quads,
         articles: counts,
     })
-}
-
-fn quad_key(q: &Quad) -> (String, String, String, String) {
-    (
-        q.graph_name.to_string(),
-        q.subject.to_string(),
-        q.predicate.to_string(),
-        q.object.to_string(),
-    )
 }
 
 fn mapper_counts(quads: &[Quad]) -> Counts {
@@ -386,13 +375,12 @@ impl<'a> Mapper<'a> {
         occurrence: Option<&Spanned<usize>>,
     ) -> Result<()> {
         let s = &self.input.sheet;
-        let line = s.line(quote);
         let q = quote.get_ref();
         let span = self
             .text
             .locate(q, occurrence.map(|o| *o.get_ref()))
             .map_err(|e| {
-                let head = format!("{}:{line}: {owner}: the quote {q:?}", s.name);
+                let head = format!("{}:{}: {owner}: the quote {q:?}", s.name, s.line(quote));
                 Error::input(match e {
                     QuoteError::Empty => format!("{head} is empty\n  quote the article's words that support it"),
                     QuoteError::NotFound { closest } => format!(
@@ -582,7 +570,7 @@ impl<'a> Mapper<'a> {
         known: Known,
         basis: Option<&str>,
         owner: &str,
-        line: usize,
+        id: &Spanned<String>,
     ) -> Result<()> {
         let term = match known {
             Known::Stated => nea::STATED,
@@ -599,8 +587,9 @@ impl<'a> Mapper<'a> {
             }
             (_, None) => {
                 return Err(Error::input(format!(
-                    "{}:{line}: {owner}: a fact that is not stated needs a `basis`\n  say how it is known: the reasoning, or the source of the background knowledge",
-                    self.input.sheet.name
+                    "{}:{}: {owner}: a fact that is not stated needs a `basis`\n  say how it is known: the reasoning, or the source of the background knowledge",
+                    self.input.sheet.name,
+                    self.input.sheet.line(id)
                 )))
             }
         }
@@ -611,7 +600,6 @@ impl<'a> Mapper<'a> {
         let s = &self.input.sheet;
         let id = f.id.get_ref();
         let owner = format!("fact {id:?}");
-        let line = s.line(&f.id);
         let node = self.iris.in_article(&self.aid, "fact", id);
         self.add(&node, rdf::TYPE, nea::FACT);
         let date = f.date.as_ref().map(|d| self.date(d, &owner)).transpose()?;
@@ -635,12 +623,12 @@ impl<'a> Mapper<'a> {
                     (None, None, Some(d)) => (d.clone().into(), d.value().to_owned()),
                     (Some(_), Some(_), _) => {
                         return Err(Error::input(format!(
-                            "{}:{line}: {owner}: give `object` or `value`, not both", s.name
+                            "{}:{}: {owner}: give `object` or `value`, not both", s.name, s.line(&f.id)
                         )))
                     }
                     (None, None, None) => {
                         return Err(Error::input(format!(
-                            "{}:{line}: {owner}: the predicate has no object\n  add `object` (an id), `value` (a literal) or `date`", s.name
+                            "{}:{}: {owner}: the predicate has no object\n  add `object` (an id), `value` (a literal) or `date`", s.name, s.line(&f.id)
                         )))
                     }
                 };
@@ -660,8 +648,8 @@ impl<'a> Mapper<'a> {
             (None, None) if f.object.is_none() && f.value.is_none() => {}
             _ => {
                 return Err(Error::input(format!(
-                    "{}:{line}: {owner}: a relation needs `subject`, `predicate` and `object` (or `value`) together\n  complete the triple, or remove its parts to state an event only",
-                    s.name
+                    "{}:{}: {owner}: a relation needs `subject`, `predicate` and `object` (or `value`) together\n  complete the triple, or remove its parts to state an event only",
+                    s.name, s.line(&f.id)
                 )))
             }
         }
@@ -680,14 +668,14 @@ impl<'a> Mapper<'a> {
             self.add(&node, rdf::TYPE, NamedNode::new_unchecked(iri));
             if f.label.is_none() {
                 return Err(Error::input(format!(
-                    "{}:{line}: {owner}: an event needs a `label`\n  name the event in a few words (\"Founding of ASEAN\")",
-                    s.name
+                    "{}:{}: {owner}: an event needs a `label`\n  name the event in a few words (\"Founding of ASEAN\")",
+                    s.name, s.line(&f.id)
                 )));
             }
         } else if derived_label.is_none() {
             return Err(Error::input(format!(
-                "{}:{line}: {owner}: says nothing\n  give it a relation (`subject`, `predicate`, `object`) or make it an event (`event = \"Meeting\"`)",
-                s.name
+                "{}:{}: {owner}: says nothing\n  give it a relation (`subject`, `predicate`, `object`) or make it an event (`event = \"Meeting\"`)",
+                s.name, s.line(&f.id)
             )));
         }
         let label = f.label.clone().or(derived_label).unwrap_or_default();
@@ -706,8 +694,8 @@ impl<'a> Mapper<'a> {
             }
         } else if f.date_inferred.is_some() {
             return Err(Error::input(format!(
-                "{}:{line}: {owner}: `date_inferred` without a `date`\n  add the inferred `date`, or remove `date_inferred`",
-                s.name
+                "{}:{}: {owner}: `date_inferred` without a `date`\n  add the inferred `date`, or remove `date_inferred`",
+                s.name, s.line(&f.id)
             )));
         }
         let entity_or_fact = [Kind::Entity, Kind::Fact];
@@ -750,7 +738,7 @@ impl<'a> Mapper<'a> {
             let n = self.en(note);
             self.add(&node, rdfs::COMMENT, n);
         }
-        self.known(&node, f.known, f.basis.as_deref(), &owner, line)?;
+        self.known(&node, f.known, f.basis.as_deref(), &owner, &f.id)?;
         self.evidence(&node, &owner, &f.quote, f.occurrence.as_ref())
     }
 
@@ -758,7 +746,6 @@ impl<'a> Mapper<'a> {
         let s = &self.input.sheet;
         let id = t.id.get_ref();
         let owner = format!("statistic {id:?}");
-        let line = s.line(&t.id);
         let node = self.iris.in_article(&self.aid, "statistic", id);
         let value = match t.value.get_ref() {
             Value::Text(_) => {
@@ -802,7 +789,7 @@ impl<'a> Mapper<'a> {
             let n = self.en(note);
             self.add(&node, rdfs::COMMENT, n);
         }
-        self.known(&node, t.known, t.basis.as_deref(), &owner, line)?;
+        self.known(&node, t.known, t.basis.as_deref(), &owner, &t.id)?;
         self.evidence(&node, &owner, &t.quote, t.occurrence.as_ref())
     }
 

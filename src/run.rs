@@ -52,5 +52,8 @@ fn query_cmd(args: QueryArgs) -> Result<()> {
     let entity_ns = Iris::new(&kg.base)?.entity_namespace();
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
-    query::run(&kg.store, &name, &text, format, &entity_ns, &mut w)
+    let result = query::run(&kg.store, &name, &text, format, &entity_ns, &mut w);
+    // The process ends here: freeing the store term by term would only delay the exit.
+    std::mem::forget(kg);
+    result
 }

@@ -224,21 +224,25 @@ pub fn check_id(source: &Source, id: &Spanned<String>, what: &str) -> Result<()>
 
 /// Records ids as they are declared and refuses a second declaration.
 #[derive(Default)]
-pub struct IdIndex {
-    seen: HashMap<String, String>,
+pub struct IdIndex<'s> {
+    seen: HashMap<String, (&'s Source, usize)>,
 }
 
-impl IdIndex {
-    pub fn declare(&mut self, source: &Source, id: &Spanned<String>, what: &str) -> Result<()> {
+impl<'s> IdIndex<'s> {
+    pub fn declare(&mut self, source: &'s Source, id: &Spanned<String>, what: &str) -> Result<()> {
         check_id(source, id, what)?;
-        let here = format!("{}:{}", source.name, source.line(id));
-        if let Some(first) = self.seen.get(id.get_ref()) {
+        if let Some((first, start)) = self.seen.get(id.get_ref()) {
             return Err(Error::input(format!(
-                "{here}: duplicate id {:?}: it is already declared at {first}\n  give each entity, fact, statistic and claim an id of its own",
-                id.get_ref()
+                "{}:{}: duplicate id {:?}: it is already declared at {}:{}\n  give each entity, fact, statistic and claim an id of its own",
+                source.name,
+                source.line(id),
+                id.get_ref(),
+                first.name,
+                line_col(&first.text, *start).0
             )));
         }
-        self.seen.insert(id.get_ref().clone(), here);
+        self.seen
+            .insert(id.get_ref().clone(), (source, id.span().start));
         Ok(())
     }
 }
