@@ -36,8 +36,8 @@ pub struct Text<'a> {
     bytes: Vec<usize>,
     /// (start, end) code points of each paragraph.
     paragraphs: Vec<(usize, usize)>,
-    /// Code point where each sentence starts, in order.
-    sentence_starts: Vec<usize>,
+    /// (start, end) code points of each sentence, in order.
+    sentences: Vec<(usize, usize)>,
 }
 
 impl<'a> Text<'a> {
@@ -56,7 +56,7 @@ impl<'a> Text<'a> {
                 start = i + 1;
             }
         }
-        let mut sentence_starts = Vec::new();
+        let mut sentences = Vec::new();
         for &(ps, pe) in &paragraphs {
             let mut s = ps;
             let mut i = ps;
@@ -67,7 +67,7 @@ impl<'a> Text<'a> {
                         j += 1;
                     }
                     if j == pe || chars[j].is_whitespace() {
-                        sentence_starts.push(s);
+                        sentences.push((s, j));
                         while j < pe && chars[j].is_whitespace() {
                             j += 1;
                         }
@@ -79,14 +79,14 @@ impl<'a> Text<'a> {
                 i += 1;
             }
             if s < pe {
-                sentence_starts.push(s);
+                sentences.push((s, pe));
             }
         }
         Self {
             text,
             bytes,
             paragraphs,
-            sentence_starts,
+            sentences,
         }
     }
 
@@ -115,13 +115,19 @@ impl<'a> Text<'a> {
     /// A span from code-point offsets, with its paragraph and sentence.
     pub fn span(&self, start: usize, end: usize) -> Span {
         let paragraph = self.paragraphs.partition_point(|&(s, _)| s <= start).max(1);
-        let sentence = self.sentence_starts.partition_point(|&s| s <= start).max(1);
+        let sentence = self.sentences.partition_point(|&(s, _)| s <= start).max(1);
         Span {
             start,
             end,
             paragraph,
             sentence,
         }
+    }
+
+    /// The sentence that contains a code-point offset.
+    pub fn sentence_at(&self, offset: usize) -> &'a str {
+        let i = self.sentences.partition_point(|&(s, _)| s <= offset).max(1) - 1;
+        self.sentences.get(i).map_or("", |&(s, e)| self.slice(s, e))
     }
 
     /// The `CONTEXT` code points before and after a span.
@@ -331,6 +337,11 @@ mod tests {
         assert_eq!((s.paragraph, s.sentence), (2, 5));
         let s = t.locate("Five", None).unwrap();
         assert_eq!((s.paragraph, s.sentence), (3, 6));
+        assert_eq!(t.sentence_at(s.start), "Five.");
+        assert_eq!(
+            t.sentence_at(t.locate("Three", None).unwrap().start),
+            "\"Three.\""
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! terminal.
 
 pub mod cli;
+pub mod describe;
 pub mod error;
 pub mod export;
 pub mod ground;
@@ -16,4 +17,5 @@ pub mod ontology;
 pub mod query;
 pub mod run;
 pub mod sheet;
+pub mod shipped;
 pub mod vocab;

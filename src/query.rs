@@ -1,16 +1,21 @@
-//! Running SPARQL over the store: read-only, over the union of all graphs, with results
-//! as an aligned table for people or as the standard formats for programs.
+//! Running SPARQL over the store: read-only, over the union of all graphs, with the
+//! project's prefixes predeclared, a timeout that holds while results stream, and
+//! results as an aligned table for people or as the standard formats for programs.
 
 use crate::error::{Error, Result};
 use crate::export;
-use crate::vocab;
+use crate::shipped;
+use crate::vocab::{self, rdfs};
 use oxigraph::io::RdfFormat;
-use oxigraph::model::{Term, Triple};
+use oxigraph::model::{NamedNodeRef, Term, Triple};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
-use std::io::Write;
+use spargebra::SparqlParser;
+use std::collections::HashMap;
+use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
+use std::time::Duration;
 
 /// How results are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,48 +49,181 @@ pub fn parse_format(name: &str) -> Result<OutputFormat> {
     })
 }
 
-/// The query text: a `.rq` file's content when the argument names a file, else the
-/// argument itself.
-pub fn query_text(arg: &str) -> Result<(String, String)> {
-    let path = Path::new(arg);
-    let looks_like_file = arg.ends_with(".rq") || arg.ends_with(".sparql");
-    if looks_like_file || (!arg.contains(char::is_whitespace) && path.is_file()) {
-        let source = crate::kg::read_file(path, "query")?;
-        return Ok((source.name, source.text));
+/// A query to run: where it came from (for messages) and its text.
+pub struct QueryText {
+    pub name: String,
+    pub text: String,
+}
+
+/// The query a user means: `-` (stdin), a shipped query's name or unique prefix, a
+/// `.rq` file, or the text itself.
+pub fn resolve(arg: &str) -> Result<QueryText> {
+    if arg == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| Error::input(format!("stdin: cannot read the query: {e}")))?;
+        return Ok(QueryText {
+            name: "the query on stdin".to_owned(),
+            text,
+        });
     }
-    Ok(("the query".to_owned(), arg.to_owned()))
+    let path = Path::new(arg);
+    let one_word = !arg.contains(char::is_whitespace) && !arg.contains('{');
+    if arg.ends_with(".rq") || arg.ends_with(".sparql") || (one_word && path.is_file()) {
+        let source = crate::kg::read_file(path, "query")?;
+        return Ok(QueryText {
+            name: source.name,
+            text: source.text,
+        });
+    }
+    if one_word {
+        return match shipped::find(arg) {
+            Ok(q) => Ok(QueryText {
+                name: format!("{}.rq", q.name),
+                text: q.text.to_owned(),
+            }),
+            Err(several) if several.len() > 1 => Err(Error::input(format!(
+                "{arg:?} names several shipped queries: {}\n  give more of the name",
+                several.iter().map(|q| q.name).collect::<Vec<_>>().join(", ")
+            ))),
+            Err(_) => Err(Error::input(format!(
+                "{arg:?} is not a shipped query, a .rq file or SPARQL text\n  `nea-kg queries` lists the shipped queries"
+            ))),
+        };
+    }
+    Ok(QueryText {
+        name: "the query".to_owned(),
+        text: arg.to_owned(),
+    })
+}
+
+/// Sets a parameter of a query: the values of its `VALUES ?name { … }` block become
+/// the one string given.
+pub fn bind(query: &mut QueryText, binding: &str) -> Result<()> {
+    let (var, value) = binding.split_once('=').ok_or_else(|| {
+        Error::input(format!(
+            "--bind {binding:?}: write it as NAME=VALUE, for example --bind name=ROK"
+        ))
+    })?;
+    let var = var.trim_start_matches('?');
+    let head = format!("VALUES ?{var} {{");
+    let start = query.text.find(&head).ok_or_else(|| {
+        Error::input(format!(
+            "{}: has no `VALUES ?{var} {{ … }}` block for --bind {var}=…\n  bind a variable that the query declares with VALUES",
+            query.name
+        ))
+    })?;
+    let open = start + head.len();
+    let close = open
+        + query.text[open..].find('}').ok_or_else(|| {
+            Error::input(format!(
+                "{}: the VALUES ?{var} block is not closed",
+                query.name
+            ))
+        })?;
+    let literal = oxigraph::model::Literal::new_simple_literal(value).to_string();
+    query
+        .text
+        .replace_range(open..close, &format!(" {literal} "));
+    Ok(())
+}
+
+/// The prefixes every query may use without declaring them, as (prefix, IRI).
+pub fn predeclared(entity_ns: &str) -> Vec<(String, String)> {
+    let mut prefixes: Vec<(String, String)> = vocab::PREFIXES
+        .iter()
+        .map(|(p, ns)| ((*p).to_owned(), (*ns).to_owned()))
+        .collect();
+    prefixes.push(("kg".to_owned(), entity_ns.to_owned()));
+    prefixes
+}
+
+/// What a query run needs besides its text.
+#[derive(Clone)]
+pub struct Options {
+    pub format: Option<OutputFormat>,
+    pub timeout: Option<Duration>,
+    pub base: String,
+    pub entity_ns: String,
+}
+
+/// The message of a query stopped by `--timeout`.
+pub fn timeout_error(name: &str, limit: Duration) -> Error {
+    Error::input(format!(
+        "{name}: stopped after {} s (--timeout)\n  narrow the query (more specific patterns, a LIMIT) or give a longer --timeout",
+        limit.as_secs_f64()
+    ))
+}
+
+/// Runs a query on a thread of its own and gives up on it when `--timeout` runs out,
+/// whatever the engine is doing: the caller exits, and the thread with it.
+pub fn run_with_timeout(store: &Store, query: QueryText, options: Options) -> Result<()> {
+    let Some(limit) = options.timeout else {
+        let stdout = std::io::stdout();
+        let mut w = std::io::BufWriter::new(stdout.lock());
+        return run(store, &query, &options, &mut w);
+    };
+    let name = query.name.clone();
+    let store = store.clone();
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let stdout = std::io::stdout();
+        let mut w = std::io::BufWriter::new(stdout.lock());
+        let _ = sender.send(run(&store, &query, &options, &mut w));
+    });
+    match receiver.recv_timeout(limit) {
+        Ok(result) => result,
+        Err(_) => Err(timeout_error(&name, limit)),
+    }
 }
 
 /// Parses and runs a query, writing its results.
-pub fn run(
-    store: &Store,
-    name: &str,
-    text: &str,
-    format: Option<OutputFormat>,
-    entity_ns: &str,
-    out: &mut dyn Write,
-) -> Result<()> {
-    let mut prepared = SparqlEvaluator::new().parse_query(text).map_err(|e| {
-        if SparqlEvaluator::new().parse_update(text).is_ok() {
+pub fn run(store: &Store, query: &QueryText, options: &Options, out: &mut dyn Write) -> Result<()> {
+    let name = &query.name;
+    let mut parser = SparqlParser::new()
+        .with_base_iri(&options.base)
+        .map_err(|e| Error::input(format!("invalid --base {:?}: {e}", options.base)))?;
+    for (prefix, ns) in predeclared(&options.entity_ns) {
+        parser = parser
+            .with_prefix(prefix, ns)
+            .map_err(|e| Error::input(format!("invalid prefix: {e}")))?;
+    }
+    let parsed = parser.clone().parse_query(&query.text).map_err(|e| {
+        if parser.parse_update(&query.text).is_ok() {
             Error::input(format!(
                 "{name}: is a SPARQL UPDATE, and nea-kg query is read-only\n  the graph is rebuilt from the fact sheet on every run: change the sheet instead"
             ))
         } else {
-            Error::input(format!("{name}: SPARQL syntax error: {e}\n  fix the query"))
+            syntax_error(name, &query.text, &e.to_string())
         }
     })?;
+    if uses_service(&parsed.to_string()) {
+        return Err(Error::input(format!(
+            "{name}: uses SERVICE, and nea-kg never connects to another endpoint\n  load the other data into the same store, or run the query where both are"
+        )));
+    }
+    let token = CancellationToken::new();
+    if let Some(limit) = options.timeout {
+        let token = token.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(limit);
+            token.cancel();
+        });
+    }
+    let mut prepared = SparqlEvaluator::new()
+        .with_cancellation_token(token)
+        .for_query(parsed);
     prepared.dataset_mut().set_default_graph_as_union();
-    let results = prepared
-        .on_store(store)
-        .execute()
-        .map_err(|e| Error::input(format!("{name}: the query failed: {e}")))?;
-    let fail = |e: oxigraph::sparql::QueryEvaluationError| {
-        Error::input(format!("{name}: the query failed: {e}"))
+    let fail = |e: QueryEvaluationError| match (e, options.timeout) {
+        (QueryEvaluationError::Cancelled, Some(limit)) => timeout_error(name, limit),
+        (e, _) => Error::input(format!("{name}: the query failed: {e}")),
     };
+    let results = prepared.on_store(store).execute().map_err(fail)?;
     match results {
         QueryResults::Solutions(solutions) => {
             let variables = solutions.variables().to_vec();
-            match format.unwrap_or(OutputFormat::Table) {
+            match options.format.unwrap_or(OutputFormat::Table) {
                 OutputFormat::Table => {
                     let mut rows = Vec::new();
                     for s in solutions {
@@ -93,7 +231,12 @@ pub fn run(
                         rows.push(variables.iter().map(|v| s.get(v).cloned()).collect::<Vec<_>>());
                     }
                     let header: Vec<String> = variables.iter().map(|v| v.as_str().to_owned()).collect();
-                    write_table(out, &header, &rows, entity_ns).map_err(io)?;
+                    let names = Names::new(store, &options.entity_ns, rows.iter().flatten().flatten());
+                    let width = std::io::stdout()
+                        .is_terminal()
+                        .then(|| terminal_size::terminal_size().map(|(w, _)| w.0 as usize))
+                        .flatten();
+                    write_table(out, &header, &rows, &names, width).map_err(io)?;
                 }
                 OutputFormat::Results(f) => {
                     let mut w = QueryResultsSerializer::from_format(f)
@@ -112,7 +255,7 @@ pub fn run(
                 }
             }
         }
-        QueryResults::Boolean(b) => match format.unwrap_or(OutputFormat::Table) {
+        QueryResults::Boolean(b) => match options.format.unwrap_or(OutputFormat::Table) {
             OutputFormat::Table => writeln!(out, "{b}").map_err(io)?,
             OutputFormat::Results(f) => {
                 QueryResultsSerializer::from_format(f)
@@ -126,7 +269,7 @@ pub fn run(
             }
         },
         QueryResults::Graph(triples) => {
-            let format = match format {
+            let format = match options.format {
                 None | Some(OutputFormat::Table) => RdfFormat::Turtle,
                 Some(OutputFormat::Rdf(f)) => f,
                 Some(OutputFormat::Results(_)) => {
@@ -137,11 +280,78 @@ pub fn run(
                 }
             };
             let triples = triples.collect::<std::result::Result<Vec<Triple>, _>>().map_err(fail)?;
-            let quads: Vec<_> = triples.into_iter().map(|t| t.in_graph(oxigraph::model::GraphName::DefaultGraph)).collect();
-            export::write(&quads, format, entity_ns, &mut *out).map_err(io)?;
+            let quads: Vec<_> = triples
+                .into_iter()
+                .map(|t| t.in_graph(oxigraph::model::GraphName::DefaultGraph))
+                .collect();
+            export::write(&quads, format, &options.entity_ns, &mut *out).map_err(io)?;
         }
     }
     out.flush().map_err(io)
+}
+
+/// A syntax error with the line of the query and a caret under the offending part.
+fn syntax_error(name: &str, text: &str, message: &str) -> Error {
+    // Oxigraph's parser reports "error at LINE:COLUMN: …".
+    let location = message.strip_prefix("error at ").and_then(|rest| {
+        let (line, rest) = rest.split_once(':')?;
+        let column = rest.split(|c: char| !c.is_ascii_digit()).next()?;
+        Some((line.parse::<usize>().ok()?, column.parse::<usize>().ok()?))
+    });
+    let mut out = format!("{name}: SPARQL syntax error: {message}");
+    if let Some((line, column)) = location {
+        if let Some(source_line) = text.lines().nth(line.saturating_sub(1)) {
+            let shown: String = source_line
+                .chars()
+                .map(|c| if c == '\t' { ' ' } else { c })
+                .collect();
+            out.push_str(&format!(
+                "\n  {line} | {shown}\n  {} | {}^",
+                " ".repeat(line.to_string().len()),
+                " ".repeat(column.saturating_sub(1))
+            ));
+        }
+    }
+    out.push_str("\n  fix the query at that place");
+    Error::input(out)
+}
+
+/// Does a parsed query (in its normalised SPARQL form) call SERVICE? Strings and IRIs
+/// are skipped, so a literal that says "SERVICE" does not count.
+fn uses_service(normalised: &str) -> bool {
+    let mut chars = normalised.char_indices().peekable();
+    let mut word = String::new();
+    while let Some((_, c)) = chars.next() {
+        match c {
+            '"' | '\'' => {
+                while let Some((_, d)) = chars.next() {
+                    if d == '\\' {
+                        chars.next();
+                    } else if d == c {
+                        break;
+                    }
+                }
+            }
+            '<' if chars
+                .peek()
+                .is_some_and(|(_, d)| !d.is_whitespace() && *d != '=') =>
+            {
+                for (_, d) in chars.by_ref() {
+                    if d == '>' {
+                        break;
+                    }
+                }
+            }
+            c if c.is_alphanumeric() || c == '_' => word.push(c),
+            _ => {
+                if word.eq_ignore_ascii_case("SERVICE") {
+                    return true;
+                }
+                word.clear();
+            }
+        }
+    }
+    word.eq_ignore_ascii_case("SERVICE")
 }
 
 /// Turns a write error into an error; a closed pipe is not one (`| head` is normal).
@@ -153,62 +363,149 @@ pub fn io(e: std::io::Error) -> Error {
     }
 }
 
-/// A term as a person reads it: IRIs shortened with the known prefixes, literals as
-/// their text.
-pub fn display(term: &Term, entity_ns: &str) -> String {
-    match term {
-        Term::NamedNode(n) => {
-            let iri = n.as_str();
-            if let Some(local) = iri.strip_prefix(entity_ns) {
-                return format!("kg:{local}");
-            }
-            for (prefix, ns) in vocab::PREFIXES {
-                if let Some(local) = iri.strip_prefix(ns) {
-                    if !local.is_empty() && !local.contains('/') {
-                        return format!("{prefix}:{local}");
-                    }
+/// How a table names IRIs: an entity by its English label, other IRIs by a prefixed
+/// name where one fits.
+pub struct Names {
+    labels: HashMap<String, String>,
+    entity_ns: String,
+}
+
+impl Names {
+    pub fn new<'a>(store: &Store, entity_ns: &str, terms: impl Iterator<Item = &'a Term>) -> Self {
+        let mut labels = HashMap::new();
+        for term in terms {
+            if let Term::NamedNode(n) = term {
+                if labels.contains_key(n.as_str()) || !n.as_str().starts_with(entity_ns) {
+                    continue;
+                }
+                if let Some(label) = english_label(store, n.as_ref()) {
+                    labels.insert(n.as_str().to_owned(), label);
                 }
             }
-            format!("<{iri}>")
         }
-        Term::Literal(l) => l.value().to_owned(),
-        Term::BlankNode(b) => format!("_:{}", b.as_str()),
+        Self {
+            labels,
+            entity_ns: entity_ns.to_owned(),
+        }
     }
+
+    pub fn display(&self, term: &Term) -> String {
+        match term {
+            Term::NamedNode(n) => match self.labels.get(n.as_str()) {
+                Some(label) => label.clone(),
+                None => compact(n.as_str(), &self.entity_ns),
+            },
+            Term::Literal(l) => l.value().to_owned(),
+            Term::BlankNode(b) => format!("_:{}", b.as_str()),
+        }
+    }
+}
+
+/// The English `rdfs:label` of a resource, if it has one.
+pub fn english_label(store: &Store, node: NamedNodeRef<'_>) -> Option<String> {
+    store
+        .quads_for_pattern(Some(node.into()), Some(rdfs::LABEL), None, None)
+        .filter_map(std::result::Result::ok)
+        .find_map(|q| match q.object {
+            Term::Literal(l) if l.language().is_none_or(|t| t.eq_ignore_ascii_case("en")) => {
+                Some(l.value().to_owned())
+            }
+            _ => None,
+        })
+}
+
+/// An IRI shortened with a known prefix, or in angle brackets.
+pub fn compact(iri: &str, entity_ns: &str) -> String {
+    if let Some(local) = iri.strip_prefix(entity_ns) {
+        return format!("kg:{local}");
+    }
+    for (prefix, ns) in vocab::PREFIXES {
+        if let Some(local) = iri.strip_prefix(ns) {
+            if !local.is_empty() && !local.contains('/') {
+                return format!("{prefix}:{local}");
+            }
+        }
+    }
+    format!("<{iri}>")
 }
 
 fn is_numeric(term: &Term) -> bool {
     use oxigraph::model::vocab::xsd;
-    matches!(term, Term::Literal(l) if [xsd::INTEGER, xsd::DECIMAL, xsd::DOUBLE, xsd::FLOAT].contains(&l.datatype()))
+    matches!(term, Term::Literal(l) if [xsd::INTEGER, xsd::DECIMAL, xsd::DOUBLE, xsd::FLOAT, xsd::NON_NEGATIVE_INTEGER].contains(&l.datatype()))
 }
 
-/// Display width: East Asian wide characters take two columns.
+/// Display width: East Asian wide characters and emoji take two columns.
 pub fn width(s: &str) -> usize {
-    s.chars()
-        .map(|c| {
-            let c = c as u32;
-            let wide = (0x1100..=0x115F).contains(&c)
-                || (0x2E80..=0xA4CF).contains(&c)
-                || (0xAC00..=0xD7A3).contains(&c)
-                || (0xF900..=0xFAFF).contains(&c)
-                || (0xFE30..=0xFE4F).contains(&c)
-                || (0xFF00..=0xFF60).contains(&c)
-                || (0xFFE0..=0xFFE6).contains(&c)
-                || (0x1F300..=0x1FAFF).contains(&c)
-                || (0x20000..=0x3FFFD).contains(&c);
-            if wide {
-                2
-            } else {
-                1
-            }
-        })
-        .sum()
+    s.chars().map(char_width).sum()
 }
 
-fn write_table(
+fn char_width(c: char) -> usize {
+    let c = c as u32;
+    let wide = (0x1100..=0x115F).contains(&c)
+        || (0x2E80..=0xA4CF).contains(&c)
+        || (0xAC00..=0xD7A3).contains(&c)
+        || (0xF900..=0xFAFF).contains(&c)
+        || (0xFE30..=0xFE4F).contains(&c)
+        || (0xFF00..=0xFF60).contains(&c)
+        || (0xFFE0..=0xFFE6).contains(&c)
+        || (0x1F300..=0x1FAFF).contains(&c)
+        || (0x20000..=0x3FFFD).contains(&c);
+    if wide {
+        2
+    } else {
+        1
+    }
+}
+
+/// Breaks a cell into lines of at most `limit` columns, at spaces where it can.
+fn wrap(text: &str, limit: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let mut word = word.to_owned();
+        loop {
+            let sep = usize::from(!line.is_empty());
+            if width(&line) + sep + width(&word) <= limit {
+                if sep == 1 {
+                    line.push(' ');
+                }
+                line.push_str(&word);
+                break;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+                continue;
+            }
+            // A word longer than the column: cut it.
+            let mut head = String::new();
+            let mut chars = word.chars();
+            for c in chars.by_ref() {
+                if width(&head) + char_width(c) > limit {
+                    let rest: String = std::iter::once(c).chain(chars).collect();
+                    lines.push(head);
+                    word = rest;
+                    head = String::new();
+                    break;
+                }
+                head.push(c);
+            }
+            if !head.is_empty() {
+                line = head;
+                break;
+            }
+        }
+    }
+    lines.push(line);
+    lines
+}
+
+/// Writes an aligned table; with a terminal width, long cells wrap to fit it.
+pub fn write_table(
     out: &mut dyn Write,
     header: &[String],
     rows: &[Vec<Option<Term>>],
-    entity_ns: &str,
+    names: &Names,
+    terminal_width: Option<usize>,
 ) -> std::io::Result<()> {
     let cells: Vec<Vec<(String, bool)>> = rows
         .iter()
@@ -216,7 +513,7 @@ fn write_table(
             r.iter()
                 .map(|t| match t {
                     Some(t) => (
-                        display(t, entity_ns).replace(['\n', '\t'], " "),
+                        names.display(t).replace(['\n', '\t', '\r'], " "),
                         is_numeric(t),
                     ),
                     None => (String::new(), false),
@@ -230,31 +527,76 @@ fn write_table(
             widths[i] = widths[i].max(width(c));
         }
     }
-    let line = |out: &mut dyn Write, cells: &[(String, bool)]| -> std::io::Result<()> {
-        let mut s = String::new();
-        for (i, (c, right)) in cells.iter().enumerate() {
-            let pad = " ".repeat(widths[i] - width(c));
-            if i > 0 {
-                s.push_str("  ");
+    if let Some(total) = terminal_width {
+        let gaps = 2 * widths.len().saturating_sub(1);
+        let floor: Vec<usize> = header.iter().map(|h| width(h).max(8)).collect();
+        while widths.iter().sum::<usize>() + gaps > total {
+            let (i, _) = widths
+                .iter()
+                .enumerate()
+                .filter(|(i, w)| **w > floor[*i])
+                .max_by_key(|(_, w)| **w)
+                .unwrap_or((usize::MAX, &0));
+            if i == usize::MAX {
+                break;
             }
-            if *right {
-                s.push_str(&pad);
-                s.push_str(c);
-            } else {
-                s.push_str(c);
-                if i + 1 < cells.len() {
+            widths[i] -= 1;
+        }
+    }
+    let write_row = |out: &mut dyn Write, row: &[(String, bool)]| -> std::io::Result<()> {
+        let wrapped: Vec<Vec<String>> = row
+            .iter()
+            .enumerate()
+            .map(|(i, (c, _))| wrap(c, widths[i]))
+            .collect();
+        let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+        for k in 0..height {
+            let mut s = String::new();
+            for (i, lines) in wrapped.iter().enumerate() {
+                let c = lines.get(k).map_or("", String::as_str);
+                let pad = " ".repeat(widths[i].saturating_sub(width(c)));
+                if i > 0 {
+                    s.push_str("  ");
+                }
+                if row[i].1 {
+                    s.push_str(&pad);
+                    s.push_str(c);
+                } else {
+                    s.push_str(c);
                     s.push_str(&pad);
                 }
             }
+            writeln!(out, "{}", s.trim_end())?;
         }
-        writeln!(out, "{}", s.trim_end())
+        Ok(())
     };
     let head: Vec<(String, bool)> = header.iter().map(|h| (h.clone(), false)).collect();
-    line(out, &head)?;
+    write_row(out, &head)?;
     let rule: Vec<(String, bool)> = widths.iter().map(|w| ("─".repeat(*w), false)).collect();
-    line(out, &rule)?;
+    write_row(out, &rule)?;
     for row in &cells {
-        line(out, row)?;
+        write_row(out, row)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn service_is_found_outside_strings_only() {
+        assert!(uses_service(
+            "SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }"
+        ));
+        assert!(!uses_service("SELECT * WHERE { ?s ?p \"SERVICE\" }"));
+        assert!(!uses_service("SELECT * WHERE { ?s <http://x/SERVICE> ?o }"));
+    }
+
+    #[test]
+    fn wrapping_keeps_words_whole() {
+        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("中国 日本", 4), ["中国", "日本"]);
+    }
 }

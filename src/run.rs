@@ -2,11 +2,13 @@
 //! `main` owns the exit policy.
 
 use crate::cli::{Cli, Command, ExportArgs, QueryArgs};
+use crate::error::Error;
 use crate::error::Result;
 use crate::export;
 use crate::kg::Kg;
 use crate::mapping::Iris;
 use crate::query;
+use crate::shipped;
 use oxigraph::io::RdfFormat;
 use std::io::Write;
 
@@ -14,6 +16,8 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Export(args) => export_cmd(args),
         Command::Query(args) => query_cmd(args),
+        Command::Queries => queries_cmd(),
+        Command::Describe(args) => crate::describe::run(args),
     }
 }
 
@@ -47,13 +51,43 @@ fn query_cmd(args: QueryArgs) -> Result<()> {
         .as_deref()
         .map(query::parse_format)
         .transpose()?;
-    let (name, text) = query::query_text(&args.query)?;
+    let timeout = args
+        .timeout
+        .map(|t| {
+            std::time::Duration::try_from_secs_f64(t)
+                .ok()
+                .filter(|d| !d.is_zero())
+                .ok_or_else(|| {
+                    Error::input(format!(
+                        "invalid --timeout {t}: give a positive number of seconds"
+                    ))
+                })
+        })
+        .transpose()?;
+    let mut text = query::resolve(&args.query)?;
+    for binding in &args.bind {
+        query::bind(&mut text, binding)?;
+    }
     let kg = Kg::load(&args.input)?;
     let entity_ns = Iris::new(&kg.base)?.entity_namespace();
-    let stdout = std::io::stdout();
-    let mut w = std::io::BufWriter::new(stdout.lock());
-    let result = query::run(&kg.store, &name, &text, format, &entity_ns, &mut w);
+    let options = query::Options {
+        format,
+        timeout,
+        base: kg.base.clone(),
+        entity_ns,
+    };
+    let result = query::run_with_timeout(&kg.store, text, options);
     // The process ends here: freeing the store term by term would only delay the exit.
     std::mem::forget(kg);
     result
+}
+
+fn queries_cmd() -> Result<()> {
+    let stdout = std::io::stdout();
+    let mut w = std::io::BufWriter::new(stdout.lock());
+    let width = shipped::all().map(|q| q.short().len()).max().unwrap_or(0);
+    for q in shipped::all() {
+        writeln!(w, "{:width$}  {}", q.short(), q.question()).map_err(query::io)?;
+    }
+    w.flush().map_err(query::io)
 }

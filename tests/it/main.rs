@@ -1,10 +1,12 @@
 //! Integration tests: they run the real binary, as a user would, and check its output
 //! against what the article says. One test binary, a module per topic.
 
+mod describe;
 mod errors;
 mod export;
 mod graph;
 mod grounding;
+mod query;
 mod questions;
 
 use std::path::{Path, PathBuf};

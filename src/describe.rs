@@ -1,0 +1,437 @@
+//! `nea-kg describe NAME`: a card for one entity, found by any of its names in any
+//! language, its id or its IRI: names, types, Wikidata link, the relations and events it
+//! takes part in with their dates, the claims about it, and under each the sentence of
+//! the article that supports it. Everything is read from the store with SPARQL, so the
+//! card shows what any other store holding the graph would show.
+
+use crate::cli::DescribeArgs;
+use crate::error::{Error, Result};
+use crate::ground::{self, Text};
+use crate::kg::Kg;
+use crate::mapping::Iris;
+use crate::query::{compact, io, predeclared};
+use oxigraph::model::{NamedNode, Term};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
+
+pub fn run(args: DescribeArgs) -> Result<()> {
+    let json = match args.format.as_str() {
+        "text" => false,
+        "json" => true,
+        other => {
+            return Err(Error::input(format!(
+                "unknown --format {other:?} for describe\n  use text or json"
+            )))
+        }
+    };
+    let kg = Kg::load(&args.input)?;
+    let entity_ns = Iris::new(&kg.base)?.entity_namespace();
+    let db = Db {
+        store: &kg.store,
+        entity_ns: &entity_ns,
+    };
+    let iri = db.find(&args.name)?;
+    let card = db.card(&iri)?;
+    let stdout = std::io::stdout();
+    let mut w = std::io::BufWriter::new(stdout.lock());
+    if json {
+        serde_json::to_writer_pretty(&mut w, &card)
+            .map_err(|e| Error::input(format!("cannot write the output: {e}")))?;
+        writeln!(w).map_err(io)?;
+    } else {
+        write_card(&mut w, &card).map_err(io)?;
+    }
+    w.flush().map_err(io)?;
+    std::mem::forget(kg);
+    Ok(())
+}
+
+/// The card of one entity.
+#[derive(Debug, Serialize)]
+pub struct Card {
+    pub iri: String,
+    pub label: String,
+    pub types: Vec<String>,
+    pub wikidata: Option<String>,
+    pub description: Option<String>,
+    /// Names by BCP 47 tag, the preferred one first.
+    pub names: BTreeMap<String, Vec<String>>,
+    pub mentions: usize,
+    pub relations: Vec<Item>,
+    pub events: Vec<Item>,
+    pub statistics: Vec<Item>,
+    pub claims: Vec<Item>,
+}
+
+/// A relation, event, statistic or claim, with the words that support it.
+#[derive(Debug, Serialize)]
+pub struct Item {
+    pub iri: String,
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The entity's part in it (for events: participant, place, concerns, ...), or who
+    /// makes a claim and the author's stance.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Evidence {
+    pub exact: String,
+    pub start: usize,
+    pub end: usize,
+    pub paragraph: usize,
+    pub sentence: usize,
+    pub sentence_text: String,
+}
+
+struct Db<'a> {
+    store: &'a Store,
+    entity_ns: &'a str,
+}
+
+type Row = HashMap<String, Term>;
+
+fn value(row: &Row, var: &str) -> Option<String> {
+    row.get(var).map(|t| match t {
+        Term::NamedNode(n) => n.as_str().to_owned(),
+        Term::Literal(l) => l.value().to_owned(),
+        Term::BlankNode(b) => b.as_str().to_owned(),
+    })
+}
+
+impl Db<'_> {
+    fn select(&self, query: &str) -> Result<Vec<Row>> {
+        let mut evaluator = SparqlEvaluator::new();
+        for (p, ns) in predeclared(self.entity_ns) {
+            evaluator = evaluator
+                .with_prefix(p, ns)
+                .map_err(|e| Error::input(e.to_string()))?;
+        }
+        let mut prepared = evaluator
+            .parse_query(query)
+            .map_err(|e| Error::input(format!("internal query: {e}")))?;
+        prepared.dataset_mut().set_default_graph_as_union();
+        let fail = |e: oxigraph::sparql::QueryEvaluationError| {
+            Error::input(format!("the query failed: {e}"))
+        };
+        let QueryResults::Solutions(solutions) =
+            prepared.on_store(self.store).execute().map_err(fail)?
+        else {
+            return Ok(Vec::new());
+        };
+        solutions
+            .map(|s| {
+                let s = s.map_err(fail)?;
+                Ok(s.iter()
+                    .map(|(v, t)| (v.as_str().to_owned(), t.clone()))
+                    .collect())
+            })
+            .collect()
+    }
+
+    /// The entity a user means.
+    fn find(&self, name: &str) -> Result<NamedNode> {
+        let entities = self.select(
+            "SELECT ?e ?name WHERE { ?e a ?class . ?class rdfs:subClassOf* nea:Entity .
+               ?e rdfs:label|skos:prefLabel|skos:altLabel ?name }",
+        )?;
+        let wanted = name.trim();
+        let iri = if let Some(local) = wanted.strip_prefix("kg:") {
+            Some(format!("{}{local}", self.entity_ns))
+        } else if wanted.starts_with('<') && wanted.ends_with('>') {
+            Some(wanted[1..wanted.len() - 1].to_owned())
+        } else if wanted.contains("://") {
+            Some(wanted.to_owned())
+        } else {
+            None
+        };
+        let mut found: Vec<String> = Vec::new();
+        let mut labels: BTreeMap<String, String> = BTreeMap::new();
+        for row in &entities {
+            let (Some(e), Some(n)) = (value(row, "e"), value(row, "name")) else {
+                continue;
+            };
+            let id = e.strip_prefix(self.entity_ns).unwrap_or("").to_owned();
+            let hit = match &iri {
+                Some(iri) => *iri == e,
+                None => n.to_lowercase() == wanted.to_lowercase() || id == wanted,
+            };
+            if hit && !found.contains(&e) {
+                found.push(e.clone());
+            }
+            labels.entry(e).or_insert(n);
+        }
+        for row in &entities {
+            if let (Some(e), Some(Term::Literal(l))) = (value(row, "e"), row.get("name")) {
+                if l.language().is_some_and(|t| t == "en") {
+                    labels.insert(e, l.value().to_owned());
+                }
+            }
+        }
+        match found.len() {
+            1 => Ok(NamedNode::new_unchecked(found.remove(0))),
+            0 => {
+                let mut names: Vec<(usize, String)> = entities
+                    .iter()
+                    .filter_map(|r| value(r, "name"))
+                    .map(|n| {
+                        (
+                            ground::distance(&n.to_lowercase(), &wanted.to_lowercase()),
+                            n,
+                        )
+                    })
+                    .collect();
+                names.sort();
+                names.dedup_by(|a, b| a.1 == b.1);
+                let nearest: Vec<String> = names
+                    .into_iter()
+                    .take(5)
+                    .map(|(_, n)| format!("{n:?}"))
+                    .collect();
+                Err(Error::input(format!(
+                    "no entity is named {wanted:?}\n  the nearest names are {}",
+                    nearest.join(", ")
+                )))
+            }
+            _ => {
+                found.sort();
+                let list: Vec<String> = found
+                    .iter()
+                    .map(|e| {
+                        format!(
+                            "    {}  ({})",
+                            labels.get(e).map_or("", String::as_str),
+                            compact(e, self.entity_ns)
+                        )
+                    })
+                    .collect();
+                Err(Error::input(format!(
+                    "{wanted:?} names {} entities:\n{}\n  give one of their ids or IRIs",
+                    found.len(),
+                    list.join("\n")
+                )))
+            }
+        }
+    }
+
+    /// The evidence of a resource, with the sentence that holds it.
+    fn evidence(&self, node: &str, texts: &mut HashMap<String, String>) -> Result<Vec<Evidence>> {
+        let rows = self.select(&format!(
+            "SELECT ?article ?exact ?start ?end ?paragraph ?sentence WHERE {{
+               <{node}> prov:wasDerivedFrom ?ev . ?ev oa:hasSource ?article ;
+                 oa:hasSelector ?q, ?p ; nea:paragraph ?paragraph ; nea:sentence ?sentence .
+               ?q oa:exact ?exact . ?p oa:start ?start ; oa:end ?end }} ORDER BY ?start"
+        ))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let article = value(&row, "article").unwrap_or_default();
+            if !texts.contains_key(&article) {
+                let text = self
+                    .select(&format!(
+                        "SELECT ?text WHERE {{ <{article}> schema:text ?text }}"
+                    ))?
+                    .first()
+                    .and_then(|r| value(r, "text"))
+                    .unwrap_or_default();
+                texts.insert(article.clone(), text);
+            }
+            let number = |v: &str| {
+                value(&row, v)
+                    .and_then(|s| s.parse::<usize>().ok())
+                    .unwrap_or(0)
+            };
+            let start = number("start");
+            let sentence_text = Text::new(&texts[&article]).sentence_at(start).to_owned();
+            out.push(Evidence {
+                exact: value(&row, "exact").unwrap_or_default(),
+                start,
+                end: number("end"),
+                paragraph: number("paragraph"),
+                sentence: number("sentence"),
+                sentence_text,
+            });
+        }
+        Ok(out)
+    }
+
+    fn items(&self, query: &str, texts: &mut HashMap<String, String>) -> Result<Vec<Item>> {
+        let mut items: Vec<Item> = Vec::new();
+        for row in self.select(query)? {
+            let iri = value(&row, "x").unwrap_or_default();
+            let role = value(&row, "role");
+            if let Some(existing) = items.iter_mut().find(|i| i.iri == iri) {
+                if let (Some(r), Some(old)) = (role, existing.role.as_mut()) {
+                    if !old.split(", ").any(|o| o == r) {
+                        old.push_str(", ");
+                        old.push_str(&r);
+                    }
+                }
+                continue;
+            }
+            items.push(Item {
+                evidence: self.evidence(&iri, texts)?,
+                iri,
+                text: value(&row, "text").unwrap_or_default(),
+                date: value(&row, "date"),
+                role,
+            });
+        }
+        Ok(items)
+    }
+
+    fn card(&self, e: &NamedNode) -> Result<Card> {
+        let e = e.as_str();
+        let mut names: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut label = String::new();
+        for row in self.select(&format!(
+            "SELECT ?name ?preferred WHERE {{ {{ <{e}> skos:prefLabel ?name BIND(0 AS ?preferred) }}
+               UNION {{ <{e}> skos:altLabel ?name BIND(1 AS ?preferred) }}
+               UNION {{ <{e}> rdfs:label ?name BIND(0 AS ?preferred) }} }} ORDER BY ?preferred ?name"
+        ))? {
+            if let Some(Term::Literal(l)) = row.get("name") {
+                let lang = l.language().unwrap_or("").to_owned();
+                if lang == "en" && label.is_empty() {
+                    label = l.value().to_owned();
+                }
+                let list = names.entry(lang).or_default();
+                if !list.iter().any(|n| n == l.value()) {
+                    list.push(l.value().to_owned());
+                }
+            }
+        }
+        let types = self
+            .select(&format!(
+                "SELECT ?label WHERE {{ <{e}> a ?t . ?t rdfs:subClassOf* nea:Entity ; rdfs:label ?label }} ORDER BY ?label"
+            ))?
+            .iter()
+            .filter_map(|r| value(r, "label"))
+            .collect();
+        let one = |q: String, var: &str| -> Result<Option<String>> {
+            Ok(self.select(&q)?.first().and_then(|r| value(r, var)))
+        };
+        let wikidata = one(format!("SELECT ?wd WHERE {{ <{e}> owl:sameAs ?wd }}"), "wd")?;
+        let description = one(
+            format!(
+                "SELECT ?d WHERE {{ <{e}> rdfs:comment ?d FILTER(LANGMATCHES(LANG(?d), \"en\")) }}"
+            ),
+            "d",
+        )?;
+        let mentions = one(
+            format!("SELECT (COUNT(?m) AS ?n) WHERE {{ ?m nea:mentionOf <{e}> }}"),
+            "n",
+        )?
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+        let mut texts = HashMap::new();
+        let relations = self.items(
+            &format!(
+                "SELECT ?x ?text ?date WHERE {{ ?x a rdf:Statement ; rdfs:label ?text .
+                   {{ ?x rdf:subject <{e}> }} UNION {{ ?x rdf:object <{e}> }}
+                   FILTER NOT EXISTS {{ ?x a nea:Event }}
+                   OPTIONAL {{ ?x nea:date ?date }} }} ORDER BY ?date ?text"
+            ),
+            &mut texts,
+        )?;
+        let events = self.items(
+            &format!(
+                "SELECT ?x ?text ?date ?role WHERE {{ ?x a nea:Event ; rdfs:label ?text .
+                   VALUES (?p ?role) {{ (nea:participant \"participant\") (nea:place \"place\")
+                     (nea:concerns \"concerned\") (nea:partOfSeries \"series\")
+                     (rdf:subject \"subject\") (rdf:object \"object\") }}
+                   ?x ?p <{e}> OPTIONAL {{ ?x nea:date ?date }} }} ORDER BY DESC(BOUND(?date)) ?date ?text ?role"
+            ),
+            &mut texts,
+        )?;
+        let statistics = self.items(
+            &format!(
+                "SELECT ?x ?text WHERE {{ ?x nea:statisticOf <{e}> ; rdfs:label ?label ; schema:value ?v ; schema:unitText ?u ;
+                   nea:approximate ?approx
+                   BIND(CONCAT(STR(?label), \": \", IF(?approx, \"about \", \"\"), STR(?v), \" \", STR(?u)) AS ?text) }} ORDER BY ?text"
+            ),
+            &mut texts,
+        )?;
+        let claims = self.items(
+            &format!(
+                "SELECT ?x ?text ?role WHERE {{ ?x a schema:Claim ; schema:about <{e}> ; schema:text ?text ;
+                   nea:voice/skos:notation ?who ; nea:stance/skos:notation ?stance
+                   BIND(CONCAT(\"by the \", STR(?who), \"; the author \", STR(?stance)) AS ?role) }} ORDER BY ?role ?text"
+            ),
+            &mut texts,
+        )?;
+        Ok(Card {
+            iri: e.to_owned(),
+            label,
+            types,
+            wikidata,
+            description,
+            names,
+            mentions,
+            relations,
+            events,
+            statistics,
+            claims,
+        })
+    }
+}
+
+fn write_card(w: &mut dyn Write, card: &Card) -> std::io::Result<()> {
+    writeln!(w, "{}", card.label)?;
+    writeln!(w, "  {}", card.iri)?;
+    writeln!(w, "  type: {}", card.types.join(", "))?;
+    if let Some(wd) = &card.wikidata {
+        writeln!(w, "  Wikidata: {wd}")?;
+    }
+    if let Some(d) = &card.description {
+        writeln!(w, "  {d}")?;
+    }
+    writeln!(
+        w,
+        "  mentioned {} time{} in the article",
+        card.mentions,
+        if card.mentions == 1 { "" } else { "s" }
+    )?;
+    writeln!(w)?;
+    writeln!(w, "Names")?;
+    for (lang, names) in &card.names {
+        writeln!(w, "  {lang:<3} {}", names.join(" · "))?;
+    }
+    for (title, items) in [
+        ("Relations", &card.relations),
+        ("Events", &card.events),
+        ("Figures", &card.statistics),
+        ("Claims about it", &card.claims),
+    ] {
+        if items.is_empty() {
+            continue;
+        }
+        writeln!(w)?;
+        writeln!(w, "{title}")?;
+        for item in items {
+            let date = item
+                .date
+                .as_deref()
+                .map(|d| format!("{d}  "))
+                .unwrap_or_default();
+            let role = item
+                .role
+                .as_deref()
+                .map(|r| format!("  ({r})"))
+                .unwrap_or_default();
+            writeln!(w, "  {date}{}{role}", item.text)?;
+            for ev in &item.evidence {
+                writeln!(
+                    w,
+                    "      “{}”  [paragraph {}, sentence {}; characters {}–{}]",
+                    ev.sentence_text, ev.paragraph, ev.sentence, ev.start, ev.end
+                )?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,290 @@
+//! `nea-kg query` and `nea-kg queries`: every output format parses with a real parser,
+//! the timeout holds, updates and SERVICE are refused, errors say where.
+
+use crate::{csv_rows, nea};
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::sparql::results::{
+    QueryResultsFormat, QueryResultsParser, SliceQueryResultsParserOutput,
+};
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const CQ09_ROWS: [[&str; 2]; 2] = [
+    ["European Union", "economic integration"],
+    ["North Atlantic Treaty Organization", "security"],
+];
+
+/// Parses SPARQL results (XML, TSV, JSON) with Oxigraph's parser into rows of values.
+fn parse_results(bytes: &[u8], format: QueryResultsFormat) -> (Vec<String>, Vec<Vec<String>>) {
+    match QueryResultsParser::from_format(format)
+        .for_slice(bytes)
+        .unwrap()
+    {
+        SliceQueryResultsParserOutput::Solutions(solutions) => {
+            let vars: Vec<String> = solutions
+                .variables()
+                .iter()
+                .map(|v| v.as_str().to_owned())
+                .collect();
+            let rows = solutions
+                .map(|s| {
+                    let s = s.unwrap();
+                    s.values()
+                        .iter()
+                        .map(|t| match t {
+                            Some(oxigraph::model::Term::Literal(l)) => l.value().to_owned(),
+                            Some(t) => t.to_string(),
+                            None => String::new(),
+                        })
+                        .collect()
+                })
+                .collect();
+            (vars, rows)
+        }
+        SliceQueryResultsParserOutput::Boolean(b) => (vec![], vec![vec![b.to_string()]]),
+    }
+}
+
+#[test]
+fn every_results_format_parses() {
+    let expected: Vec<Vec<String>> = CQ09_ROWS
+        .iter()
+        .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
+        .collect();
+    let header = ["organization", "role"];
+    // CSV, with a CSV reader.
+    assert_eq!(
+        csv_rows(&nea(&["query", "cq09", "--format", "csv"]).ok(), &header),
+        expected
+    );
+    // JSON, with serde_json.
+    let json: serde_json::Value =
+        serde_json::from_str(&nea(&["query", "cq09", "--format", "json"]).ok()).unwrap();
+    assert_eq!(json["head"]["vars"], serde_json::json!(header));
+    let bindings = json["results"]["bindings"].as_array().unwrap();
+    let from_json: Vec<Vec<String>> = bindings
+        .iter()
+        .map(|b| {
+            header
+                .iter()
+                .map(|v| b[*v]["value"].as_str().unwrap().to_owned())
+                .collect()
+        })
+        .collect();
+    assert_eq!(from_json, expected);
+    // XML and TSV, with Oxigraph's results parser.
+    for (name, format) in [
+        ("xml", QueryResultsFormat::Xml),
+        ("tsv", QueryResultsFormat::Tsv),
+    ] {
+        let out = nea(&["query", "cq09", "--format", name]).ok();
+        let (vars, rows) = parse_results(out.as_bytes(), format);
+        assert_eq!(vars, header, "{name}");
+        assert_eq!(rows, expected, "{name}");
+    }
+    // ASK in every format.
+    assert_eq!(nea(&["query", "ASK { ?s a nea:Country }"]).ok(), "true\n");
+    let out = nea(&["query", "ASK { ?s a nea:Country }", "--format", "xml"]).ok();
+    assert_eq!(
+        parse_results(out.as_bytes(), QueryResultsFormat::Xml).1,
+        [["true"]]
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&nea(&["query", "ASK { ?s a nea:Nothing }", "--format", "json"]).ok())
+            .unwrap();
+    assert_eq!(json["boolean"], false);
+}
+
+#[test]
+fn the_table_shows_entities_by_label_and_aligns_numbers_right() {
+    let out = nea(&[
+        "query",
+        "SELECT ?country ?n WHERE { ?country owl:sameAs wd:Q884 BIND(12 AS ?n) }",
+    ])
+    .ok();
+    assert_eq!(
+        out,
+        "country            n\n─────────────────  ──\nRepublic of Korea  12\n"
+    );
+}
+
+#[test]
+fn construct_gives_turtle_that_parses_back() {
+    let q = "CONSTRUCT { ?e rdfs:label ?l } WHERE { ?e a nea:Country ; rdfs:label ?l }";
+    let ttl = nea(&["query", q]).ok();
+    assert!(ttl.starts_with("@prefix"), "{ttl}");
+    let triples: Vec<_> = RdfParser::from_format(RdfFormat::Turtle)
+        .for_slice(ttl.as_bytes())
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        triples.len(),
+        5,
+        "China, Japan, the ROK, the US and Ukraine"
+    );
+    let nt = nea(&["query", q, "--format", "nt"]).ok();
+    assert_eq!(nt.lines().count(), 5);
+    let describe = nea(&["query", "DESCRIBE kg:tokyo"]).ok();
+    assert!(describe.contains("\"Tokyo\"@en"), "{describe}");
+}
+
+#[test]
+fn queries_lists_the_shipped_queries_with_their_questions() {
+    let out = nea(&["queries"]).ok();
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines.len() >= 19);
+    assert!(
+        lines[0].starts_with("cq01  ")
+            && lines[0].ends_with("normalized diplomatic relations, and in which year?")
+    );
+    assert!(lines[14].starts_with("cq15  "));
+    for extra in ["timeline", "entities", "entity-evidence", "entity-claims"] {
+        assert!(
+            lines.iter().any(|l| l.starts_with(extra)),
+            "{extra} is listed"
+        );
+    }
+}
+
+#[test]
+fn a_unique_prefix_names_a_query_and_an_ambiguous_one_is_refused() {
+    assert_eq!(
+        csv_rows(
+            &nea(&["query", "cq05-asean", "--format", "csv"]).ok(),
+            &["year"]
+        ),
+        [["1967"]]
+    );
+    let err = nea(&["query", "entity"]).input_error();
+    assert_eq!(err, "error: \"entity\" names several shipped queries: entity-claims, entity-evidence\n  give more of the name\n");
+    let err = nea(&["query", "cq99"]).input_error();
+    assert_eq!(err, "error: \"cq99\" is not a shipped query, a .rq file or SPARQL text\n  `nea-kg queries` lists the shipped queries\n");
+}
+
+#[test]
+fn a_query_from_stdin() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nea-kg"))
+        .args(["query", "-", "--format", "csv"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"SELECT ?year WHERE { ?a owl:sameAs wd:Q7768 ; schema:foundingDate ?year }")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "year\r\n1967\r\n");
+}
+
+#[test]
+fn bind_sets_a_parameter() {
+    let rows = csv_rows(
+        &nea(&[
+            "query",
+            "entity-claims",
+            "--bind",
+            "name=한국",
+            "--format",
+            "csv",
+        ])
+        .ok(),
+        &["claim", "claimant", "stance"],
+    );
+    assert_eq!(rows.len(), 1);
+    assert!(rows[0][0].starts_with("Japan's removal of the \"share fundamental values\" phrase"));
+    let rows = csv_rows(
+        &nea(&[
+            "query",
+            "entity-evidence",
+            "--bind",
+            "name=Tokyo",
+            "--format",
+            "csv",
+        ])
+        .ok(),
+        &["kind", "exact", "start", "end", "paragraph", "sentence"],
+    );
+    let kinds: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        kinds,
+        ["event", "mention"],
+        "the meeting held in Tokyo, and the name"
+    );
+    let err = nea(&["query", "cq01", "--bind", "name=x"]).input_error();
+    assert!(err.contains("has no `VALUES ?name { … }` block"), "{err}");
+}
+
+#[test]
+fn timeout_stops_a_runaway_query() {
+    // A cross product of all triples, several times: it would run for hours.
+    let q = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
+    let started = Instant::now();
+    let run = nea(&["query", q, "--timeout", "1"]);
+    let elapsed = started.elapsed();
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: the query: stopped after 1 s (--timeout)\n  narrow the query (more specific patterns, a LIMIT) or give a longer --timeout\n"
+    );
+    assert!(
+        elapsed < Duration::from_secs(4),
+        "stopped after {elapsed:?}"
+    );
+    // While results stream, too.
+    let q = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+    let started = Instant::now();
+    let run = nea(&["query", q, "--timeout", "1", "--format", "csv"]);
+    assert_eq!(run.code, 2);
+    assert!(started.elapsed() < Duration::from_secs(4));
+    let err = nea(&["query", "cq01", "--timeout", "0"]).input_error();
+    assert_eq!(
+        err,
+        "error: invalid --timeout 0: give a positive number of seconds\n"
+    );
+}
+
+#[test]
+fn updates_and_service_are_refused() {
+    for update in [
+        "INSERT DATA { kg:x rdfs:label \"x\" }",
+        "DELETE WHERE { ?s ?p ?o }",
+        "LOAD <http://example.org/data.ttl>",
+    ] {
+        let err = nea(&["query", update]).input_error();
+        assert!(
+            err.contains("is a SPARQL UPDATE, and nea-kg query is read-only"),
+            "{update}: {err}"
+        );
+    }
+    let err = nea(&[
+        "query",
+        "SELECT * WHERE { SERVICE <http://dbpedia.org/sparql> { ?s ?p ?o } }",
+    ])
+    .input_error();
+    assert_eq!(err, "error: the query: uses SERVICE, and nea-kg never connects to another endpoint\n  load the other data into the same store, or run the query where both are\n");
+    let err = nea(&["query", "SELECT * WHERE { ?s ?p ?o FILTER EXISTS { SERVICE SILENT <http://x.example/> { ?s ?q ?r } } }"]).input_error();
+    assert!(err.contains("uses SERVICE"), "{err}");
+    // The word in a string is no SERVICE call.
+    assert_eq!(
+        nea(&["query", "ASK { FILTER(\"SERVICE\" != \"\") }"]).ok(),
+        "true\n"
+    );
+}
+
+#[test]
+fn a_syntax_error_shows_line_column_and_the_place() {
+    let err = nea(&["query", "SELECT ?s\nWHERE {\n  ?s rdfs:label ?l ;\n}}"]).input_error();
+    assert!(
+        err.starts_with("error: the query: SPARQL syntax error: error at 4:3: expected"),
+        "{err}"
+    );
+    assert!(
+        err.contains("\n  4 | }}\n    |   ^\n  fix the query at that place\n"),
+        "{err}"
+    );
+}
