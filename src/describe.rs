@@ -77,6 +77,9 @@ pub struct Item {
     /// makes a claim and the author's stance.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+    /// How a fact is known, when it is not stated: inferred or background.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub known: Option<String>,
     pub evidence: Vec<Evidence>,
 }
 
@@ -280,6 +283,7 @@ impl Db<'_> {
                 text: value(&row, "text").unwrap_or_default(),
                 date: value(&row, "date"),
                 role,
+                known: value(&row, "known").filter(|k| k != "stated"),
             });
         }
         Ok(items)
@@ -331,7 +335,8 @@ impl Db<'_> {
         let mut texts = HashMap::new();
         let relations = self.items(
             &format!(
-                "SELECT ?x ?text ?date WHERE {{ ?x a rdf:Statement ; rdfs:label ?text .
+                "SELECT ?x ?text ?date ?known WHERE {{ ?x a rdf:Statement ; rdfs:label ?text .
+                   OPTIONAL {{ ?x nea:knownBy/skos:notation ?known }}
                    {{ ?x rdf:subject <{e}> }} UNION {{ ?x rdf:object <{e}> }}
                    FILTER NOT EXISTS {{ ?x a nea:Event }}
                    OPTIONAL {{ ?x nea:date ?date }} }} ORDER BY ?date ?text"
@@ -340,7 +345,8 @@ impl Db<'_> {
         )?;
         let events = self.items(
             &format!(
-                "SELECT ?x ?text ?date ?role WHERE {{ ?x a nea:Event ; rdfs:label ?text .
+                "SELECT ?x ?text ?date ?role ?known WHERE {{ ?x a nea:Event ; rdfs:label ?text .
+                   OPTIONAL {{ ?x nea:knownBy/skos:notation ?known }}
                    VALUES (?p ?role) {{ (nea:participant \"participant\") (nea:place \"place\")
                      (nea:concerns \"concerned\") (nea:partOfSeries \"series\")
                      (rdf:subject \"subject\") (rdf:object \"object\") }}
@@ -423,7 +429,12 @@ fn write_card(w: &mut dyn Write, card: &Card) -> std::io::Result<()> {
                 .as_deref()
                 .map(|r| format!("  ({r})"))
                 .unwrap_or_default();
-            writeln!(w, "  {date}{}{role}", item.text)?;
+            let known = item
+                .known
+                .as_deref()
+                .map(|k| format!("  [{k}]"))
+                .unwrap_or_default();
+            writeln!(w, "  {date}{}{role}{known}", item.text)?;
             for ev in &item.evidence {
                 writeln!(
                     w,

@@ -89,3 +89,14 @@ fn an_ambiguous_name_lists_the_candidates() {
     let err = fx.run(&["describe", "中国"]).input_error();
     assert_eq!(err, "error: \"中国\" names 2 entities:\n    Brussels  (kg:brussels)\n    China  (kg:china)\n  give one of their ids or IRIs\n");
 }
+
+#[test]
+fn the_card_says_what_is_background_knowledge() {
+    let card = nea(&["describe", "Trilateral Cooperation Secretariat"]).ok();
+    assert!(card.contains("\n  Trilateral Cooperation Secretariat is a component of China-Japan-ROK trilateral cooperation  [background]\n"), "{card}");
+    let card = nea(&["describe", "ASEAN+3"]).ok();
+    assert!(
+        card.contains("ASEAN Plus Three has at its core Association of Southeast Asian Nations\n"),
+        "{card}"
+    );
+}

@@ -8,6 +8,7 @@ mod graph;
 mod grounding;
 mod query;
 mod questions;
+mod readme;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
