@@ -29,8 +29,8 @@ fn words(line: &str) -> Vec<String> {
 fn the_readme_examples_give_the_output_shown() {
     let readme = std::fs::read_to_string(repo("README.md")).unwrap();
     let mut examples = 0;
-    let mut blocks = readme.split("```console\n").skip(1);
-    while let Some(block) = blocks.next() {
+    let blocks = readme.split("```console\n").skip(1);
+    for block in blocks {
         let block = block.split("\n```").next().unwrap();
         let mut lines = block.lines();
         let command = lines
