@@ -2,7 +2,7 @@
 //! the doc comments and nothing else parses flags. `config.rs` turns these into the
 //! real configuration.
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// nea-kg turns an article into an RDF knowledge graph in an embedded Oxigraph store,
@@ -29,7 +29,23 @@ pub enum Command {
     /// Show one entity: its names in every language, types, relations, events and the
     /// sentences of the article that support them.
     Describe(DescribeArgs),
+    /// Load the graph into a triple store over the SPARQL 1.1 Graph Store HTTP Protocol.
+    #[command(after_long_help = PUSH_HELP)]
+    Push(PushArgs),
 }
+
+const PUSH_HELP: &str = "\
+Each named graph goes to ENDPOINT?graph=<its IRI>, as N-Triples; --graph IRI sends the
+union to one graph and --default-graph to ENDPOINT?default. POST merges into what the
+store holds (no blank nodes, so a second push adds nothing); --replace uses PUT.
+Credentials: --user or NEA_KG_USER, and the password in NEA_KG_PASSWORD (never on the
+command line, never printed).
+
+Endpoints:
+  Oxigraph server  http://localhost:7878/store
+  Fuseki           http://localhost:3030/DATASET/data
+  GraphDB          http://localhost:7200/repositories/REPO/rdf-graphs/service
+  Virtuoso         http://localhost:8890/sparql-graph-crud-auth (needs --user)";
 
 /// The prefixes a query may use without declaring them (kept in step with
 /// `vocab::PREFIXES` by a test).
@@ -77,10 +93,15 @@ pub struct InputArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The RDF format: ttl, nt, nq or trig (a file extension or a media type)
-    /// [default: from the output file's extension, else ttl].
+    /// The RDF format: ttl, nt, nq, trig, rdf (RDF/XML) or jsonld, as an extension or a
+    /// media type; add .gz to compress (nq.gz) [default: from the output file's
+    /// extension, kg.nq.gz say, else ttl].
     #[arg(long, short = 'f', value_name = "FORMAT")]
     pub format: Option<String>,
+    /// Which graphs: the article graphs, the ontology, the dataset description
+    /// (metadata), or all. Formats without named graphs get their union.
+    #[arg(long, value_enum, default_value = "all")]
+    pub graph: GraphChoice,
     /// Write to this file (atomically: a temporary file, then a rename) instead of stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -118,6 +139,52 @@ pub struct DescribeArgs {
     /// Output: text (a card for people) or json (for scripts).
     #[arg(long, short = 'f', value_name = "FORMAT", default_value = "text")]
     pub format: String,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// A choice of named graphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphChoice {
+    /// Every article's graph: its facts, claims, mentions and evidence.
+    Article,
+    /// The ontology.
+    Ontology,
+    /// The dataset description (VoID, DCAT, PROV).
+    Metadata,
+    /// All of them.
+    All,
+}
+
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// The store's Graph Store Protocol endpoint (http:// or https://).
+    #[arg(long, value_name = "URL")]
+    pub endpoint: String,
+    /// Send the union of the graphs into this named graph instead.
+    #[arg(long, value_name = "IRI", conflicts_with = "default_graph")]
+    pub graph: Option<String>,
+    /// Send the union of the graphs into the store's default graph instead.
+    #[arg(long)]
+    pub default_graph: bool,
+    /// Replace what each target graph holds (PUT) instead of merging into it (POST).
+    #[arg(long)]
+    pub replace: bool,
+    /// The user for HTTP basic authentication [env: NEA_KG_USER]; the password is read
+    /// from NEA_KG_PASSWORD.
+    #[arg(long, value_name = "USER")]
+    pub user: Option<String>,
+    /// Give up on a request after this many seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60.0)]
+    pub timeout: f64,
+    /// Which graphs to push.
+    #[arg(
+        long = "graphs",
+        value_enum,
+        default_value = "all",
+        value_name = "CHOICE"
+    )]
+    pub graph_choice: GraphChoice,
     #[command(flatten)]
     pub input: InputArgs,
 }

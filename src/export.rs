@@ -4,14 +4,14 @@
 
 use crate::error::{Error, Result};
 use crate::vocab::{self, rdf, xsd};
-use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, NamedNodeRef, Quad, Term, Triple};
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::Path;
 
 /// The formats `export` writes.
-pub const FORMATS: &str = "ttl, nt, nq, trig";
+pub const FORMATS: &str = "ttl, nt, nq, trig, rdf (RDF/XML) or jsonld";
 
 /// An RDF format from a name, an extension or a media type.
 pub fn parse_format(name: &str) -> Result<RdfFormat> {
@@ -20,24 +20,94 @@ pub fn parse_format(name: &str) -> Result<RdfFormat> {
         "nt" | "ntriples" | "n-triples" | "application/n-triples" => Some(RdfFormat::NTriples),
         "nq" | "nquads" | "n-quads" | "application/n-quads" => Some(RdfFormat::NQuads),
         "trig" | "application/trig" => Some(RdfFormat::TriG),
+        "rdf" | "rdfxml" | "rdf/xml" | "owl" | "application/rdf+xml" => Some(RdfFormat::RdfXml),
+        "jsonld" | "json-ld" | "application/ld+json" => Some(RdfFormat::JsonLd {
+            profile: JsonLdProfileSet::empty(),
+        }),
         _ => None,
     };
     format.ok_or_else(|| {
         Error::input(format!(
-            "unknown RDF format {name:?}\n  use one of {FORMATS} (or their media types)"
+            "unknown RDF format {name:?}\n  use one of {FORMATS} (or their media types); add .gz to compress"
         ))
     })
 }
 
-/// The format named by a file's extension.
-pub fn format_of_path(path: &Path) -> Result<RdfFormat> {
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    parse_format(ext).map_err(|_| {
-        Error::input(format!(
-            "{}: cannot tell the format from the extension {ext:?}\n  name the file .ttl, .nt, .nq or .trig, or give --format",
-            path.display()
-        ))
-    })
+/// What `export` writes: a format, maybe gzipped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Target {
+    pub format: RdfFormat,
+    pub gzip: bool,
+}
+
+impl Target {
+    /// From `--format` (`nq`, `nq.gz`, a media type) and the output file's name.
+    pub fn new(format: Option<&str>, output: Option<&Path>) -> Result<Self> {
+        let path_gz = output.is_some_and(|p| p.extension().is_some_and(|e| e == "gz"));
+        match format {
+            Some(name) => {
+                let (name, gz) = match name.strip_suffix(".gz") {
+                    Some(inner) => (inner, true),
+                    None => (name, false),
+                };
+                Ok(Self {
+                    format: parse_format(name)?,
+                    gzip: gz || path_gz,
+                })
+            }
+            None => match output {
+                Some(path) => {
+                    let name = path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    let inner = name.strip_suffix(".gz").unwrap_or(&name);
+                    let ext = Path::new(inner)
+                        .extension()
+                        .and_then(|e| e.to_str())
+                        .unwrap_or("");
+                    let format = parse_format(ext).map_err(|_| {
+                        Error::input(format!(
+                            "{}: cannot tell the format from the extension {ext:?}\n  name the file .ttl, .nt, .nq, .trig, .rdf or .jsonld (add .gz to compress), or give --format",
+                            path.display()
+                        ))
+                    })?;
+                    Ok(Self {
+                        format,
+                        gzip: path_gz,
+                    })
+                }
+                None => Ok(Self {
+                    format: RdfFormat::Turtle,
+                    gzip: false,
+                }),
+            },
+        }
+    }
+}
+
+/// The longest IRI every store keeps whole: Virtuoso silently truncates longer ones.
+pub const MAX_IRI: usize = 1_879;
+
+/// Refuses IRIs that a mainstream store would truncate or reject.
+pub fn check_iris(quads: &[Quad]) -> Result<()> {
+    for q in quads {
+        let mut iris = vec![q.predicate.as_str()];
+        if let oxigraph::model::NamedOrBlankNode::NamedNode(s) = &q.subject {
+            iris.push(s.as_str());
+        }
+        if let Term::NamedNode(o) = &q.object {
+            iris.push(o.as_str());
+        }
+        if let Some(iri) = iris.into_iter().find(|i| i.chars().count() > MAX_IRI) {
+            let head: String = iri.chars().take(80).collect();
+            return Err(Error::input(format!(
+                "the IRI {head}… is {} characters long; Virtuoso truncates IRIs longer than {MAX_IRI}\n  shorten the ids in the fact sheet, or the --base IRI",
+                iri.chars().count()
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Sorts for stable, readable output: by graph (quad formats), subject, predicate with
@@ -129,7 +199,10 @@ pub fn write(
     candidates.push(("kg".to_owned(), entity_ns.to_owned()));
     candidates.sort();
     let mut serializer = RdfSerializer::from_format(format);
-    if matches!(format, RdfFormat::Turtle | RdfFormat::TriG) {
+    if matches!(
+        format,
+        RdfFormat::Turtle | RdfFormat::TriG | RdfFormat::RdfXml
+    ) {
         for (prefix, ns) in prefixes_in_use(quads.iter(), &candidates) {
             serializer = serializer
                 .with_prefix(prefix, ns)
@@ -165,11 +238,32 @@ pub fn write(
     writer.finish()?.flush()
 }
 
+/// Writes the quads to `out` as the target says: in its format, gzipped or not. The
+/// gzip header carries no time or name, so the bytes are the same on every run.
+pub fn write_target(
+    quads: &[Quad],
+    target: Target,
+    entity_ns: &str,
+    out: impl Write,
+) -> std::io::Result<()> {
+    if target.gzip {
+        let mut gz = flate2::GzBuilder::new()
+            .mtime(0)
+            .write(out, flate2::Compression::default());
+        write(quads, target.format, entity_ns, &mut gz)?;
+        gz.finish()?.flush()
+    } else {
+        let mut w = std::io::BufWriter::new(out);
+        write(quads, target.format, entity_ns, &mut w)?;
+        w.flush()
+    }
+}
+
 /// Writes to `path` atomically: a temporary file in the same folder, synced, then
 /// renamed over the target. On failure the target is untouched and nothing is left.
 pub fn write_atomically(
     path: &Path,
-    fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+    fill: impl FnOnce(&std::fs::File) -> std::io::Result<()>,
 ) -> Result<()> {
     let name = path.display().to_string();
     let folder = match path.parent() {
@@ -193,10 +287,12 @@ pub fn write_atomically(
         .unwrap_or_default();
     let temp = folder.join(format!(".{file_name}.{}.tmp", std::process::id()));
     let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        fill(&mut file)?;
+        let file = std::fs::File::create(&temp)?;
+        fill(&file)?;
         file.sync_all()?;
-        std::fs::rename(&temp, path)
+        std::fs::rename(&temp, path)?;
+        // The rename itself is durable once the folder is synced.
+        std::fs::File::open(&folder)?.sync_all()
     })();
     result.map_err(|e| {
         let _ = std::fs::remove_file(&temp);

@@ -14,6 +14,7 @@ pub mod ground;
 pub mod kg;
 pub mod mapping;
 pub mod ontology;
+pub mod push;
 pub mod query;
 pub mod run;
 pub mod sheet;

@@ -1,7 +1,7 @@
 //! The commands: each takes the parsed arguments, does its work, and returns a result;
 //! `main` owns the exit policy.
 
-use crate::cli::{Cli, Command, ExportArgs, QueryArgs};
+use crate::cli::{Cli, Command, ExportArgs, GraphChoice, QueryArgs};
 use crate::error::Error;
 use crate::error::Result;
 use crate::export;
@@ -9,7 +9,7 @@ use crate::kg::Kg;
 use crate::mapping::Iris;
 use crate::query;
 use crate::shipped;
-use oxigraph::io::RdfFormat;
+use oxigraph::model::{GraphName, Quad};
 use std::io::Write;
 
 pub fn run(cli: Cli) -> Result<()> {
@@ -18,31 +18,42 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Query(args) => query_cmd(args),
         Command::Queries => queries_cmd(),
         Command::Describe(args) => crate::describe::run(args),
+        Command::Push(args) => crate::push::run(args),
     }
 }
 
 fn export_cmd(args: ExportArgs) -> Result<()> {
-    let format = match (&args.format, &args.output) {
-        (Some(f), _) => export::parse_format(f)?,
-        (None, Some(path)) => export::format_of_path(path)?,
-        (None, None) => RdfFormat::Turtle,
-    };
+    let target = export::Target::new(args.format.as_deref(), args.output.as_deref())?;
     let kg = Kg::load(&args.input)?;
-    let entity_ns = Iris::new(&kg.base)?.entity_namespace();
-    let quads = &kg.built.quads;
+    let iris = Iris::new(&kg.base)?;
+    let quads = select_graphs(&kg.built.quads, args.graph, &iris);
+    export::check_iris(&quads)?;
+    let entity_ns = iris.entity_namespace();
     match &args.output {
         Some(path) => export::write_atomically(path, |file| {
-            let mut w = std::io::BufWriter::new(file);
-            export::write(quads, format, &entity_ns, &mut w)?;
-            w.flush()
+            export::write_target(&quads, target, &entity_ns, file)
         }),
         None => {
             let stdout = std::io::stdout();
-            let mut w = std::io::BufWriter::new(stdout.lock());
-            export::write(quads, format, &entity_ns, &mut w).map_err(query::io)?;
-            w.flush().map_err(query::io)
+            export::write_target(&quads, target, &entity_ns, stdout.lock()).map_err(query::io)
         }
     }
+}
+
+/// The quads of the chosen graphs.
+pub fn select_graphs(quads: &[Quad], choice: GraphChoice, iris: &Iris) -> Vec<Quad> {
+    let ontology = GraphName::from(iris.ontology_graph());
+    let metadata = GraphName::from(iris.metadata_graph());
+    quads
+        .iter()
+        .filter(|q| match choice {
+            GraphChoice::All => true,
+            GraphChoice::Ontology => q.graph_name == ontology,
+            GraphChoice::Metadata => q.graph_name == metadata,
+            GraphChoice::Article => q.graph_name != ontology && q.graph_name != metadata,
+        })
+        .cloned()
+        .collect()
 }
 
 fn query_cmd(args: QueryArgs) -> Result<()> {

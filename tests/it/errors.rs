@@ -245,9 +245,9 @@ fn invalid_language_tag() {
 #[test]
 fn unknown_format() {
     let err = nea(&["export", "--format", "xyz"]).input_error();
-    assert_eq!(err, "error: unknown RDF format \"xyz\"\n  use one of ttl, nt, nq, trig (or their media types)\n");
+    assert_eq!(err, "error: unknown RDF format \"xyz\"\n  use one of ttl, nt, nq, trig, rdf (RDF/XML) or jsonld (or their media types); add .gz to compress\n");
     let err = nea(&["export", "-o", "kg.txt"]).input_error();
-    assert_eq!(err, "error: kg.txt: cannot tell the format from the extension \"txt\"\n  name the file .ttl, .nt, .nq or .trig, or give --format\n");
+    assert_eq!(err, "error: kg.txt: cannot tell the format from the extension \"txt\"\n  name the file .ttl, .nt, .nq, .trig, .rdf or .jsonld (add .gz to compress), or give --format\n");
     let err = nea(&["query", "ASK {}", "--format", "yaml"]).input_error();
     assert!(
         err.starts_with("error: unknown results format \"yaml\""),

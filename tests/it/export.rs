@@ -7,6 +7,20 @@ use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{Quad, Triple};
 use std::collections::HashSet;
 
+const FORMATS: [(&str, RdfFormat); 6] = [
+    ("ttl", RdfFormat::Turtle),
+    ("nt", RdfFormat::NTriples),
+    ("nq", RdfFormat::NQuads),
+    ("trig", RdfFormat::TriG),
+    ("rdf", RdfFormat::RdfXml),
+    (
+        "jsonld",
+        RdfFormat::JsonLd {
+            profile: oxigraph::io::JsonLdProfileSet::empty(),
+        },
+    ),
+];
+
 fn store_quads() -> HashSet<Quad> {
     let args = InputArgs {
         article: vec![],
@@ -29,12 +43,7 @@ fn parse(bytes: &[u8], format: RdfFormat) -> HashSet<Quad> {
 fn every_format_parses_back_to_the_store() {
     let store = store_quads();
     let union: HashSet<Triple> = store.iter().cloned().map(Triple::from).collect();
-    for (name, format) in [
-        ("ttl", RdfFormat::Turtle),
-        ("nt", RdfFormat::NTriples),
-        ("nq", RdfFormat::NQuads),
-        ("trig", RdfFormat::TriG),
-    ] {
+    for (name, format) in FORMATS {
         let out = nea(&["export", "--format", name]).ok();
         let parsed = parse(out.as_bytes(), format);
         if format.supports_datasets() {
@@ -48,7 +57,7 @@ fn every_format_parses_back_to_the_store() {
 
 #[test]
 fn two_exports_are_identical_bytes() {
-    for format in ["ttl", "nt", "nq", "trig"] {
+    for (format, _) in FORMATS {
         let a = nea(&["export", "--format", format]).ok();
         let b = nea(&["export", "--format", format]).ok();
         assert!(a == b, "{format} differs between runs");
@@ -132,4 +141,86 @@ fn a_changed_base_changes_only_the_iris_under_it() {
         b.contains("<https://w3id.org/nea-kg/ontology#"),
         "the ontology's terms do not move"
     );
+}
+
+#[test]
+fn gzip_by_extension_or_format_is_deterministic() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kg.nq.gz");
+    nea(&["export", "-o", path.to_str().unwrap()]).ok();
+    let bytes = std::fs::read(&path).unwrap();
+    assert_eq!(&bytes[..2], &[0x1f, 0x8b], "gzip magic");
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(bytes.as_slice())
+        .read_to_string(&mut text)
+        .unwrap();
+    assert_eq!(text, nea(&["export", "--format", "nq"]).ok());
+    let again = dir.path().join("again.gz");
+    nea(&["export", "--format", "nq.gz", "-o", again.to_str().unwrap()]).ok();
+    assert_eq!(
+        std::fs::read(&again).unwrap(),
+        bytes,
+        "the same bytes, no time in the header"
+    );
+}
+
+#[test]
+fn one_graph_or_all() {
+    let count = |graph: &str| {
+        nea(&["export", "--format", "nq", "--graph", graph])
+            .ok()
+            .lines()
+            .count()
+    };
+    let (article, ontology, metadata, all) = (
+        count("article"),
+        count("ontology"),
+        count("metadata"),
+        count("all"),
+    );
+    assert_eq!(article + ontology + metadata, all);
+    assert!(ontology > 400 && metadata > 20 && article > 3000);
+    let ttl = nea(&["export", "--graph", "ontology"]).ok();
+    assert!(
+        ttl.contains("nea:Country a owl:Class"),
+        "the ontology as Turtle"
+    );
+    assert!(!ttl.contains("kg:"), "no entity in the ontology graph");
+}
+
+#[test]
+fn awkward_literals_survive_every_format() {
+    let fx = Fixture::new();
+    let awkward =
+        "He said \"no\" \\ then \\\"yes\"\nnew line\ttab — 中国 日本国 대한민국 😀 e\u{301}";
+    fx.edit(
+        "facts.toml",
+        "text = \"Northeast Asia should not create an East Asian version of NATO.\"",
+        &format!("text = {}", toml_string(awkward)),
+    );
+    for (name, format) in FORMATS {
+        let out = fx.run(&["export", "--format", name]).ok();
+        let quads = parse(out.as_bytes(), format);
+        let found = quads.iter().any(
+            |q| matches!(&q.object, oxigraph::model::Term::Literal(l) if l.value() == awkward),
+        );
+        assert!(found, "{name}: the literal did not survive");
+    }
+}
+
+/// A TOML basic string for any text.
+fn toml_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }

@@ -6,6 +6,7 @@ mod errors;
 mod export;
 mod graph;
 mod grounding;
+mod push;
 mod query;
 mod questions;
 mod readme;
