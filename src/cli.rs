@@ -29,6 +29,9 @@ pub enum Command {
     /// Show one entity: its names in every language, types, relations, events and the
     /// sentences of the article that support them.
     Describe(DescribeArgs),
+    /// Check the graph (or any RDF file) against the SHACL shapes and the article's text;
+    /// exit status 1 when it does not conform.
+    Validate(ValidateArgs),
     /// Load the graph into a triple store over the SPARQL 1.1 Graph Store HTTP Protocol.
     #[command(after_long_help = PUSH_HELP)]
     Push(PushArgs),
@@ -185,6 +188,22 @@ pub struct PushArgs {
         value_name = "CHOICE"
     )]
     pub graph_choice: GraphChoice,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Validate this RDF file (any format `export` writes, by its extension; .gz too)
+    /// instead of the graph built from the article.
+    #[arg(long, value_name = "FILE")]
+    pub data: Option<PathBuf>,
+    /// The SHACL shapes [default: the embedded ontology/shapes.ttl].
+    #[arg(long, value_name = "FILE")]
+    pub shapes: Option<PathBuf>,
+    /// Report: text (a line per violation) or json.
+    #[arg(long, short = 'f', value_name = "FORMAT", default_value = "text")]
+    pub format: String,
     #[command(flatten)]
     pub input: InputArgs,
 }

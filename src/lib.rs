@@ -17,6 +17,8 @@ pub mod ontology;
 pub mod push;
 pub mod query;
 pub mod run;
+pub mod shacl;
 pub mod sheet;
 pub mod shipped;
+pub mod validate;
 pub mod vocab;

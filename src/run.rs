@@ -19,6 +19,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Queries => queries_cmd(),
         Command::Describe(args) => crate::describe::run(args),
         Command::Push(args) => crate::push::run(args),
+        Command::Validate(args) => crate::validate::run(args),
     }
 }
 

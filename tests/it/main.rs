@@ -10,6 +10,7 @@ mod push;
 mod query;
 mod questions;
 mod readme;
+mod validate;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -1,0 +1,195 @@
+//! `nea-kg validate`: the graph against the SHACL shapes of `ontology/shapes.ttl`, plus
+//! the grounding checks SHACL cannot express (each quote is the article's text at its
+//! offsets, and the offsets lie within the text). Exit status 1 when it does not conform.
+
+use crate::cli::ValidateArgs;
+use crate::error::{Error, Result};
+use crate::kg::{self, Kg};
+use crate::query::io;
+use crate::shacl::{self, Shapes, Violation};
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::Term;
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+use std::io::{Read, Write};
+use std::path::Path;
+
+pub fn run(args: ValidateArgs) -> Result<()> {
+    let json = match args.format.as_str() {
+        "text" => false,
+        "json" => true,
+        other => {
+            return Err(Error::input(format!(
+                "unknown --format {other:?} for validate\n  use text or json"
+            )))
+        }
+    };
+    let shapes = match &args.shapes {
+        Some(path) => {
+            let source = kg::read_file(path, "shapes")?;
+            Shapes::parse(&source.name, &source.text)?
+        }
+        None => Shapes::parse("ontology/shapes.ttl", shacl::EMBEDDED)?,
+    };
+    let (store, what) = match &args.data {
+        Some(path) => (load_file(path)?, path.display().to_string()),
+        None => {
+            let kg = Kg::load(&args.input)?;
+            let what = if args.input.article.is_empty() {
+                "the embedded graph".to_owned()
+            } else {
+                "the graph".to_owned()
+            };
+            (kg.store, what)
+        }
+    };
+    let mut violations = shacl::validate(&shapes, &store)?;
+    violations.extend(grounding(&store)?);
+    let triples = store.len().unwrap_or(0);
+    let stdout = std::io::stdout();
+    let mut w = std::io::BufWriter::new(stdout.lock());
+    if json {
+        let report = serde_json::json!({
+            "conforms": violations.is_empty(),
+            "triples": triples,
+            "shapes": shapes.len(),
+            "violations": violations,
+        });
+        serde_json::to_writer_pretty(&mut w, &report)
+            .map_err(|e| Error::input(format!("cannot write the output: {e}")))?;
+        writeln!(w).map_err(io)?;
+    } else {
+        for v in &violations {
+            writeln!(
+                w,
+                "{}  {}  {}  [{} {}]",
+                v.focus,
+                v.path.as_deref().unwrap_or("-"),
+                v.message,
+                v.shape,
+                v.constraint
+            )
+            .map_err(io)?;
+        }
+    }
+    w.flush().map_err(io)?;
+    if violations.is_empty() {
+        eprintln!(
+            "{what} conforms: {triples} quads checked against {} shapes and the article's text",
+            shapes.len()
+        );
+        Ok(())
+    } else {
+        Err(Error::validation(format!(
+            "{what} does not conform: {} violation{}",
+            violations.len(),
+            if violations.len() == 1 { "" } else { "s" }
+        )))
+    }
+}
+
+/// Loads any RDF file (its format from the extension; .gz is decompressed) into a store.
+fn load_file(path: &Path) -> Result<Store> {
+    let name = path.display().to_string();
+    let target = crate::export::Target::new(None, Some(path))?;
+    if path.is_dir() {
+        return Err(Error::input(format!(
+            "{name}: is a folder, not a file\n  give the path of an RDF file"
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        Error::input(format!(
+            "{name}: cannot read the data: {e}\n  check the path"
+        ))
+    })?;
+    let bytes = if target.gzip {
+        let mut out = Vec::new();
+        flate2::read::GzDecoder::new(bytes.as_slice())
+            .read_to_end(&mut out)
+            .map_err(|e| Error::input(format!("{name}: not valid gzip: {e}")))?;
+        out
+    } else {
+        bytes
+    };
+    let store = Store::new().map_err(|e| Error::input(format!("cannot open a store: {e}")))?;
+    let format: RdfFormat = target.format;
+    let mut loader = store.bulk_loader();
+    loader
+        .load_from_slice(RdfParser::from_format(format), &bytes)
+        .map_err(|e| {
+            Error::input(format!(
+                "{name}: {e}\n  the file must be valid {}",
+                format.name()
+            ))
+        })?;
+    loader
+        .commit()
+        .map_err(|e| Error::input(format!("{name}: cannot load: {e}")))?;
+    Ok(store)
+}
+
+/// Each quote selector's words are the article's text between its evidence's offsets.
+fn grounding(store: &Store) -> Result<Vec<Violation>> {
+    let query = "PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX schema: <http://schema.org/>
+        SELECT ?quote ?exact ?start ?end ?text WHERE {
+          ?evidence oa:hasSource ?article ; oa:hasSelector ?quote, ?position .
+          ?quote a oa:TextQuoteSelector ; oa:exact ?exact .
+          ?position a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+          ?article schema:text ?text }";
+    let mut prepared = SparqlEvaluator::new()
+        .parse_query(query)
+        .map_err(|e| Error::input(format!("internal query: {e}")))?;
+    prepared.dataset_mut().set_default_graph_as_union();
+    let fail = |e: oxigraph::sparql::QueryEvaluationError| {
+        Error::input(format!("cannot read the store: {e}"))
+    };
+    let QueryResults::Solutions(solutions) = prepared.on_store(store).execute().map_err(fail)?
+    else {
+        return Ok(Vec::new());
+    };
+    let mut texts: std::collections::HashMap<String, Vec<char>> = std::collections::HashMap::new();
+    let mut out = Vec::new();
+    for s in solutions {
+        let s = s.map_err(fail)?;
+        let lit = |v: &str| match s.get(v) {
+            Some(Term::Literal(l)) => l.value().to_owned(),
+            _ => String::new(),
+        };
+        let quote = s.get("quote").map(ToString::to_string).unwrap_or_default();
+        let (exact, text) = (lit("exact"), lit("text"));
+        let chars = texts
+            .entry(text.clone())
+            .or_insert_with(|| text.chars().collect());
+        let (start, end) = (
+            lit("start").parse::<i64>().ok(),
+            lit("end").parse::<i64>().ok(),
+        );
+        let message = match (start, end) {
+            (Some(a), Some(b)) if 0 <= a && a < b && (b as usize) <= chars.len() => {
+                let there: String = chars[a as usize..b as usize].iter().collect();
+                if there == exact {
+                    continue;
+                }
+                format!(
+                    "oa:exact {exact:?} is not the article's text at [{a}, {b}), which is {there:?}"
+                )
+            }
+            (Some(a), Some(b)) => format!(
+                "the offsets [{a}, {b}) do not lie within the article's {} characters",
+                chars.len()
+            ),
+            _ => "the offsets are not integers".to_owned(),
+        };
+        out.push(Violation {
+            focus: quote,
+            path: Some("<http://www.w3.org/ns/oa#exact>".to_owned()),
+            value: Some(format!("{exact:?}")),
+            message,
+            shape: "grounding".to_owned(),
+            constraint: "oa:exact = SUBSTR(schema:text, oa:start + 1, oa:end - oa:start)"
+                .to_owned(),
+        });
+    }
+    out.sort();
+    Ok(out)
+}
