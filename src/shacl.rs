@@ -355,54 +355,42 @@ impl<'a> Data<'a> {
             .any(|t| *t == class || self.ancestors.get(t).is_some_and(|a| a.contains(&class)))
     }
 
+    /// The focus nodes of a target, in a stable order.
     fn focus_nodes(&self, target: &Target) -> Vec<Term> {
-        let mut out = BTreeSet::new();
-        match target {
+        let quads = |p: Option<&NamedNode>| {
+            self.store
+                .quads_for_pattern(None, p.map(NamedNode::as_ref), None, None)
+                .filter_map(std::result::Result::ok)
+        };
+        let subjects: BTreeSet<String> = match target {
             Target::Class(c) => {
                 let class = Term::from(c.clone());
-                for q in self
-                    .store
-                    .quads_for_pattern(None, Some(rdf::TYPE), None, None)
-                    .flatten()
-                {
-                    if q.object == class
-                        || self
-                            .ancestors
-                            .get(&q.object)
-                            .is_some_and(|a| a.contains(&class))
-                    {
-                        out.insert(subject_term(&q.subject).to_string());
-                    }
-                }
-                return self.terms(out);
+                quads(Some(&rdf::TYPE.into_owned()))
+                    .filter(|q| {
+                        q.object == class
+                            || self
+                                .ancestors
+                                .get(&q.object)
+                                .is_some_and(|a| a.contains(&class))
+                    })
+                    .map(|q| subject_term(&q.subject).to_string())
+                    .collect()
             }
-            Target::SubjectsOf(p) => {
-                for q in self
-                    .store
-                    .quads_for_pattern(None, Some(p.as_ref()), None, None)
-                    .flatten()
-                {
-                    out.insert(subject_term(&q.subject).to_string());
-                }
-                return self.terms(out);
-            }
+            Target::SubjectsOf(p) => quads(Some(p))
+                .map(|q| subject_term(&q.subject).to_string())
+                .collect(),
             Target::ObjectsOf(p) => {
-                let mut terms = Vec::new();
                 let mut seen = HashSet::new();
-                for q in self
-                    .store
-                    .quads_for_pattern(None, Some(p.as_ref()), None, None)
-                    .flatten()
-                {
-                    if seen.insert(q.object.clone()) {
-                        terms.push(q.object);
-                    }
-                }
+                let mut terms: Vec<Term> = quads(Some(p))
+                    .map(|q| q.object)
+                    .filter(|o| seen.insert(o.clone()))
+                    .collect();
                 terms.sort_by_key(ToString::to_string);
                 return terms;
             }
             Target::Node(n) => return vec![n.clone()],
-        }
+        };
+        self.terms(subjects)
     }
 
     /// Back from the sorted text forms to terms (subjects are IRIs or blank nodes).
