@@ -197,7 +197,7 @@ fn article_not_utf8() {
 }
 
 #[test]
-fn missing_file_and_folder_instead_of_file() {
+fn missing_file() {
     let err = nea(&[
         "export",
         "--article",
@@ -210,6 +210,10 @@ fn missing_file_and_folder_instead_of_file() {
         err,
         "error: no-such-article.txt: cannot read the article: no such file\n  check the path\n"
     );
+}
+
+#[test]
+fn folder_instead_of_file() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path().to_str().unwrap();
     let err = nea(&["export", "--article", d, "--facts", d]).input_error();
@@ -246,8 +250,6 @@ fn invalid_language_tag() {
 fn unknown_format() {
     let err = nea(&["export", "--format", "xyz"]).input_error();
     assert_eq!(err, "error: unknown RDF format \"xyz\"\n  use one of ttl, nt, nq, trig, rdf (RDF/XML) or jsonld (or their media types); add .gz to compress\n");
-    let err = nea(&["export", "-o", "kg.txt"]).input_error();
-    assert_eq!(err, "error: kg.txt: cannot tell the format from the extension \"txt\"\n  name the file .ttl, .nt, .nq, .trig, .rdf or .jsonld (add .gz to compress), or give --format\n");
     let err = nea(&["query", "ASK {}", "--format", "yaml"]).input_error();
     assert!(
         err.starts_with("error: unknown results format \"yaml\""),
@@ -256,18 +258,141 @@ fn unknown_format() {
 }
 
 #[test]
-fn sparql_syntax_error_and_update() {
+fn unknown_extension() {
+    let err = nea(&["export", "-o", "kg.txt"]).input_error();
+    assert_eq!(err, "error: kg.txt: cannot tell the format from the extension \"txt\"\n  name the file .ttl, .nt, .nq, .trig, .rdf or .jsonld (add .gz to compress), or give --format\n");
+    assert!(!std::path::Path::new("kg.txt").exists());
+}
+
+#[test]
+fn sparql_syntax_error() {
     let err = nea(&["query", "SELECT * WHERE { ?s ?p }"]).input_error();
     assert!(
         err.starts_with("error: the query: SPARQL syntax error: error at 1:25"),
         "{err}"
     );
+}
+
+#[test]
+fn sparql_update() {
     let err = nea(&[
         "query",
         "INSERT DATA { <http://a/b> <http://a/c> <http://a/d> }",
     ])
     .input_error();
     assert_eq!(err, "error: the query: is a SPARQL UPDATE, and nea-kg query is read-only\n  the graph is rebuilt from the fact sheet on every run: change the sheet instead\n");
+}
+
+#[test]
+fn sparql_service() {
+    let err = nea(&[
+        "query",
+        "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+    ])
+    .input_error();
+    assert!(
+        err.contains("uses SERVICE, and nea-kg never connects to another endpoint"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_name_given_to_two_entities() {
+    let fx = Fixture::new();
+    fx.edit(
+        "entities.toml",
+        "label = \"Brussels\"\n",
+        "label = \"Brussels\"\naliases = [\"ROK\"]\n",
+    );
+    let err = fx.run(&["export"]).input_error();
+    assert!(err.contains(": the name \"ROK\" is given to both"), "{err}");
+    assert!(err.contains("a name can match one entity only"), "{err}");
+}
+
+#[test]
+fn a_fact_that_is_not_stated_without_basis() {
+    let fx = Fixture::new();
+    fx.edit("facts.toml", "known = \"inferred\"\nbasis = \"The article was contributed to China Watch, a think tank powered by China Daily, so China Daily publishes it.\"\n", "known = \"inferred\"\n");
+    let line = line_of(&fx, "facts.toml", "id = \"article-publisher\"");
+    let err = fx.run(&["export"]).input_error();
+    assert_eq!(err, format!("error: {}:{line}: fact \"article-publisher\": a fact that is not stated needs a `basis`\n  say how it is known: the reasoning, or the source of the background knowledge\n", fx.path("facts.toml")));
+}
+
+#[test]
+fn a_statistic_with_an_unknown_unit() {
+    let fx = Fixture::new();
+    fx.edit("facts.toml", "unit = \"percent\"", "unit = \"per cent\"");
+    let line = line_of(&fx, "facts.toml", "unit = \"per cent\"");
+    let err = fx.run(&["export"]).input_error();
+    assert_eq!(err, format!("error: {}:{line}: statistic \"trilateral-gdp-share\": unknown unit \"per cent\"\n  use USD, percent, year or count\n", fx.path("facts.toml")));
+}
+
+#[test]
+fn a_statistic_whose_value_is_text() {
+    let fx = Fixture::new();
+    fx.edit("facts.toml", "value = 25\n", "value = \"about 25\"\n");
+    let err = fx.run(&["export"]).input_error();
+    assert!(
+        err.contains(": statistic \"trilateral-gdp-share\": `value` must be a number"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_invalid_wikidata_id() {
+    let fx = Fixture::new();
+    fx.edit(
+        "entities.toml",
+        "wikidata = \"Q1490\"",
+        "wikidata = \"https://www.wikidata.org/wiki/Q1490\"",
+    );
+    let err = fx.run(&["export"]).input_error();
+    assert!(err.contains(": entity \"tokyo\": \"https://www.wikidata.org/wiki/Q1490\" is not a Wikidata item id\n  write the id alone, as `wikidata = \"Q148\"`, or leave it out\n"), "{err}");
+}
+
+#[test]
+fn a_headline_that_is_not_the_first_line() {
+    let fx = Fixture::new();
+    fx.edit(
+        "facts.toml",
+        "headline = \"Confidence builder\"",
+        "headline = \"Confidence Builder\"",
+    );
+    let err = fx.run(&["export"]).input_error();
+    assert!(
+        err.contains(": the headline \"Confidence Builder\" is not the first line of"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_event_without_a_label() {
+    let fx = Fixture::new();
+    fx.edit("facts.toml", "label = \"Establishment of ASEAN\"\n", "");
+    let err = fx.run(&["export"]).input_error();
+    assert!(
+        err.contains(": fact \"asean-founding\": an event needs a `label`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_iri_too_long_for_the_stores() {
+    let long = format!("https://example.org/{}/", "a".repeat(1900));
+    let err = nea(&["export", "--base", &long]).input_error();
+    assert!(
+        err.contains("characters long; Virtuoso truncates IRIs longer than 1879"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_invalid_timeout() {
+    let err = nea(&["query", "cq01", "--timeout=-1"]).input_error();
+    assert_eq!(
+        err,
+        "error: invalid --timeout -1: give a positive number of seconds\n"
+    );
 }
 
 #[test]
@@ -295,4 +420,32 @@ fn usage_errors_exit_2() {
     assert!(run.stderr.contains("unexpected argument '--no-such-flag'"));
     let run = nea(&[]);
     assert_eq!(run.code, 2);
+    let run = nea(&["exprot"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("unrecognized subcommand 'exprot'"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn every_row_of_the_error_catalog_has_its_test() {
+    let catalog = std::fs::read_to_string(crate::repo("docs/errors.md")).unwrap();
+    let mut rows = 0;
+    for line in catalog
+        .lines()
+        .filter(|l| l.starts_with("| ") && l.ends_with("` |"))
+    {
+        let test = line.rsplit('`').nth(1).unwrap();
+        let (module, name) = test.split_once("::").unwrap();
+        let source =
+            std::fs::read_to_string(crate::repo(&format!("tests/it/{module}.rs"))).unwrap();
+        assert!(
+            source.contains(&format!("fn {name}()")),
+            "docs/errors.md names {test}, which does not exist"
+        );
+        rows += 1;
+    }
+    assert!(rows >= 40, "{rows} rows");
 }
