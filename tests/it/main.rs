@@ -6,6 +6,7 @@ mod errors;
 mod export;
 mod graph;
 mod grounding;
+mod properties;
 mod push;
 mod query;
 mod questions;

@@ -1,0 +1,122 @@
+//! Property tests: grounding finds any quote cut from any text at the right code-point
+//! offsets; any label or claim text survives export and re-import in every format.
+
+use nea_kg::ground::Text;
+use nea_kg::mapping::{self, ArticleInput};
+use nea_kg::sheet::Source;
+use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser};
+use oxigraph::model::Term;
+use proptest::prelude::*;
+
+/// Text made of the characters that break serialisers: quotes, backslashes, line
+/// breaks, tabs, control characters, combining marks, CJK, emoji, and plain letters.
+fn awkward_char() -> impl Strategy<Value = char> {
+    prop_oneof![
+        4 => proptest::char::range('a', 'z'),
+        1 => Just(' '),
+        1 => Just('"'),
+        1 => Just('\''),
+        1 => Just('\\'),
+        1 => Just('\n'),
+        1 => Just('\t'),
+        1 => Just('\r'),
+        1 => proptest::char::range('\u{1}', '\u{1f}'),
+        1 => proptest::char::range('\u{300}', '\u{36f}'),
+        1 => proptest::char::range('\u{4e00}', '\u{9fff}'),
+        1 => proptest::char::range('\u{ac00}', '\u{d7a3}'),
+        1 => proptest::char::range('\u{1f300}', '\u{1f64f}'),
+        1 => Just('—'),
+        1 => Just('<'),
+        1 => Just('&'),
+    ]
+}
+
+fn awkward_string(max: usize) -> impl Strategy<Value = String> {
+    proptest::collection::vec(awkward_char(), 1..max).prop_map(|v| v.into_iter().collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn grounding_finds_any_quote_at_its_code_points(
+        text in any::<String>(),
+        a in any::<prop::sample::Index>(),
+        b in any::<prop::sample::Index>(),
+    ) {
+        let chars: Vec<char> = text.chars().collect();
+        prop_assume!(!chars.is_empty());
+        let (i, j) = (a.index(chars.len()), b.index(chars.len()));
+        let (start, end) = (i.min(j), i.max(j) + 1);
+        let quote: String = chars[start..end].iter().collect();
+        let t = Text::new(&text);
+        // Which occurrence of the quote starts at `start`?
+        let occurrence = t.occurrences(&quote).iter().position(|&s| s == start).unwrap() + 1;
+        let span = t.locate(&quote, Some(occurrence)).unwrap();
+        prop_assert_eq!((span.start, span.end), (start, end));
+        prop_assert_eq!(t.slice(span.start, span.end), quote.as_str());
+    }
+}
+
+/// A TOML basic string for any text.
+fn toml_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+const FORMATS: [RdfFormat; 6] = [
+    RdfFormat::Turtle,
+    RdfFormat::NTriples,
+    RdfFormat::NQuads,
+    RdfFormat::TriG,
+    RdfFormat::RdfXml,
+    RdfFormat::JsonLd {
+        profile: JsonLdProfileSet::empty(),
+    },
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn labels_and_claims_survive_every_format(
+        label in awkward_string(40),
+        claim in prop_oneof![awkward_string(60), awkward_string(3000)],
+    ) {
+        let registry = Source {
+            name: "entities.toml".into(),
+            text: format!("[[entity]]\nid = \"x\"\nclass = \"Country\"\nlabel = {}\n", toml_string(&label)),
+        };
+        let article = Source { name: "article.txt".into(), text: "Title\nSome words here.\n".into() };
+        let sheet = Source {
+            name: "facts.toml".into(),
+            text: format!(
+                "[article]\nid = \"a\"\nheadline = \"Title\"\nlanguage = \"en\"\n\n[[claim]]\nid = \"c\"\ntext = {}\nclaimant = \"author\"\nstance = \"endorses\"\nabout = [\"x\"]\nquote = \"Some words\"\n",
+                toml_string(&claim)
+            ),
+        };
+        let ontology = Source { name: "nea.ttl".into(), text: nea_kg::ontology::EMBEDDED.into() };
+        let built = mapping::build(&registry, &ontology, &[ArticleInput { text: article, sheet }], mapping::DEFAULT_BASE).unwrap();
+        for format in FORMATS {
+            let mut out = Vec::new();
+            nea_kg::export::write(&built.quads, format, "https://w3id.org/nea-kg/id/", &mut out).unwrap();
+            let quads: Vec<_> = RdfParser::from_format(format)
+                .for_slice(&out)
+                .collect::<Result<_, _>>()
+                .map_err(|e| TestCaseError::fail(format!("{format}: {e}")))?;
+            for wanted in [&label, &claim] {
+                let found = quads.iter().any(|q| matches!(&q.object, Term::Literal(l) if l.value() == wanted.as_str()));
+                prop_assert!(found, "{}: {:?} did not survive", format, wanted);
+            }
+        }
+    }
+}
