@@ -20,6 +20,7 @@ use toml::Spanned;
 pub const DEFAULT_BASE: &str = "https://w3id.org/nea-kg/";
 
 /// One article with its sheet.
+#[derive(Debug, Clone)]
 pub struct ArticleInput {
     pub text: Source,
     pub sheet: Source,
@@ -37,10 +38,27 @@ pub struct Counts {
     pub triples: usize,
 }
 
-/// The built graph: quads in every graph, and what each article holds.
+/// The built graph: quads in every graph, what each article holds, and the sheets that
+/// failed (with `--keep-going`).
 pub struct Built {
     pub quads: Vec<Quad>,
-    pub articles: Vec<(String, Counts)>,
+    pub articles: Vec<ArticleSummary>,
+    pub failures: Vec<Error>,
+}
+
+/// One article that was built.
+#[derive(Debug, Clone)]
+pub struct ArticleSummary {
+    pub id: String,
+    pub sha256: String,
+    pub counts: Counts,
+}
+
+/// What a streaming build produced, besides the quads it handed to the sink.
+pub struct Summary {
+    pub articles: Vec<ArticleSummary>,
+    pub failures: Vec<Error>,
+    pub quads: usize,
 }
 
 /// IRIs under the base.
@@ -87,51 +105,118 @@ impl Iris {
     }
 }
 
-/// Builds every graph: the ontology, each article, and the dataset description.
+/// Builds every graph in memory: the ontology, each article, and the dataset
+/// description. The first sheet that fails stops the build.
 pub fn build(
     registry: &Source,
     ontology_source: &Source,
     articles: &[ArticleInput],
     base: &str,
 ) -> Result<Built> {
+    let mut quads = Vec::new();
+    let summary = build_into(
+        registry,
+        ontology_source,
+        articles.iter().map(|a| Ok(a.clone())),
+        base,
+        false,
+        &mut |batch| {
+            quads.extend(batch);
+            Ok(())
+        },
+    )?;
+    Ok(Built {
+        quads,
+        articles: summary.articles,
+        failures: summary.failures,
+    })
+}
+
+/// Builds graph by graph, handing each graph's quads to `sink` as soon as it is made,
+/// so that memory does not grow with the corpus. With `keep_going`, a sheet that fails
+/// is reported (on stderr) and left out, and the build goes on; otherwise it stops.
+pub fn build_into(
+    registry: &Source,
+    ontology_source: &Source,
+    articles: impl Iterator<Item = Result<ArticleInput>>,
+    base: &str,
+    keep_going: bool,
+    sink: &mut dyn FnMut(Vec<Quad>) -> Result<()>,
+) -> Result<Summary> {
     let iris = Iris::new(base)?;
     let ontology = Ontology::parse(ontology_source)?;
     let registry_sheet: Registry = sheet::parse(registry)?;
-    let mut quads = Vec::new();
     let ontology_graph = GraphName::from(iris.ontology_graph());
-    for t in &ontology.triples {
-        quads.push(t.clone().in_graph(ontology_graph.clone()));
-    }
-    let mut counts = Vec::new();
-    let mut seen_articles = BTreeMap::new();
+    let ontology_quads: Vec<Quad> = ontology
+        .triples
+        .iter()
+        .map(|t| t.clone().in_graph(ontology_graph.clone()))
+        .collect();
+    let mut total = ontology_quads.len();
+    sink(ontology_quads)?;
+    let mut summaries = Vec::new();
+    let mut failures = Vec::new();
+    let mut seen_articles: BTreeMap<String, String> = BTreeMap::new();
     for input in articles {
-        let sheet: Sheet = sheet::parse(&input.sheet)?;
-        let aid = sheet.article.id.get_ref().clone();
-        if let Some(previous) = seen_articles.insert(aid.clone(), input.sheet.name.clone()) {
-            return Err(Error::input(format!(
-                "{}: the article id {aid:?} is already used by {previous}\n  give each article's sheet its own [article] id",
-                input.sheet.name
-            )));
+        let result = input.and_then(|input| {
+            map_article(&iris, &ontology, registry, &registry_sheet, &input, &mut seen_articles)
+        });
+        match result {
+            Ok((summary, quads)) => {
+                total += quads.len();
+                summaries.push(summary);
+                sink(quads)?;
+            }
+            Err(e) if keep_going => {
+                eprintln!("error: {}", e.message);
+                failures.push(e);
+            }
+            Err(e) => return Err(e),
         }
-        let mut mapper = Mapper::new(&iris, &ontology, registry, &registry_sheet, input, &sheet)?;
-        mapper.map()?;
-        let graph_quads = mapper.finish();
-        let mut c = mapper_counts(&graph_quads);
-        c.triples = graph_quads.len();
-        counts.push((aid, c));
-        quads.extend(graph_quads);
     }
-    quads.extend(describe_dataset(
-        &iris,
-        articles,
-        &counts,
-        quads.len(),
-        &ontology,
-    )?);
-    Ok(Built {
-        quads,
-        articles: counts,
+    let metadata = describe_dataset(&iris, &summaries, total, &ontology)?;
+    total += metadata.len();
+    sink(metadata)?;
+    Ok(Summary {
+        articles: summaries,
+        failures,
+        quads: total,
     })
+}
+
+/// One article's graph.
+fn map_article(
+    iris: &Iris,
+    ontology: &Ontology,
+    registry: &Source,
+    registry_sheet: &Registry,
+    input: &ArticleInput,
+    seen: &mut BTreeMap<String, String>,
+) -> Result<(ArticleSummary, Vec<Quad>)> {
+    let sheet: Sheet = sheet::parse(&input.sheet)?;
+    let aid = sheet.article.id.get_ref().clone();
+    if let Some(previous) = seen.get(&aid) {
+        return Err(Error::input(format!(
+            "{}: the article id {aid:?} is already used by {previous}\n  give each article's sheet its own [article] id",
+            input.sheet.name
+        )));
+    }
+    let mut mapper = Mapper::new(iris, ontology, registry, registry_sheet, input, &sheet)?;
+    mapper.map()?;
+    let quads = mapper.finish();
+    seen.insert(aid.clone(), input.sheet.name.clone());
+    let mut counts = mapper_counts(&quads);
+    counts.triples = quads.len();
+    let digest = Sha256::digest(input.text.text.as_bytes());
+    let sha256 = digest.iter().map(|b| format!("{b:02x}")).collect();
+    Ok((
+        ArticleSummary {
+            id: aid,
+            sha256,
+            counts,
+        },
+        quads,
+    ))
 }
 
 fn mapper_counts(quads: &[Quad]) -> Counts {
@@ -960,8 +1045,7 @@ pub fn value_literal(v: &Value) -> Literal {
 /// The dataset description: the graphs, their sizes, the source's checksum, the tool.
 fn describe_dataset(
     iris: &Iris,
-    articles: &[ArticleInput],
-    counts: &[(String, Counts)],
+    articles: &[ArticleSummary],
     total: usize,
     ontology: &Ontology,
 ) -> Result<Vec<Quad>> {
@@ -995,7 +1079,8 @@ fn describe_dataset(
         dcterms::SOURCE,
         NamedNode::new_unchecked(vocab::NEA_ONTOLOGY).into(),
     );
-    for (input, (aid, c)) in articles.iter().zip(counts) {
+    for summary in articles {
+        let (aid, c) = (&summary.id, &summary.counts);
         let article = iris.article(aid);
         let g = iris.article_graph(aid);
         add(&dataset, void::SUBSET, g.clone().into());
@@ -1008,12 +1093,10 @@ fn describe_dataset(
         );
         add(&g, dcterms::SOURCE, article.clone().into());
         add(&g, void::TRIPLES, Literal::from(c.triples as i64).into());
-        let digest = Sha256::digest(input.text.text.as_bytes());
-        let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
         add(
             &article,
             nea::SHA256,
-            Literal::new_simple_literal(hex).into(),
+            Literal::new_simple_literal(&summary.sha256).into(),
         );
         add(&build, prov::USED, article.into());
     }
