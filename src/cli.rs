@@ -29,6 +29,9 @@ pub enum Command {
     /// Show one entity: its names in every language, types, relations, events and the
     /// sentences of the article that support them.
     Describe(DescribeArgs),
+    /// Build a persistent store (RocksDB) in DIR from the articles, with Oxigraph's bulk
+    /// loader; every command then takes --store DIR. Needs the rocksdb feature.
+    Build(BuildArgs),
     /// Check the graph (or any RDF file) against the SHACL shapes and the article's text;
     /// exit status 1 when it does not conform.
     Validate(ValidateArgs),
@@ -89,6 +92,21 @@ pub struct InputArgs {
     /// The entity registry (TOML) [default: the embedded data/entities.toml].
     #[arg(long, value_name = "FILE", global = true)]
     pub entities: Option<PathBuf>,
+    /// A folder of articles: each NAME.txt with its fact sheet NAME.toml, and the entity
+    /// registry entities.toml if it holds one. Each article gets its own named graph.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub corpus: Option<PathBuf>,
+    /// Build the articles whose sheets are sound, report the others, and exit 1 (without
+    /// it, one failing sheet stops everything and nothing is loaded).
+    #[arg(long, global = true)]
+    pub keep_going: bool,
+    /// Use the persistent store in DIR (made by `nea-kg build --store DIR`) instead of
+    /// building the graph in memory. Needs a nea-kg built with the rocksdb feature.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub store: Option<PathBuf>,
+    /// No progress bar (it shows only on a terminal, for builds of more than a second).
+    #[arg(long, short = 'q', global = true)]
+    pub quiet: bool,
     /// The base IRI under which every resource's IRI is built.
     #[arg(long, value_name = "IRI", global = true, default_value = crate::mapping::DEFAULT_BASE)]
     pub base: String,
@@ -204,6 +222,12 @@ pub struct ValidateArgs {
     /// Report: text (a line per violation) or json.
     #[arg(long, short = 'f', value_name = "FORMAT", default_value = "text")]
     pub format: String,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
     #[command(flatten)]
     pub input: InputArgs,
 }

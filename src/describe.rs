@@ -27,7 +27,7 @@ pub fn run(args: DescribeArgs) -> Result<()> {
             )))
         }
     };
-    let kg = Kg::load(&args.input)?;
+    let mut kg = Kg::load(&args.input)?;
     let entity_ns = Iris::new(&kg.base)?.entity_namespace();
     let db = Db {
         store: &kg.store,
@@ -45,8 +45,9 @@ pub fn run(args: DescribeArgs) -> Result<()> {
         write_card(&mut w, &card).map_err(io)?;
     }
     w.flush().map_err(io)?;
+    let failures = std::mem::take(&mut kg.failures);
     std::mem::forget(kg);
-    Ok(())
+    Kg::finish(&failures)
 }
 
 /// The card of one entity.

@@ -1,24 +1,21 @@
-//! Loading: the embedded default or the user's files, read and checked, built into the
-//! quads of every graph and loaded into an in-memory Oxigraph store.
+//! Loading: the embedded default, the user's files or a corpus folder, read and checked,
+//! built into the quads of every graph, and loaded into an Oxigraph store: in memory,
+//! or a persistent one built earlier with `nea-kg build --store DIR`.
 
 use crate::cli::InputArgs;
 use crate::error::{Error, Result};
-use crate::mapping::{self, ArticleInput, Built};
+use crate::mapping::{self, ArticleInput, Summary};
 use crate::ontology;
 use crate::sheet::Source;
+use oxigraph::model::Quad;
 use oxigraph::store::Store;
-use std::path::Path;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 pub const EMBEDDED_ARTICLE: &str = include_str!("../data/article.txt");
 pub const EMBEDDED_FACTS: &str = include_str!("../data/facts.toml");
 pub const EMBEDDED_ENTITIES: &str = include_str!("../data/entities.toml");
-
-/// The built graph and the store that holds it.
-pub struct Kg {
-    pub built: Built,
-    pub store: Store,
-    pub base: String,
-}
 
 fn embedded(name: &str, text: &str) -> Source {
     Source {
@@ -41,69 +38,296 @@ pub fn read_file(path: &Path, what: &str) -> Result<Source> {
             std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
             _ => e.to_string(),
         };
-        Error::input(format!(
-            "{name}: cannot read the {what}: {why}\n  check the path"
-        ))
+        Error::input(format!("{name}: cannot read the {what}: {why}\n  check the path"))
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        let (line, column) = crate::error::line_col(
-            &String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]),
-            e.utf8_error().valid_up_to(),
-        );
+        let valid = e.utf8_error().valid_up_to();
+        let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]);
+        let (line, column) = crate::error::line_col(&prefix, valid);
         Error::input(format!(
-            "{name}:{line}:{column}: the {what} is not valid UTF-8 (byte {})\n  convert it to UTF-8 (for example with iconv) and try again",
-            e.utf8_error().valid_up_to()
+            "{name}:{line}:{column}: the {what} is not valid UTF-8 (byte {valid})\n  convert it to UTF-8 (for example with iconv) and try again"
         ))
     })?;
     Ok(Source { name, text })
 }
 
-/// The registry, ontology and articles the user asked for, or the embedded default.
-pub fn sources(args: &InputArgs) -> Result<(Source, Source, Vec<ArticleInput>)> {
-    let registry = match &args.entities {
-        Some(p) => read_file(p, "entity registry")?,
-        None => embedded("data/entities.toml", EMBEDDED_ENTITIES),
-    };
-    let ontology = embedded("ontology/nea.ttl", ontology::EMBEDDED);
-    let articles = match (args.article.len(), args.facts.len()) {
-        (0, 0) => vec![ArticleInput {
-            text: embedded("data/article.txt", EMBEDDED_ARTICLE),
-            sheet: embedded("data/facts.toml", EMBEDDED_FACTS),
-        }],
-        (a, f) if a == f => args
-            .article
-            .iter()
-            .zip(&args.facts)
-            .map(|(a, f)| {
+/// Where the articles come from.
+enum Articles {
+    Embedded,
+    Files(Vec<(PathBuf, PathBuf)>),
+}
+
+/// The inputs of a build: the registry, the ontology and the articles.
+pub struct Inputs {
+    pub registry: Source,
+    pub ontology: Source,
+    articles: Articles,
+}
+
+impl Inputs {
+    pub fn from_args(args: &InputArgs) -> Result<Self> {
+        let mut registry_path = args.entities.clone();
+        let articles = match (&args.corpus, args.article.len(), args.facts.len()) {
+            (Some(dir), 0, 0) => {
+                let (pairs, registry) = corpus(dir)?;
+                if registry_path.is_none() {
+                    registry_path = registry;
+                }
+                Articles::Files(pairs)
+            }
+            (Some(_), _, _) => {
+                return Err(Error::input(
+                    "--corpus and --article/--facts: give one or the other".to_owned(),
+                ))
+            }
+            (None, 0, 0) => Articles::Embedded,
+            (None, a, f) if a == f => {
+                Articles::Files(args.article.iter().cloned().zip(args.facts.iter().cloned()).collect())
+            }
+            (None, a, f) => {
+                return Err(Error::input(format!(
+                    "{a} --article and {f} --facts: give them in pairs, one fact sheet for each article"
+                )))
+            }
+        };
+        let registry = match registry_path {
+            Some(p) => read_file(&p, "entity registry")?,
+            None => embedded("data/entities.toml", EMBEDDED_ENTITIES),
+        };
+        Ok(Self {
+            registry,
+            ontology: embedded("ontology/nea.ttl", ontology::EMBEDDED),
+            articles,
+        })
+    }
+
+    /// How many articles there are.
+    pub fn len(&self) -> usize {
+        match &self.articles {
+            Articles::Embedded => 1,
+            Articles::Files(pairs) => pairs.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The articles, each read when its turn comes.
+    pub fn articles(&self) -> Box<dyn Iterator<Item = Result<ArticleInput>> + '_> {
+        match &self.articles {
+            Articles::Embedded => Box::new(std::iter::once(Ok(ArticleInput {
+                text: embedded("data/article.txt", EMBEDDED_ARTICLE),
+                sheet: embedded("data/facts.toml", EMBEDDED_FACTS),
+            }))),
+            Articles::Files(pairs) => Box::new(pairs.iter().map(|(a, f)| {
                 Ok(ArticleInput {
                     text: read_file(a, "article")?,
                     sheet: read_file(f, "fact sheet")?,
                 })
-            })
-            .collect::<Result<_>>()?,
-        (a, f) => {
-            return Err(Error::input(format!(
-                "{a} --article and {f} --facts: give them in pairs, one fact sheet for each article"
-            )))
+            })),
         }
-    };
-    Ok((registry, ontology, articles))
+    }
+}
+
+/// The articles of a corpus folder: every NAME.txt with its NAME.toml, sorted by name,
+/// and the folder's entities.toml if it has one.
+fn corpus(dir: &Path) -> Result<(Vec<(PathBuf, PathBuf)>, Option<PathBuf>)> {
+    let name = dir.display();
+    if !dir.is_dir() {
+        return Err(Error::input(format!(
+            "{name}: is not a folder\n  give --corpus a folder of NAME.txt articles, each with its NAME.toml fact sheet"
+        )));
+    }
+    let mut texts: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| Error::input(format!("{name}: cannot read the folder: {e}")))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt") && p.is_file())
+        .collect();
+    texts.sort();
+    if texts.is_empty() {
+        return Err(Error::input(format!(
+            "{name}: holds no article (NAME.txt)\n  put each article there as NAME.txt with its fact sheet NAME.toml"
+        )));
+    }
+    let pairs = texts
+        .into_iter()
+        .map(|t| {
+            let sheet = t.with_extension("toml");
+            (t, sheet)
+        })
+        .collect();
+    let registry = dir.join("entities.toml");
+    Ok((pairs, registry.is_file().then_some(registry)))
+}
+
+/// A progress bar on stderr for builds that take more than a second; never on a
+/// stderr that is not a terminal, nor with --quiet.
+pub struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    enabled: bool,
+    started: Instant,
+    total: u64,
+    done: u64,
+}
+
+impl Progress {
+    pub fn new(total: usize, quiet: bool) -> Self {
+        Self {
+            bar: None,
+            enabled: !quiet && std::io::stderr().is_terminal(),
+            started: Instant::now(),
+            total: total as u64,
+            done: 0,
+        }
+    }
+
+    pub fn step(&mut self) {
+        self.done += 1;
+        if !self.enabled {
+            return;
+        }
+        if self.bar.is_none() && self.started.elapsed() > Duration::from_secs(1) {
+            let bar = indicatif::ProgressBar::new(self.total);
+            if let Ok(style) = indicatif::ProgressStyle::with_template(
+                "{spinner} building {bar:40} {pos}/{len} graphs, {per_sec}, {eta} left",
+            ) {
+                bar.set_style(style);
+            }
+            self.bar = Some(bar);
+        }
+        if let Some(bar) = &self.bar {
+            bar.set_position(self.done);
+        }
+    }
+
+    pub fn finish(self) {
+        if let Some(bar) = self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// Builds the graph, handing each graph's quads to `sink`.
+pub fn build_into(args: &InputArgs, sink: &mut dyn FnMut(Vec<Quad>) -> Result<()>) -> Result<Summary> {
+    let inputs = Inputs::from_args(args)?;
+    // The ontology and the dataset description are graphs too.
+    let mut progress = Progress::new(inputs.len() + 2, args.quiet);
+    let summary = mapping::build_into(
+        &inputs.registry,
+        &inputs.ontology,
+        inputs.articles(),
+        &args.base,
+        args.keep_going,
+        &mut |quads| {
+            progress.step();
+            sink(quads)
+        },
+    );
+    progress.finish();
+    summary
+}
+
+/// The built graph and the store that holds it.
+pub struct Kg {
+    pub store: Store,
+    pub base: String,
+    /// The sheets that failed under --keep-going.
+    pub failures: Vec<Error>,
 }
 
 impl Kg {
-    /// Builds the graph and loads it into a fresh in-memory store.
+    /// The store: the persistent one of --store, or the graph built in memory.
     pub fn load(args: &InputArgs) -> Result<Self> {
-        let (registry, ontology, articles) = sources(args)?;
-        let built = mapping::build(&registry, &ontology, &articles, &args.base)?;
-        let store =
-            Store::new().map_err(|e| Error::input(format!("cannot open the store: {e}")))?;
-        store
-            .extend(built.quads.iter().cloned())
+        if let Some(dir) = &args.store {
+            refuse_sources_with_store(args)?;
+            return Ok(Self {
+                store: open_store(dir)?,
+                base: args.base.clone(),
+                failures: Vec::new(),
+            });
+        }
+        let store = Store::new().map_err(|e| Error::input(format!("cannot open a store: {e}")))?;
+        let mut loader = store.bulk_loader();
+        let summary = build_into(args, &mut |quads| {
+            loader
+                .load_quads(quads)
+                .map_err(|e| Error::input(format!("cannot load the store: {e}")))
+        })?;
+        loader
+            .commit()
             .map_err(|e| Error::input(format!("cannot load the store: {e}")))?;
         Ok(Self {
-            built,
             store,
             base: args.base.clone(),
+            failures: summary.failures,
         })
     }
+
+    /// Every quad: from the persistent store, or built (without a store) for export.
+    pub fn quads(args: &InputArgs) -> Result<(Vec<Quad>, Vec<Error>)> {
+        if let Some(dir) = &args.store {
+            refuse_sources_with_store(args)?;
+            let store = open_store(dir)?;
+            let quads = store
+                .iter()
+                .collect::<std::result::Result<Vec<_>, _>>()
+                .map_err(|e| Error::input(format!("{}: cannot read the store: {e}", dir.display())))?;
+            return Ok((quads, Vec::new()));
+        }
+        let mut all = Vec::new();
+        let summary = build_into(args, &mut |quads| {
+            all.extend(quads);
+            Ok(())
+        })?;
+        Ok((all, summary.failures))
+    }
+
+    /// Exit status 1 when --keep-going left sheets out.
+    pub fn finish(failures: &[Error]) -> Result<()> {
+        match failures.len() {
+            0 => Ok(()),
+            n => Err(Error::validation(format!(
+                "{n} fact sheet{} failed (shown above); the graph holds the other articles",
+                if n == 1 { "" } else { "s" }
+            ))),
+        }
+    }
+}
+
+fn refuse_sources_with_store(args: &InputArgs) -> Result<()> {
+    if args.corpus.is_some() || !args.article.is_empty() || !args.facts.is_empty() {
+        return Err(Error::input(
+            "--store and --article/--facts/--corpus: the store already holds its graph; give one or the other\n  to build a store from articles, use `nea-kg build --store DIR`".to_owned(),
+        ));
+    }
+    Ok(())
+}
+
+/// Opens a persistent store read-only.
+#[cfg(feature = "rocksdb")]
+pub fn open_store(dir: &Path) -> Result<Store> {
+    if !dir.join("CURRENT").is_file() {
+        return Err(Error::input(format!(
+            "{}: is not a store\n  build one with `nea-kg build --store {}`",
+            dir.display(),
+            dir.display()
+        )));
+    }
+    Store::open_read_only(dir)
+        .map_err(|e| Error::input(format!("{}: cannot open the store: {e}", dir.display())))
+}
+
+/// Without the rocksdb feature there is no persistent store.
+#[cfg(not(feature = "rocksdb"))]
+pub fn open_store(dir: &Path) -> Result<Store> {
+    Err(without_rocksdb(dir))
+}
+
+#[cfg(not(feature = "rocksdb"))]
+pub fn without_rocksdb(dir: &Path) -> Error {
+    Error::input(format!(
+        "{}: this nea-kg was built without persistent stores\n  rebuild it with `cargo build --release --features rocksdb` (it needs libclang-dev)",
+        dir.display()
+    ))
 }

@@ -67,10 +67,11 @@ pub fn run(args: PushArgs) -> Result<()> {
         }
         None => None,
     };
-    let kg = Kg::load(&args.input)?;
-    let iris = Iris::new(&kg.base)?;
+    let iris = Iris::new(&args.input.base)?;
     let entity_ns = iris.entity_namespace();
-    let quads = crate::run::select_graphs(&kg.built.quads, args.graph_choice, &iris);
+    let (all, failures) = Kg::quads(&args.input)?;
+    let quads = crate::run::select_graphs(&all, args.graph_choice, &iris);
+    drop(all);
     export::check_iris(&quads)?;
     let mut batches: BTreeMap<Destination, Vec<Quad>> = BTreeMap::new();
     for q in quads {
@@ -118,8 +119,7 @@ pub fn run(args: PushArgs) -> Result<()> {
         batches.len(),
         if batches.len() == 1 { "" } else { "s" }
     );
-    std::mem::forget(kg);
-    Ok(())
+    Kg::finish(&failures)
 }
 
 /// Sends one request, following up to five redirects with the same method and body;

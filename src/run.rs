@@ -1,7 +1,7 @@
 //! The commands: each takes the parsed arguments, does its work, and returns a result;
 //! `main` owns the exit policy.
 
-use crate::cli::{Cli, Command, ExportArgs, GraphChoice, QueryArgs};
+use crate::cli::{BuildArgs, Cli, Command, ExportArgs, GraphChoice, QueryArgs};
 use crate::error::Error;
 use crate::error::Result;
 use crate::export;
@@ -20,25 +20,96 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Describe(args) => crate::describe::run(args),
         Command::Push(args) => crate::push::run(args),
         Command::Validate(args) => crate::validate::run(args),
+        Command::Build(args) => build_cmd(args),
     }
 }
 
 fn export_cmd(args: ExportArgs) -> Result<()> {
     let target = export::Target::new(args.format.as_deref(), args.output.as_deref())?;
-    let kg = Kg::load(&args.input)?;
-    let iris = Iris::new(&kg.base)?;
-    let quads = select_graphs(&kg.built.quads, args.graph, &iris);
+    let iris = Iris::new(&args.input.base)?;
+    let (all, failures) = Kg::quads(&args.input)?;
+    let quads = select_graphs(&all, args.graph, &iris);
+    drop(all);
     export::check_iris(&quads)?;
     let entity_ns = iris.entity_namespace();
     match &args.output {
         Some(path) => export::write_atomically(path, |file| {
             export::write_target(&quads, target, &entity_ns, file)
-        }),
+        })?,
         None => {
             let stdout = std::io::stdout();
-            export::write_target(&quads, target, &entity_ns, stdout.lock()).map_err(query::io)
+            export::write_target(&quads, target, &entity_ns, stdout.lock()).map_err(query::io)?
         }
     }
+    Kg::finish(&failures)
+}
+
+/// `nea-kg build --store DIR`: a persistent store, written in a folder beside DIR and
+/// renamed into place, so an interrupted build leaves nothing half-made.
+#[cfg(feature = "rocksdb")]
+fn build_cmd(args: BuildArgs) -> Result<()> {
+    let dir = args.input.store.clone().ok_or_else(|| {
+        Error::input("build: give the folder of the store with --store DIR".to_owned())
+    })?;
+    let name = dir.display().to_string();
+    if dir.exists() {
+        return Err(Error::input(format!(
+            "{name}: already exists\n  remove it first, or give --store a new folder"
+        )));
+    }
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    if !parent.is_dir() {
+        return Err(Error::input(format!(
+            "{name}: the folder {} does not exist\n  create it first",
+            parent.display()
+        )));
+    }
+    let file_name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let temp = parent.join(format!(".{file_name}.building-{}", std::process::id()));
+    let result = (|| {
+        let store = oxigraph::store::Store::open(&temp)
+            .map_err(|e| Error::input(format!("{name}: cannot create the store: {e}")))?;
+        let mut loader = store.bulk_loader();
+        let mut input = args.input;
+        input.store = None;
+        let summary = crate::kg::build_into(&input, &mut |quads| {
+            loader
+                .load_quads(quads)
+                .map_err(|e| Error::input(format!("{name}: cannot load: {e}")))
+        })?;
+        loader
+            .commit()
+            .map_err(|e| Error::input(format!("{name}: cannot load: {e}")))?;
+        store
+            .flush()
+            .map_err(|e| Error::input(format!("{name}: cannot write: {e}")))?;
+        drop(store);
+        std::fs::rename(&temp, &dir)
+            .map_err(|e| Error::input(format!("{name}: cannot move the store into place: {e}")))?;
+        eprintln!(
+            "built {name}: {} quads of {} article{}",
+            summary.quads,
+            summary.articles.len(),
+            if summary.articles.len() == 1 { "" } else { "s" }
+        );
+        Ok(summary.failures)
+    })();
+    match result {
+        Ok(failures) => Kg::finish(&failures),
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&temp);
+            Err(e)
+        }
+    }
+}
+
+#[cfg(not(feature = "rocksdb"))]
+fn build_cmd(args: BuildArgs) -> Result<()> {
+    let dir = args.input.store.unwrap_or_else(|| std::path::PathBuf::from("DIR"));
+    Err(crate::kg::without_rocksdb(&dir))
 }
 
 /// The quads of the chosen graphs.
@@ -80,7 +151,7 @@ fn query_cmd(args: QueryArgs) -> Result<()> {
     for binding in &args.bind {
         query::bind(&mut text, binding)?;
     }
-    let kg = Kg::load(&args.input)?;
+    let mut kg = Kg::load(&args.input)?;
     let entity_ns = Iris::new(&kg.base)?.entity_namespace();
     let options = query::Options {
         format,
@@ -89,9 +160,11 @@ fn query_cmd(args: QueryArgs) -> Result<()> {
         entity_ns,
     };
     let result = query::run_with_timeout(&kg.store, text, options);
+    let failures = std::mem::take(&mut kg.failures);
     // The process ends here: freeing the store term by term would only delay the exit.
     std::mem::forget(kg);
-    result
+    result?;
+    Kg::finish(&failures)
 }
 
 fn queries_cmd() -> Result<()> {

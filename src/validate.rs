@@ -31,16 +31,17 @@ pub fn run(args: ValidateArgs) -> Result<()> {
         }
         None => Shapes::parse("ontology/shapes.ttl", shacl::EMBEDDED)?,
     };
-    let (store, what) = match &args.data {
-        Some(path) => (load_file(path)?, path.display().to_string()),
+    let (store, what, failures) = match &args.data {
+        Some(path) => (load_file(path)?, path.display().to_string(), Vec::new()),
         None => {
             let kg = Kg::load(&args.input)?;
-            let what = if args.input.article.is_empty() {
-                "the embedded graph".to_owned()
-            } else {
-                "the graph".to_owned()
+            let what = match (&args.input.store, &args.input.corpus, args.input.article.is_empty()) {
+                (Some(dir), _, _) => format!("the store {}", dir.display()),
+                (None, Some(dir), _) => format!("the corpus {}", dir.display()),
+                (None, None, true) => "the embedded graph".to_owned(),
+                (None, None, false) => "the graph".to_owned(),
             };
-            (kg.store, what)
+            (kg.store, what, kg.failures)
         }
     };
     let mut violations = shacl::validate(&shapes, &store)?;
@@ -74,6 +75,7 @@ pub fn run(args: ValidateArgs) -> Result<()> {
     }
     w.flush().map_err(io)?;
     if violations.is_empty() {
+        Kg::finish(&failures)?;
         eprintln!(
             "{what} conforms: {triples} quads checked against {} shapes and the article's text",
             shapes.len()

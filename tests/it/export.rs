@@ -26,6 +26,10 @@ fn store_quads() -> HashSet<Quad> {
         article: vec![],
         facts: vec![],
         entities: None,
+        corpus: None,
+        keep_going: false,
+        store: None,
+        quiet: true,
         base: nea_kg::mapping::DEFAULT_BASE.to_owned(),
     };
     let kg = Kg::load(&args).unwrap();
