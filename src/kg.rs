@@ -38,7 +38,9 @@ pub fn read_file(path: &Path, what: &str) -> Result<Source> {
             std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
             _ => e.to_string(),
         };
-        Error::input(format!("{name}: cannot read the {what}: {why}\n  check the path"))
+        Error::input(format!(
+            "{name}: cannot read the {what}: {why}\n  check the path"
+        ))
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
@@ -51,10 +53,13 @@ pub fn read_file(path: &Path, what: &str) -> Result<Source> {
     Ok(Source { name, text })
 }
 
+/// An article's text and its fact sheet, as files.
+type Pair = (PathBuf, PathBuf);
+
 /// Where the articles come from.
 enum Articles {
     Embedded,
-    Files(Vec<(PathBuf, PathBuf)>),
+    Files(Vec<Pair>),
 }
 
 /// The inputs of a build: the registry, the ontology and the articles.
@@ -132,7 +137,7 @@ impl Inputs {
 
 /// The articles of a corpus folder: every NAME.txt with its NAME.toml, sorted by name,
 /// and the folder's entities.toml if it has one.
-fn corpus(dir: &Path) -> Result<(Vec<(PathBuf, PathBuf)>, Option<PathBuf>)> {
+fn corpus(dir: &Path) -> Result<(Vec<Pair>, Option<PathBuf>)> {
     let name = dir.display();
     if !dir.is_dir() {
         return Err(Error::input(format!(
@@ -209,7 +214,10 @@ impl Progress {
 }
 
 /// Builds the graph, handing each graph's quads to `sink`.
-pub fn build_into(args: &InputArgs, sink: &mut dyn FnMut(Vec<Quad>) -> Result<()>) -> Result<Summary> {
+pub fn build_into(
+    args: &InputArgs,
+    sink: &mut dyn FnMut(Vec<Quad>) -> Result<()>,
+) -> Result<Summary> {
     let inputs = Inputs::from_args(args)?;
     // The ontology and the dataset description are graphs too.
     let mut progress = Progress::new(inputs.len() + 2, args.quiet);
@@ -272,7 +280,9 @@ impl Kg {
             let quads = store
                 .iter()
                 .collect::<std::result::Result<Vec<_>, _>>()
-                .map_err(|e| Error::input(format!("{}: cannot read the store: {e}", dir.display())))?;
+                .map_err(|e| {
+                    Error::input(format!("{}: cannot read the store: {e}", dir.display()))
+                })?;
             return Ok((quads, Vec::new()));
         }
         let mut all = Vec::new();

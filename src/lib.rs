@@ -20,5 +20,6 @@ pub mod run;
 pub mod shacl;
 pub mod sheet;
 pub mod shipped;
+pub mod synth;
 pub mod validate;
 pub mod vocab;

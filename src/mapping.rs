@@ -159,7 +159,14 @@ pub fn build_into(
     let mut seen_articles: BTreeMap<String, String> = BTreeMap::new();
     for input in articles {
         let result = input.and_then(|input| {
-            map_article(&iris, &ontology, registry, &registry_sheet, &input, &mut seen_articles)
+            map_article(
+                &iris,
+                &ontology,
+                registry,
+                &registry_sheet,
+                &input,
+                &mut seen_articles,
+            )
         });
         match result {
             Ok((summary, quads)) => {

@@ -67,7 +67,10 @@ fn build_cmd(args: BuildArgs) -> Result<()> {
             parent.display()
         )));
     }
-    let file_name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let file_name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let temp = parent.join(format!(".{file_name}.building-{}", std::process::id()));
     let result = (|| {
         let store = oxigraph::store::Store::open(&temp)
@@ -108,7 +111,10 @@ fn build_cmd(args: BuildArgs) -> Result<()> {
 
 #[cfg(not(feature = "rocksdb"))]
 fn build_cmd(args: BuildArgs) -> Result<()> {
-    let dir = args.input.store.unwrap_or_else(|| std::path::PathBuf::from("DIR"));
+    let dir = args
+        .input
+        .store
+        .unwrap_or_else(|| std::path::PathBuf::from("DIR"));
     Err(crate::kg::without_rocksdb(&dir))
 }
 

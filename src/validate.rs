@@ -35,7 +35,11 @@ pub fn run(args: ValidateArgs) -> Result<()> {
         Some(path) => (load_file(path)?, path.display().to_string(), Vec::new()),
         None => {
             let kg = Kg::load(&args.input)?;
-            let what = match (&args.input.store, &args.input.corpus, args.input.article.is_empty()) {
+            let what = match (
+                &args.input.store,
+                &args.input.corpus,
+                args.input.article.is_empty(),
+            ) {
                 (Some(dir), _, _) => format!("the store {}", dir.display()),
                 (None, Some(dir), _) => format!("the corpus {}", dir.display()),
                 (None, None, true) => "the embedded graph".to_owned(),

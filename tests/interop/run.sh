@@ -21,7 +21,7 @@ SERVER_WAIT=60 # seconds a server may take to answer
 T0=$SECONDS
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/nea-kg-interop.XXXXXX")
-EXP="$WORK/export"     # the exports (Virtuoso's DirsAllowed)
+EXP="$WORK/export"        # the exports (Virtuoso's DirsAllowed)
 EXPECTED="$WORK/expected" # nea-kg's own answers
 mkdir -p "$EXP" "$EXPECTED"
 PIDS=()

@@ -1,6 +1,7 @@
 //! Integration tests: they run the real binary, as a user would, and check its output
 //! against what the article says. One test binary, a module per topic.
 
+mod corpus;
 mod describe;
 mod errors;
 mod export;
@@ -11,6 +12,8 @@ mod push;
 mod query;
 mod questions;
 mod readme;
+#[cfg(feature = "rocksdb")]
+mod store;
 mod validate;
 
 use std::path::{Path, PathBuf};

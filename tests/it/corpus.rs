@@ -1,0 +1,137 @@
+//! Corpus mode: a folder of articles, each in its own named graph, entities shared; a
+//! failing sheet stops everything, or with --keep-going is left out (exit status 1).
+
+use crate::{csv_rows, nea};
+
+fn corpus(n: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    nea_kg::synth::write_corpus(dir.path(), n).unwrap();
+    dir
+}
+
+fn graphs(rows: &[Vec<String>]) -> Vec<String> {
+    rows.iter()
+        .map(|r| r[0].rsplit('/').next().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn every_article_gets_its_graph_and_entities_are_shared() {
+    let dir = corpus(3);
+    let c = dir.path().to_str().unwrap();
+    let q = "SELECT ?g WHERE { GRAPH ?g { } } ORDER BY ?g";
+    let rows = csv_rows(
+        &nea(&["query", q, "--corpus", c, "--format", "csv"]).ok(),
+        &["g"],
+    );
+    assert_eq!(
+        graphs(&rows),
+        [
+            "confidence-builder-0001",
+            "confidence-builder-0002",
+            "confidence-builder-0003",
+            "metadata",
+            "ontology"
+        ]
+    );
+    // The same IRI for Japan in every article: one entity, mentioned in three articles.
+    let q = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?m nea:mentionOf kg:japan } }";
+    assert_eq!(
+        csv_rows(
+            &nea(&["query", q, "--corpus", c, "--format", "csv"]).ok(),
+            &["n"]
+        ),
+        [["3"]]
+    );
+    // Each article keeps its own figures: the trade volume of article 2 is $802 billion.
+    let q = "SELECT ?v WHERE { GRAPH <https://w3id.org/nea-kg/graph/confidence-builder-0002> { ?s a schema:MonetaryAmount ; schema:value ?v } }";
+    assert_eq!(
+        csv_rows(
+            &nea(&["query", q, "--corpus", c, "--format", "csv"]).ok(),
+            &["v"]
+        ),
+        [["802000000000"]]
+    );
+    let run = nea(&["validate", "--corpus", c]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[test]
+fn a_failing_sheet_stops_the_build_unless_keep_going() {
+    let dir = corpus(3);
+    let c = dir.path().to_str().unwrap();
+    let sheet = dir.path().join("article-0002.toml");
+    let text = std::fs::read_to_string(&sheet).unwrap();
+    std::fs::write(
+        &sheet,
+        text.replace(
+            "quote = \"The author is a professor\"",
+            "quote = \"The author is a poet\"",
+        ),
+    )
+    .unwrap();
+    let err = nea(&["export", "--corpus", c]).input_error();
+    assert!(
+        err.starts_with(&format!("error: {}:", sheet.display())),
+        "{err}"
+    );
+    assert!(
+        err.contains("the quote \"The author is a poet\" is not in"),
+        "{err}"
+    );
+    let run = nea(&["export", "--corpus", c, "--keep-going", "--format", "nq"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("the quote \"The author is a poet\" is not in"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.ends_with(
+            "error: 1 fact sheet failed (shown above); the graph holds the other articles\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run
+        .stdout
+        .contains("<https://w3id.org/nea-kg/graph/confidence-builder-0001>"));
+    assert!(!run
+        .stdout
+        .contains("<https://w3id.org/nea-kg/graph/confidence-builder-0002>"));
+    assert!(run
+        .stdout
+        .contains("<https://w3id.org/nea-kg/graph/confidence-builder-0003>"));
+}
+
+#[test]
+fn an_article_without_its_sheet() {
+    let dir = corpus(2);
+    std::fs::remove_file(dir.path().join("article-0002.toml")).unwrap();
+    let err = nea(&["export", "--corpus", dir.path().to_str().unwrap()]).input_error();
+    assert_eq!(
+        err,
+        format!(
+            "error: {}: cannot read the fact sheet: no such file\n  check the path\n",
+            dir.path().join("article-0002.toml").display()
+        )
+    );
+}
+
+#[test]
+fn a_corpus_export_is_byte_stable() {
+    let dir = corpus(2);
+    let c = dir.path().to_str().unwrap();
+    let a = nea(&["export", "--corpus", c, "--format", "trig"]).ok();
+    assert_eq!(a, nea(&["export", "--corpus", c, "--format", "trig"]).ok());
+}
+
+#[test]
+fn without_the_rocksdb_feature_a_store_is_refused_clearly() {
+    if cfg!(feature = "rocksdb") {
+        return;
+    }
+    let err = nea(&["build", "--store", "kg-store"]).input_error();
+    assert_eq!(err, "error: kg-store: this nea-kg was built without persistent stores\n  rebuild it with `cargo build --release --features rocksdb` (it needs libclang-dev)\n");
+}

@@ -1,0 +1,77 @@
+//! Persistent stores (the rocksdb feature): `nea-kg build --store DIR`, then every
+//! command on `--store DIR` answers as it does in memory.
+
+use crate::nea;
+
+#[test]
+fn a_built_store_answers_as_the_memory_store_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("kg-store");
+    let s = store.to_str().unwrap();
+    let run = nea(&["build", "--store", s]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr, format!("built {s}: 4491 quads of 1 article\n"));
+    for q in ["cq01", "cq05", "cq08", "cq11"] {
+        assert_eq!(
+            nea(&["query", q, "--store", s, "--format", "csv"]).ok(),
+            nea(&["query", q, "--format", "csv"]).ok(),
+            "{q}"
+        );
+    }
+    assert_eq!(
+        nea(&["export", "--store", s, "--format", "nq"]).ok(),
+        nea(&["export", "--format", "nq"]).ok()
+    );
+    assert_eq!(
+        nea(&["describe", "ROK", "--store", s]).ok(),
+        nea(&["describe", "ROK"]).ok()
+    );
+    let run = nea(&["validate", "--store", s]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Never over an existing store.
+    let err = nea(&["build", "--store", s]).input_error();
+    assert_eq!(
+        err,
+        format!("error: {s}: already exists\n  remove it first, or give --store a new folder\n")
+    );
+}
+
+#[test]
+fn a_corpus_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    nea_kg::synth::write_corpus(&corpus, 5).unwrap();
+    let store = dir.path().join("store");
+    let run = nea(&[
+        "build",
+        "--corpus",
+        corpus.to_str().unwrap(),
+        "--store",
+        store.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let q = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { } }";
+    assert_eq!(
+        nea(&[
+            "query",
+            q,
+            "--store",
+            store.to_str().unwrap(),
+            "--format",
+            "csv"
+        ])
+        .ok(),
+        "n\r\n7\r\n"
+    );
+}
+
+#[test]
+fn a_folder_that_is_not_a_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_str().unwrap();
+    let err = nea(&["query", "cq01", "--store", d]).input_error();
+    assert_eq!(
+        err,
+        format!("error: {d}: is not a store\n  build one with `nea-kg build --store {d}`\n")
+    );
+}
