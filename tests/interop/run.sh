@@ -4,7 +4,9 @@
 #   1. exports: every format (and a .gz) parses in rdflib, rapper and serdi with the store's count;
 #   2. Virtuoso 7: bulk-load the Turtle and N-Quads exports, run cq01, cq05, cq08 over its SPARQL
 #      endpoint and compare with `nea-kg query`;
-#   3. Oxigraph server: `nea-kg push` (POST, --replace, POST again), the same queries, counts.
+#   3. Oxigraph server: `nea-kg push` (POST, --replace, POST again), the same queries, counts;
+#   4. with NEA_KG_ROCKSDB_BIN set (a nea-kg built with the rocksdb feature): a store made by
+#      `nea-kg build --store DIR` opens in `oxigraph serve --location DIR` and answers the same.
 #
 # Installs what it lacks (Debian: virtuoso-opensource, raptor2-utils, serdi; PyPI: rdflib,
 # oxigraph), runs its own servers on free loopback ports and stops them. Prints one line per
@@ -459,6 +461,41 @@ part_oxigraph() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# 4. nea-kg's persistent store, served by Oxigraph
+
+store_compare() { # QUERY-NAME
+  local out="$WORK/store-$1.json"
+  sparql_http "$STORE_URL/query" "$(query_file "$1")" "$out" \
+    --data-urlencode union-default-graph= || return 1
+  python3 "$COMPARE" results "$EXPECTED/$1.json" "$out"
+}
+
+part_store() {
+  [[ -n ${NEA_KG_ROCKSDB_BIN:-} ]] || return 0
+  local t=$SECONDS q port out status=0
+  out=$("$NEA_KG_ROCKSDB_BIN" build --store "$WORK/kg-store" 2>&1) || status=$?
+  if ((status != 0)); then
+    fail "nea-kg build --store" "exit $status: $out"
+    for q in "${QUERIES[@]}"; do fail "oxigraph serve --location: $q" "no store"; done
+    return 0
+  fi
+  pass "nea-kg build --store" "$out"
+  port=$(free_port)
+  STORE_URL="http://127.0.0.1:$port"
+  "$OXIGRAPH" serve --location "$WORK/kg-store" --bind "127.0.0.1:$port" >"$WORK/store.log" 2>&1 &
+  PIDS+=($!)
+  if ! wait_for "$SERVER_WAIT" "${PIDS[-1]}" curl -sf -o /dev/null --max-time 2 "$STORE_URL/query?query=ASK%7B%7D" >/dev/null 2>&1; then
+    for q in "${QUERIES[@]}"; do
+      fail "oxigraph serve --location: $q" "the store did not open: $(log_tail "$WORK/store.log")"
+    done
+  else
+    for q in "${QUERIES[@]}"; do check "oxigraph serve --location: $q" store_compare "$q"; done
+  fi
+  stop_servers
+  note "store: $((SECONDS - t)) s"
+}
+
+# ---------------------------------------------------------------------------------------------
 
 main() {
   local t=$SECONDS before
@@ -476,6 +513,7 @@ main() {
   part_exports
   part_virtuoso
   part_oxigraph
+  part_store
   stop_servers
   note "total: $((SECONDS - T0)) s"
   summary
