@@ -158,8 +158,8 @@ pub struct DescribeArgs {
     #[arg(value_name = "NAME")]
     pub name: String,
     /// Output: text (a card for people) or json (for scripts).
-    #[arg(long, short = 'f', value_name = "FORMAT", default_value = "text")]
-    pub format: String,
+    #[arg(long, short = 'f', value_enum, default_value = "text")]
+    pub format: ReportFormat,
     #[command(flatten)]
     pub input: InputArgs,
 }
@@ -220,8 +220,8 @@ pub struct ValidateArgs {
     #[arg(long, value_name = "FILE")]
     pub shapes: Option<PathBuf>,
     /// Report: text (a line per violation) or json.
-    #[arg(long, short = 'f', value_name = "FORMAT", default_value = "text")]
-    pub format: String,
+    #[arg(long, short = 'f', value_enum, default_value = "text")]
+    pub format: ReportFormat,
     #[command(flatten)]
     pub input: InputArgs,
 }
@@ -230,4 +230,13 @@ pub struct ValidateArgs {
 pub struct BuildArgs {
     #[command(flatten)]
     pub input: InputArgs,
+}
+
+/// How `describe` and `validate` report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// For people.
+    Text,
+    /// For scripts.
+    Json,
 }

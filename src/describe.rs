@@ -4,7 +4,7 @@
 //! the article that supports it. Everything is read from the store with SPARQL, so the
 //! card shows what any other store holding the graph would show.
 
-use crate::cli::DescribeArgs;
+use crate::cli::{DescribeArgs, ReportFormat};
 use crate::error::{Error, Result};
 use crate::ground::{self, Text};
 use crate::kg::Kg;
@@ -18,15 +18,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
 pub fn run(args: DescribeArgs) -> Result<()> {
-    let json = match args.format.as_str() {
-        "text" => false,
-        "json" => true,
-        other => {
-            return Err(Error::input(format!(
-                "unknown --format {other:?} for describe\n  use text or json"
-            )))
-        }
-    };
+    let json = args.format == ReportFormat::Json;
     let mut kg = Kg::load(&args.input)?;
     let entity_ns = Iris::new(&kg.base)?.entity_namespace();
     let db = Db {

@@ -259,6 +259,28 @@ pub fn write_target(
     }
 }
 
+/// A temporary name beside `path` (in the same folder, so a rename is atomic), and the
+/// folder; an error when the folder does not exist.
+pub fn temp_beside(path: &Path, tag: &str) -> Result<(std::path::PathBuf, std::path::PathBuf)> {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => Path::new(".").to_path_buf(),
+    };
+    if !folder.is_dir() {
+        return Err(Error::input(format!(
+            "{}: the folder {} does not exist\n  create it first, or write somewhere else",
+            path.display(),
+            folder.display()
+        )));
+    }
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = folder.join(format!(".{file_name}.{}.{tag}", std::process::id()));
+    Ok((folder, temp))
+}
+
 /// Writes to `path` atomically: a temporary file in the same folder, synced, then
 /// renamed over the target. On failure the target is untouched and nothing is left.
 pub fn write_atomically(
@@ -266,26 +288,12 @@ pub fn write_atomically(
     fill: impl FnOnce(&std::fs::File) -> std::io::Result<()>,
 ) -> Result<()> {
     let name = path.display().to_string();
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => Path::new(".").to_path_buf(),
-    };
-    if !folder.is_dir() {
-        return Err(Error::input(format!(
-            "{name}: the folder {} does not exist\n  create it first, or write somewhere else",
-            folder.display()
-        )));
-    }
     if path.is_dir() {
         return Err(Error::input(format!(
             "{name}: is a folder\n  give a file name, such as {name}/kg.ttl"
         )));
     }
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = folder.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    let (folder, temp) = temp_beside(path, "tmp")?;
     let result = (|| {
         let file = std::fs::File::create(&temp)?;
         fill(&file)?;

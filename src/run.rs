@@ -57,21 +57,7 @@ fn build_cmd(args: BuildArgs) -> Result<()> {
             "{name}: already exists\n  remove it first, or give --store a new folder"
         )));
     }
-    let parent = match dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    if !parent.is_dir() {
-        return Err(Error::input(format!(
-            "{name}: the folder {} does not exist\n  create it first",
-            parent.display()
-        )));
-    }
-    let file_name = dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = parent.join(format!(".{file_name}.building-{}", std::process::id()));
+    let (_, temp) = export::temp_beside(&dir, "building")?;
     let result = (|| {
         let store = oxigraph::store::Store::open(&temp)
             .map_err(|e| Error::input(format!("{name}: cannot create the store: {e}")))?;

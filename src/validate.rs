@@ -2,7 +2,7 @@
 //! the grounding checks SHACL cannot express (each quote is the article's text at its
 //! offsets, and the offsets lie within the text). Exit status 1 when it does not conform.
 
-use crate::cli::ValidateArgs;
+use crate::cli::{ReportFormat, ValidateArgs};
 use crate::error::{Error, Result};
 use crate::kg::{self, Kg};
 use crate::query::io;
@@ -15,15 +15,7 @@ use std::io::{Read, Write};
 use std::path::Path;
 
 pub fn run(args: ValidateArgs) -> Result<()> {
-    let json = match args.format.as_str() {
-        "text" => false,
-        "json" => true,
-        other => {
-            return Err(Error::input(format!(
-                "unknown --format {other:?} for validate\n  use text or json"
-            )))
-        }
-    };
+    let json = args.format == ReportFormat::Json;
     let shapes = match &args.shapes {
         Some(path) => {
             let source = kg::read_file(path, "shapes")?;

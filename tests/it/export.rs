@@ -201,7 +201,7 @@ fn awkward_literals_survive_every_format() {
     fx.edit(
         "facts.toml",
         "text = \"Northeast Asia should not create an East Asian version of NATO.\"",
-        &format!("text = {}", toml_string(awkward)),
+        &format!("text = {}", crate::toml_string(awkward)),
     );
     for (name, format) in FORMATS {
         let out = fx.run(&["export", "--format", name]).ok();
@@ -211,20 +211,4 @@ fn awkward_literals_survive_every_format() {
         );
         assert!(found, "{name}: the literal did not survive");
     }
-}
-
-/// A TOML basic string for any text.
-fn toml_string(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }

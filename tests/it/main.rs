@@ -159,3 +159,18 @@ pub fn rows(rows: &[&[&str]]) -> Vec<Vec<String>> {
         .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
         .collect()
 }
+
+/// A TOML basic string for any text: quotes, backslashes and control characters escaped.
+pub fn toml_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}

@@ -1,6 +1,7 @@
 //! Property tests: grounding finds any quote cut from any text at the right code-point
 //! offsets; any label or claim text survives export and re-import in every format.
 
+use crate::toml_string;
 use nea_kg::ground::Text;
 use nea_kg::mapping::{self, ArticleInput};
 use nea_kg::sheet::Source;
@@ -56,21 +57,6 @@ proptest! {
         prop_assert_eq!((span.start, span.end), (start, end));
         prop_assert_eq!(t.slice(span.start, span.end), quote.as_str());
     }
-}
-
-/// A TOML basic string for any text.
-fn toml_string(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 const FORMATS: [RdfFormat; 6] = [
