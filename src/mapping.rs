@@ -708,6 +708,13 @@ impl<'a> Mapper<'a> {
                         (n.into(), self.label_of(o.get_ref()))
                     }
                     (None, Some(v), _) => {
+                        if matches!(v.get_ref(), Value::Decimal(d) if !d.is_finite()) {
+                            return Err(Error::input(format!(
+                                "{}:{}: {owner}: `value` must be a finite number",
+                                s.name,
+                                s.line(v)
+                            )));
+                        }
                         let l = value_literal(v.get_ref());
                         let text = l.value().to_owned();
                         (l.into(), text)
@@ -843,6 +850,13 @@ impl<'a> Mapper<'a> {
             Value::Text(_) => {
                 return Err(Error::input(format!(
                     "{}:{}: {owner}: `value` must be a number\n  write the number itself: 800000000000 for \"$800 billion\"",
+                    s.name,
+                    s.line(&t.value)
+                )))
+            }
+            Value::Decimal(d) if !d.is_finite() => {
+                return Err(Error::input(format!(
+                    "{}:{}: {owner}: `value` must be a finite number, not {d}",
                     s.name,
                     s.line(&t.value)
                 )))

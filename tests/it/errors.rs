@@ -339,6 +339,19 @@ fn a_statistic_whose_value_is_text() {
 }
 
 #[test]
+fn a_statistic_that_is_not_a_finite_number() {
+    let fx = Fixture::new();
+    fx.edit("facts.toml", "value = 25\n", "value = nan\n");
+    let err = fx.run(&["export"]).input_error();
+    assert!(
+        err.contains(
+            ": statistic \"trilateral-gdp-share\": `value` must be a finite number, not NaN"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
 fn an_invalid_wikidata_id() {
     let fx = Fixture::new();
     fx.edit(
