@@ -240,3 +240,23 @@ pub enum ReportFormat {
     /// For scripts.
     Json,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_help_lists_every_predeclared_prefix() {
+        for (prefix, iri) in crate::vocab::PREFIXES {
+            let line = format!("  {prefix:<8} {iri}");
+            assert!(PREDECLARED.contains(&line), "`nea-kg query --help` lacks {line:?}");
+        }
+        assert!(PREDECLARED.contains("  kg       the entities: <BASE>id/"));
+    }
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}
