@@ -249,7 +249,10 @@ mod tests {
     fn the_help_lists_every_predeclared_prefix() {
         for (prefix, iri) in crate::vocab::PREFIXES {
             let line = format!("  {prefix:<8} {iri}");
-            assert!(PREDECLARED.contains(&line), "`nea-kg query --help` lacks {line:?}");
+            assert!(
+                PREDECLARED.contains(&line),
+                "`nea-kg query --help` lacks {line:?}"
+            );
         }
         assert!(PREDECLARED.contains("  kg       the entities: <BASE>id/"));
     }
