@@ -40,6 +40,14 @@ LINEAR_SLOPE_MAX = 1.1  # d log(time) / d log(N) between the two largest N
 FLAT_MEMORY_MAX = 1.25  # peak RSS at the largest N over that at the next one
 
 
+def shown(path: Path) -> str:
+    """A path for the report: relative to the checkout when it is inside it."""
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return path.name
+
+
 def log(msg: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
 
@@ -608,7 +616,7 @@ def main() -> int:
             "mode": "quick" if args.quick else "full",
             "started": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
             "load_start": loadavg(),
-            "machine": dict(machine(tools), scratch=f"{work} ({filesystem(work)})"),
+            "machine": dict(machine(tools), scratch=f"{shown(work)} ({filesystem(work)})"),
             "tools": tools,
         }
         log(f"machine: {results['machine']}")
