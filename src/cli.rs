@@ -119,8 +119,8 @@ pub struct ExportArgs {
     /// extension, kg.nq.gz say, else ttl].
     #[arg(long, short = 'f', value_name = "FORMAT")]
     pub format: Option<String>,
-    /// Which graphs: the article graphs, the ontology, the dataset description
-    /// (metadata), or all. Formats without named graphs get their union.
+    /// Which graphs: the article graphs, the entities they name, the ontology, the
+    /// dataset description (metadata), or all. Formats without named graphs get their union.
     #[arg(long, value_enum, default_value = "all")]
     pub graph: GraphChoice,
     /// Write to this file (atomically: a temporary file, then a rename) instead of stdout.
@@ -169,6 +169,9 @@ pub struct DescribeArgs {
 pub enum GraphChoice {
     /// Every article's graph: its facts, claims, mentions and evidence.
     Article,
+    /// The entities the articles name (types, labels, Wikidata links), one graph shared
+    /// by all the articles.
+    Entities,
     /// The ontology.
     Ontology,
     /// The dataset description (VoID, DCAT, PROV).

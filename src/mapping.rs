@@ -1,7 +1,11 @@
 //! The mapping from a grounded fact sheet to quads: every modelling commitment of the
-//! design brief is made here. Entities, facts, statistics, claims, mentions and their
-//! evidence go to the article's named graph; the ontology and the dataset description
-//! have graphs of their own. IRIs come from the sheet's ids under the base IRI, so
+//! design brief is made here. Facts, statistics, claims, mentions and their evidence go
+//! to the article's named graph, with the entities that only its own sheet declares. The
+//! registry's entities are shared by the articles, so each one an article names is
+//! described once, in the entities graph, however many articles name it (in the union
+//! of the graphs, which is what queries see, a description repeated in every article's
+//! graph would multiply every join on it). The ontology and the dataset description have
+//! graphs of their own. IRIs come from the sheet's ids under the base IRI, so
 //! there are no blank nodes and two runs give the same quads.
 
 use crate::error::{Error, Result};
@@ -99,6 +103,9 @@ impl Iris {
     pub fn metadata_graph(&self) -> NamedNode {
         self.node("graph/metadata")
     }
+    pub fn entities_graph(&self) -> NamedNode {
+        self.node("graph/entities")
+    }
     /// The namespace of entity IRIs, declared as a prefix in exports.
     pub fn entity_namespace(&self) -> String {
         format!("{}id/", self.base)
@@ -157,6 +164,8 @@ pub fn build_into(
     let mut summaries = Vec::new();
     let mut failures = Vec::new();
     let mut seen_articles: BTreeMap<String, String> = BTreeMap::new();
+    let mut described: BTreeSet<String> = BTreeSet::new();
+    let mut entity_triples = 0;
     for input in articles {
         let result = input.and_then(|input| {
             map_article(
@@ -166,12 +175,15 @@ pub fn build_into(
                 &registry_sheet,
                 &input,
                 &mut seen_articles,
+                &mut described,
             )
         });
         match result {
-            Ok((summary, quads)) => {
-                total += quads.len();
+            Ok((summary, mut quads, entities)) => {
+                total += quads.len() + entities.len();
+                entity_triples += entities.len();
                 summaries.push(summary);
+                quads.extend(entities);
                 sink(quads)?;
             }
             Err(e) if keep_going => {
@@ -181,7 +193,7 @@ pub fn build_into(
             Err(e) => return Err(e),
         }
     }
-    let metadata = describe_dataset(&iris, &summaries, total, &ontology)?;
+    let metadata = describe_dataset(&iris, &summaries, entity_triples, total, &ontology)?;
     total += metadata.len();
     sink(metadata)?;
     Ok(Summary {
@@ -191,7 +203,8 @@ pub fn build_into(
     })
 }
 
-/// One article's graph.
+/// One article's graph, and the description (in the entities graph) of the registry's
+/// entities it names that no earlier article named; `described` gains them.
 fn map_article(
     iris: &Iris,
     ontology: &Ontology,
@@ -199,7 +212,8 @@ fn map_article(
     registry_sheet: &Registry,
     input: &ArticleInput,
     seen: &mut BTreeMap<String, String>,
-) -> Result<(ArticleSummary, Vec<Quad>)> {
+    described: &mut BTreeSet<String>,
+) -> Result<(ArticleSummary, Vec<Quad>, Vec<Quad>)> {
     let sheet: Sheet = sheet::parse(&input.sheet)?;
     let aid = sheet.article.id.get_ref().clone();
     if let Some(previous) = seen.get(&aid) {
@@ -209,11 +223,19 @@ fn map_article(
         )));
     }
     let mut mapper = Mapper::new(iris, ontology, registry, registry_sheet, input, &sheet)?;
-    mapper.map()?;
+    let entities = mapper.map(described)?;
     let quads = mapper.finish();
     seen.insert(aid.clone(), input.sheet.name.clone());
     let mut counts = mapper_counts(&quads);
     counts.triples = quads.len();
+    counts.entities = mapper.used.len();
+    described.extend(
+        mapper
+            .used
+            .iter()
+            .filter(|id| mapper.is_shared(id))
+            .cloned(),
+    );
     let digest = Sha256::digest(input.text.text.as_bytes());
     let sha256 = digest.iter().map(|b| format!("{b:02x}")).collect();
     Ok((
@@ -223,6 +245,7 @@ fn map_article(
             counts,
         },
         quads,
+        entities,
     ))
 }
 
@@ -263,6 +286,10 @@ struct Mapper<'a> {
     ids: HashMap<String, Kind>,
     /// Entities by id, with the file they were declared in.
     entities: BTreeMap<String, (&'a Entity, &'a Source)>,
+    /// The registry, to tell its (shared) entities from the sheet's own.
+    registry: &'a Source,
+    /// The entities graph.
+    entities_graph: GraphName,
     used: BTreeSet<String>,
     quads: Vec<Quad>,
 }
@@ -333,6 +360,8 @@ impl<'a> Mapper<'a> {
             aid,
             ids,
             entities,
+            registry,
+            entities_graph: GraphName::from(iris.entities_graph()),
             used: BTreeSet::new(),
             quads: Vec::new(),
         })
@@ -351,7 +380,9 @@ impl<'a> Mapper<'a> {
         Literal::new_language_tagged_literal_unchecked(s, "en")
     }
 
-    fn map(&mut self) -> Result<()> {
+    /// Maps the sheet into the article's graph; returns the description of the registry's
+    /// entities it names that are not in `described` yet.
+    fn map(&mut self, described: &BTreeSet<String>) -> Result<Vec<Quad>> {
         self.map_article()?;
         self.map_mentions()?;
         for fact in &self.sheet.fact {
@@ -364,11 +395,24 @@ impl<'a> Mapper<'a> {
         for claim in &self.sheet.claim {
             self.map_claim(claim, author.as_ref())?;
         }
-        let used: Vec<String> = self.used.iter().cloned().collect();
-        for id in used {
-            self.map_entity(&id)?;
+        let mut shared = Vec::new();
+        for id in &self.used {
+            if !self.is_shared(id) {
+                let quads = self.map_entity(id, &self.graph)?;
+                self.quads.extend(quads);
+            } else if !described.contains(id) {
+                shared.extend(self.map_entity(id, &self.entities_graph)?);
+            }
         }
-        Ok(())
+        Ok(shared)
+    }
+
+    /// Whether an entity is the registry's (described in the entities graph) rather than
+    /// the sheet's own (described in the article's graph).
+    fn is_shared(&self, id: &str) -> bool {
+        self.entities
+            .get(id)
+            .is_some_and(|(_, source)| std::ptr::eq(*source, self.registry))
     }
 
     fn finish(&mut self) -> Vec<Quad> {
@@ -563,9 +607,14 @@ impl<'a> Mapper<'a> {
         Ok(())
     }
 
-    fn map_entity(&mut self, id: &str) -> Result<()> {
+    /// The description of an entity: type, labels, Wikidata link, in `graph`.
+    fn map_entity(&self, id: &str, graph: &GraphName) -> Result<Vec<Quad>> {
         let (e, source) = self.entities[id];
         let node = self.iris.entity(id);
+        let mut quads = Vec::new();
+        let mut add = |p: NamedNodeRef<'_>, o: Term| {
+            quads.push(Quad::new(node.clone(), p.into_owned(), o, graph.clone()));
+        };
         let class = vocab::nea_term(e.class.get_ref());
         if !self.ontology.is_class(&class) || !self.ontology.is_a(&class, nea_entity()) {
             return Err(Error::input(format!(
@@ -576,13 +625,13 @@ impl<'a> Mapper<'a> {
                 self.ontology.classes_under(nea_entity()).join(", ")
             )));
         }
-        self.add(&node, rdf::TYPE, NamedNode::new_unchecked(class));
+        add(rdf::TYPE, NamedNode::new_unchecked(class).into());
         let label = self.en(&e.label);
-        self.add(&node, rdfs::LABEL, label.clone());
-        self.add(&node, skos::PREF_LABEL, label);
+        add(rdfs::LABEL, label.clone().into());
+        add(skos::PREF_LABEL, label.into());
         for alias in &e.aliases {
             let alias = self.en(alias);
-            self.add(&node, skos::ALT_LABEL, alias);
+            add(skos::ALT_LABEL, alias.into());
         }
         for (lang, names) in e.translations() {
             for (i, name) in names.iter().enumerate() {
@@ -591,16 +640,15 @@ impl<'a> Mapper<'a> {
                 } else {
                     skos::ALT_LABEL
                 };
-                self.add(
-                    &node,
+                add(
                     p,
-                    Literal::new_language_tagged_literal_unchecked(name, lang),
+                    Literal::new_language_tagged_literal_unchecked(name, lang).into(),
                 );
             }
         }
         if let Some(d) = &e.description {
             let d = self.en(d);
-            self.add(&node, rdfs::COMMENT, d);
+            add(rdfs::COMMENT, d.into());
         }
         if let Some(q) = &e.wikidata {
             let ok = q.get_ref().strip_prefix('Q').is_some_and(|n| {
@@ -614,13 +662,12 @@ impl<'a> Mapper<'a> {
                     q.get_ref()
                 )));
             }
-            self.add(
-                &node,
+            add(
                 owl::SAME_AS,
-                NamedNode::new_unchecked(format!("{}{}", vocab::WD, q.get_ref())),
+                NamedNode::new_unchecked(format!("{}{}", vocab::WD, q.get_ref())).into(),
             );
         }
-        Ok(())
+        Ok(quads)
     }
 
     fn predicate(&self, p: &Spanned<String>, owner: &str) -> Result<NamedNode> {
@@ -1067,6 +1114,7 @@ pub fn value_literal(v: &Value) -> Literal {
 fn describe_dataset(
     iris: &Iris,
     articles: &[ArticleSummary],
+    entity_triples: usize,
     total: usize,
     ontology: &Ontology,
 ) -> Result<Vec<Quad>> {
@@ -1100,6 +1148,21 @@ fn describe_dataset(
         dcterms::SOURCE,
         NamedNode::new_unchecked(vocab::NEA_ONTOLOGY).into(),
     );
+    if entity_triples > 0 {
+        let g = iris.entities_graph();
+        add(&dataset, void::SUBSET, g.clone().into());
+        add(&g, rdf::TYPE, void::DATASET.into());
+        add(
+            &g,
+            dcterms::TITLE,
+            en("The entities the articles name: types, labels, Wikidata links"),
+        );
+        add(
+            &g,
+            void::TRIPLES,
+            Literal::from(entity_triples as i64).into(),
+        );
+    }
     for summary in articles {
         let (aid, c) = (&summary.id, &summary.counts);
         let article = iris.article(aid);

@@ -121,13 +121,17 @@ fn build_cmd(args: BuildArgs) -> Result<()> {
 pub fn select_graphs(quads: &[Quad], choice: GraphChoice, iris: &Iris) -> Vec<Quad> {
     let ontology = GraphName::from(iris.ontology_graph());
     let metadata = GraphName::from(iris.metadata_graph());
+    let entities = GraphName::from(iris.entities_graph());
     quads
         .iter()
         .filter(|q| match choice {
             GraphChoice::All => true,
             GraphChoice::Ontology => q.graph_name == ontology,
             GraphChoice::Metadata => q.graph_name == metadata,
-            GraphChoice::Article => q.graph_name != ontology && q.graph_name != metadata,
+            GraphChoice::Entities => q.graph_name == entities,
+            GraphChoice::Article => {
+                q.graph_name != ontology && q.graph_name != metadata && q.graph_name != entities
+            }
         })
         .cloned()
         .collect()

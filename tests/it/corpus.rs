@@ -30,10 +30,28 @@ fn every_article_gets_its_graph_and_entities_are_shared() {
             "confidence-builder-0001",
             "confidence-builder-0002",
             "confidence-builder-0003",
+            "entities",
             "metadata",
             "ontology"
         ]
     );
+    // Described once, in the entities graph, however many articles name it: in the
+    // union that queries see, Japan has one English label, and cq01 gives each
+    // article's three pairs once (a description in every article's graph would give
+    // each row 3^4 times over).
+    let q = "SELECT ?g WHERE { GRAPH ?g { kg:japan rdfs:label ?l } }";
+    assert_eq!(
+        graphs(&csv_rows(
+            &nea(&["query", q, "--corpus", c, "--format", "csv"]).ok(),
+            &["g"]
+        )),
+        ["entities"]
+    );
+    let rows = csv_rows(
+        &nea(&["query", "cq01", "--corpus", c, "--format", "csv"]).ok(),
+        &["countryA", "countryB", "year"],
+    );
+    assert_eq!(rows.len(), 9, "{rows:?}");
     // The same IRI for Japan in every article: one entity, mentioned in three articles.
     let q = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?m nea:mentionOf kg:japan } }";
     assert_eq!(

@@ -177,14 +177,15 @@ fn one_graph_or_all() {
             .lines()
             .count()
     };
-    let (article, ontology, metadata, all) = (
+    let (article, entities, ontology, metadata, all) = (
         count("article"),
+        count("entities"),
         count("ontology"),
         count("metadata"),
         count("all"),
     );
-    assert_eq!(article + ontology + metadata, all);
-    assert!(ontology > 400 && metadata > 20 && article > 3000);
+    assert_eq!(article + entities + ontology + metadata, all);
+    assert!(ontology > 400 && metadata > 20 && article > 3000 && entities > 150);
     let ttl = nea(&["export", "--graph", "ontology"]).ok();
     assert!(
         ttl.contains("nea:Country a owl:Class"),

@@ -233,7 +233,7 @@ fn facts_are_apart_from_claims() {
 }
 
 #[test]
-fn three_kinds_of_named_graph_and_a_dataset_description() {
+fn four_kinds_of_named_graph_and_a_dataset_description() {
     let q = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g";
     let rows = csv_rows(&nea(&["query", q, "--format", "csv"]).ok(), &["g", "n"]);
     let graphs: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
@@ -241,10 +241,16 @@ fn three_kinds_of_named_graph_and_a_dataset_description() {
         graphs,
         [
             "https://w3id.org/nea-kg/graph/confidence-builder",
+            "https://w3id.org/nea-kg/graph/entities",
             "https://w3id.org/nea-kg/graph/metadata",
             "https://w3id.org/nea-kg/graph/ontology",
         ]
     );
+    // The entities graph holds the descriptions of the entities, and nothing else.
+    let q = format!(
+        "{PREFIXES} ASK {{ GRAPH <https://w3id.org/nea-kg/graph/entities> {{ ?s ?p ?o FILTER(!STRSTARTS(STR(?s), STR(kg:))) }} }}"
+    );
+    assert!(!ask(&q));
     // The description gives each graph's size and the article's checksum.
     let q = format!(
         "{PREFIXES} SELECT ?triples ?sha WHERE {{ GRAPH <https://w3id.org/nea-kg/graph/metadata> {{

@@ -90,12 +90,12 @@ fn graph_param(iri: &str) -> String {
 
 #[test]
 fn each_named_graph_is_posted_as_n_triples() {
-    let (endpoint, seen) = serve(vec![("204 No Content", ""); 3]);
+    let (endpoint, seen) = serve(vec![("204 No Content", ""); 4]);
     let run = nea(&["push", "--endpoint", &endpoint]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let requests: Vec<Seen> = seen.iter().take(3).collect();
+    let requests: Vec<Seen> = seen.iter().take(4).collect();
     let targets: Vec<&str> = requests.iter().map(|r| r.target.as_str()).collect();
-    let expect: Vec<String> = ["confidence-builder", "metadata", "ontology"]
+    let expect: Vec<String> = ["confidence-builder", "entities", "metadata", "ontology"]
         .iter()
         .map(|g| {
             format!(
@@ -122,7 +122,7 @@ fn each_named_graph_is_posted_as_n_triples() {
     assert_eq!(pushed, all);
     assert!(
         run.stderr
-            .ends_with(&format!("pushed 4491 triples in 3 graphs to {endpoint}\n")),
+            .ends_with(&format!("pushed 4495 triples in 4 graphs to {endpoint}\n")),
         "{}",
         run.stderr
     );
@@ -150,7 +150,7 @@ fn replace_puts_the_union_into_one_graph_with_credentials() {
     assert_eq!(r.method, "PUT");
     assert_eq!(r.target, "/store?graph=urn%3Ax%3Akg");
     assert_eq!(r.header("authorization"), Some("Basic YW5uOnMzY3JldA=="));
-    assert_eq!(r.body.lines().count(), 4491);
+    assert_eq!(r.body.lines().count(), 4495);
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(!stderr.contains("s3cret"));
     let (endpoint, seen) = serve(vec![("200 OK", "")]);
