@@ -256,12 +256,21 @@ impl Kg {
             });
         }
         let store = Store::new().map_err(|e| Error::input(format!("cannot open a store: {e}")))?;
+        let fail =
+            |e: oxigraph::store::StorageError| Error::input(format!("cannot load the store: {e}"));
+        if is_embedded_default(args) {
+            // Built at compile time: one transaction of borrowed quads, nothing to parse.
+            let mut transaction = store.start_transaction().map_err(fail)?;
+            transaction.extend(crate::embedded::quads());
+            transaction.commit().map_err(fail)?;
+            return Ok(Self {
+                store,
+                base: args.base.clone(),
+                failures: Vec::new(),
+            });
+        }
         // In memory, one transaction per graph: as fast as the bulk loader here, and simpler.
-        let summary = build_into(args, &mut |quads| {
-            store
-                .extend(quads)
-                .map_err(|e| Error::input(format!("cannot load the store: {e}")))
-        })?;
+        let summary = build_into(args, &mut |quads| store.extend(quads).map_err(fail))?;
         Ok(Self {
             store,
             base: args.base.clone(),
@@ -282,6 +291,12 @@ impl Kg {
                 })?;
             return Ok((quads, Vec::new()));
         }
+        if is_embedded_default(args) {
+            return Ok((
+                crate::embedded::quads().map(Quad::from).collect(),
+                Vec::new(),
+            ));
+        }
         let mut all = Vec::new();
         let summary = build_into(args, &mut |quads| {
             all.extend(quads);
@@ -300,6 +315,17 @@ impl Kg {
             ))),
         }
     }
+}
+
+/// Whether the graph is the embedded default under the default base, which the binary
+/// holds ready-made (src/embedded.rs).
+pub fn is_embedded_default(args: &InputArgs) -> bool {
+    args.store.is_none()
+        && args.corpus.is_none()
+        && args.article.is_empty()
+        && args.facts.is_empty()
+        && args.entities.is_none()
+        && args.base == mapping::DEFAULT_BASE
 }
 
 fn refuse_sources_with_store(args: &InputArgs) -> Result<()> {

@@ -15,7 +15,7 @@ use crate::sheet::{
     self, Claimant, Entity, Fact, IdIndex, Known, Registry, Sheet, Source, Stance, Value,
 };
 use crate::vocab::{self, dcat, dcterms, nea, oa, owl, prov, rdf, rdfs, schema, skos, void, xsd};
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
+use oxrdf::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use toml::Spanned;

@@ -1,12 +1,12 @@
-//! The project's ontology (`ontology/nea.ttl`): parsed once per run, loaded into its own
-//! named graph, and consulted by the mapping for the classes and properties a fact
+//! The project's ontology (`ontology/nea.ttl`): parsed once per build (at compile time
+//! for the embedded default), loaded into its own named graph, and consulted by the mapping for the classes and properties a fact
 //! sheet may name and for the labels of properties.
 
 use crate::error::{Error, Result};
 use crate::sheet::Source;
 use crate::vocab::{self, owl, rdf, rdfs};
-use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{Term, Triple};
+use oxrdf::{Term, Triple};
+use oxttl::TurtleParser;
 use std::collections::{BTreeSet, HashMap};
 
 /// The ontology as shipped in the binary.
@@ -24,14 +24,14 @@ pub struct Ontology {
 impl Ontology {
     pub fn parse(source: &Source) -> Result<Self> {
         let mut triples = Vec::new();
-        for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(source.text.as_bytes()) {
-            let quad = quad.map_err(|e| {
+        for triple in TurtleParser::new().for_slice(source.text.as_bytes()) {
+            let triple = triple.map_err(|e| {
                 Error::input(format!(
                     "{}: {e}\n  the ontology must be valid Turtle",
                     source.name
                 ))
             })?;
-            triples.push(Triple::from(quad));
+            triples.push(triple);
         }
         let mut classes = BTreeSet::new();
         let mut properties = BTreeSet::new();

@@ -36,7 +36,7 @@ pub const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
 macro_rules! terms {
     ($module:ident, $ns:literal, { $($name:ident = $local:literal),* $(,)? }) => {
         pub mod $module {
-            use oxigraph::model::NamedNodeRef;
+            use oxrdf::NamedNodeRef;
             $(pub const $name: NamedNodeRef<'static> =
                 NamedNodeRef::new_unchecked(concat!($ns, $local));)*
             /// Every term of this module, for checks against the ontology.
@@ -103,7 +103,7 @@ terms!(owl, "http://www.w3.org/2002/07/owl#", {
     DATATYPE_PROPERTY = "DatatypeProperty",
 });
 
-pub use oxigraph::model::vocab::{rdf, rdfs, xsd};
+pub use oxrdf::vocab::{rdf, rdfs, xsd};
 
 /// Expands a prefixed name (`schema:foundingDate`) with the known prefixes.
 pub fn expand(curie: &str) -> Option<String> {

@@ -68,6 +68,35 @@ fn two_exports_are_identical_bytes() {
     }
 }
 
+/// The embedded default is compiled in ready-made (build.rs); built at run time from the
+/// same files it is the same graph, byte for byte.
+#[test]
+fn the_compiled_in_graph_is_the_one_built_from_its_files() {
+    let compiled = nea(&["export", "--format", "nq"]).ok();
+    let (a, f, e) = (
+        crate::repo("data/article.txt"),
+        crate::repo("data/facts.toml"),
+        crate::repo("data/entities.toml"),
+    );
+    let built = nea(&[
+        "export",
+        "--format",
+        "nq",
+        "--article",
+        a.to_str().unwrap(),
+        "--facts",
+        f.to_str().unwrap(),
+        "--entities",
+        e.to_str().unwrap(),
+    ])
+    .ok();
+    assert_eq!(compiled.lines().count(), 4495);
+    assert!(
+        compiled == built,
+        "the compiled-in graph differs from a fresh build"
+    );
+}
+
 #[test]
 fn turtle_declares_only_prefixes_in_use_and_no_escapes() {
     let ttl = nea(&["export"]).ok();
