@@ -10,7 +10,7 @@ fn a_built_store_answers_as_the_memory_store_does() {
     let s = store.to_str().unwrap();
     let run = nea(&["build", "--store", s]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(run.stderr, format!("built {s}: 4491 quads of 1 article\n"));
+    assert_eq!(run.stderr, format!("built {s}: 4495 quads of 1 article\n"));
     for q in ["cq01", "cq05", "cq08", "cq11"] {
         assert_eq!(
             nea(&["query", q, "--store", s, "--format", "csv"]).ok(),
@@ -61,8 +61,20 @@ fn a_corpus_store() {
             "csv"
         ])
         .ok(),
-        "n\r\n7\r\n"
+        "n\r\n8\r\n",
+        "5 articles, the entities, the ontology, the dataset description"
     );
+    // Each entity described once: cq01 gives each article's 3 pairs once.
+    let csv = nea(&[
+        "query",
+        "cq01",
+        "--store",
+        store.to_str().unwrap(),
+        "--format",
+        "csv",
+    ])
+    .ok();
+    assert_eq!(csv.lines().count(), 1 + 5 * 3, "{csv}");
 }
 
 #[test]
