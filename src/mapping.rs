@@ -30,18 +30,6 @@ pub struct ArticleInput {
     pub sheet: Source,
 }
 
-/// What one article contributed, for the closing summary and the dataset description.
-#[derive(Debug, Default, Clone)]
-pub struct Counts {
-    pub entities: usize,
-    pub events: usize,
-    pub statements: usize,
-    pub statistics: usize,
-    pub claims: usize,
-    pub mentions: usize,
-    pub triples: usize,
-}
-
 /// The built graph: quads in every graph, what each article holds, and the sheets that
 /// failed (with `--keep-going`).
 pub struct Built {
@@ -50,12 +38,13 @@ pub struct Built {
     pub failures: Vec<Error>,
 }
 
-/// One article that was built.
+/// One article that was built, for the dataset description.
 #[derive(Debug, Clone)]
 pub struct ArticleSummary {
     pub id: String,
     pub sha256: String,
-    pub counts: Counts,
+    /// The triples of the article's graph.
+    pub triples: usize,
 }
 
 /// What a streaming build produced, besides the quads it handed to the sink.
@@ -226,9 +215,6 @@ fn map_article(
     let entities = mapper.map(described)?;
     let quads = mapper.finish();
     seen.insert(aid.clone(), input.sheet.name.clone());
-    let mut counts = mapper_counts(&quads);
-    counts.triples = quads.len();
-    counts.entities = mapper.used.len();
     described.extend(
         mapper
             .used
@@ -242,26 +228,11 @@ fn map_article(
         ArticleSummary {
             id: aid,
             sha256,
-            counts,
+            triples: quads.len(),
         },
         quads,
         entities,
     ))
-}
-
-fn mapper_counts(quads: &[Quad]) -> Counts {
-    let mut c = Counts::default();
-    for q in quads.iter().filter(|q| q.predicate == rdf::TYPE) {
-        match &q.object {
-            Term::NamedNode(o) if *o == nea::EVENT => c.events += 1,
-            Term::NamedNode(o) if *o == nea::STATEMENT => c.statements += 1,
-            Term::NamedNode(o) if *o == nea::STATISTIC => c.statistics += 1,
-            Term::NamedNode(o) if *o == nea::CLAIM => c.claims += 1,
-            Term::NamedNode(o) if *o == nea::MENTION => c.mentions += 1,
-            _ => {}
-        }
-    }
-    c
 }
 
 /// What an id in the sheet can refer to.
@@ -1164,7 +1135,7 @@ fn describe_dataset(
         );
     }
     for summary in articles {
-        let (aid, c) = (&summary.id, &summary.counts);
+        let aid = &summary.id;
         let article = iris.article(aid);
         let g = iris.article_graph(aid);
         add(&dataset, void::SUBSET, g.clone().into());
@@ -1176,7 +1147,11 @@ fn describe_dataset(
             en(&format!("Facts, claims and mentions of the article {aid}")),
         );
         add(&g, dcterms::SOURCE, article.clone().into());
-        add(&g, void::TRIPLES, Literal::from(c.triples as i64).into());
+        add(
+            &g,
+            void::TRIPLES,
+            Literal::from(summary.triples as i64).into(),
+        );
         add(
             &article,
             nea::SHA256,
