@@ -567,7 +567,7 @@ def report(results: dict) -> str:
             w(f"- build time linear in N (slope ≤ {LINEAR_SLOPE_MAX:g} between the two largest N): "
               f"{last['nea']:.2f} from N={last['from']:,} to N={last['to']:,}, "
               f"{verdict(last['nea'] <= LINEAR_SLOPE_MAX)}")
-            first, top = rows[0], rows[-1]
+            first = rows[0]
             w(f"- peak memory flat in N (at most {FLAT_MEMORY_MAX:g}x between the two largest N): "
               f"{mib(first['nea_rss']['median'])} MiB at N={first['n']:,}, "
               + ", ".join(f"{mib(r['nea_rss']['median'])} MiB at N={r['n']:,}" for r in rows[1:])

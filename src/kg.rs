@@ -258,23 +258,20 @@ impl Kg {
         let store = Store::new().map_err(|e| Error::input(format!("cannot open a store: {e}")))?;
         let fail =
             |e: oxigraph::store::StorageError| Error::input(format!("cannot load the store: {e}"));
-        if is_embedded_default(args) {
+        let failures = if is_embedded_default(args) {
             // Built at compile time: one transaction of borrowed quads, nothing to parse.
             let mut transaction = store.start_transaction().map_err(fail)?;
             transaction.extend(crate::embedded::quads());
             transaction.commit().map_err(fail)?;
-            return Ok(Self {
-                store,
-                base: args.base.clone(),
-                failures: Vec::new(),
-            });
-        }
-        // In memory, one transaction per graph: as fast as the bulk loader here, and simpler.
-        let summary = build_into(args, &mut |quads| store.extend(quads).map_err(fail))?;
+            Vec::new()
+        } else {
+            // In memory, one transaction per graph: as fast as the bulk loader, and simpler.
+            build_into(args, &mut |quads| store.extend(quads).map_err(fail))?.failures
+        };
         Ok(Self {
             store,
             base: args.base.clone(),
-            failures: summary.failures,
+            failures,
         })
     }
 

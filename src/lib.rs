@@ -4,8 +4,8 @@
 //! The layers, pure where they can be: `sheet` reads the TOML, `ground` locates quotes
 //! and names in the text, `mapping` turns both into quads, `kg` loads them into an
 //! Oxigraph store, `export` and `query` write them out. For the embedded default the
-//! mapping runs at compile time (build.rs) and `embedded` holds its quads ready-made. Only `run` knows about the
-//! terminal.
+//! mapping runs at compile time (build.rs) and `embedded` holds its quads ready-made.
+//! Only `run` knows about the terminal.
 
 pub mod cli;
 pub mod describe;

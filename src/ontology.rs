@@ -1,6 +1,7 @@
 //! The project's ontology (`ontology/nea.ttl`): parsed once per build (at compile time
-//! for the embedded default), loaded into its own named graph, and consulted by the mapping for the classes and properties a fact
-//! sheet may name and for the labels of properties.
+//! for the embedded default), loaded into its own named graph, and consulted by the
+//! mapping for the classes and properties a fact sheet may name and for the labels of
+//! properties.
 
 use crate::error::{Error, Result};
 use crate::sheet::Source;
