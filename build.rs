@@ -2,34 +2,15 @@
 //!
 //! - the shipped queries (`queries/*.rq`): a table of their file names and texts;
 //! - the graph of the embedded default (the article, its fact sheet, the registry and
-//!   the ontology in `data/` and `ontology/`), built here by the same mapping the binary
-//!   runs (the modules below are the binary's own source files), and written as tables
-//!   of strings, IRIs, literals and quads that the binary loads into its store without
-//!   parsing or mapping anything. A sheet that does not build fails the compilation with
-//!   the mapping's own message.
+//!   the ontology in `data/` and `ontology/`), built here by the core crate, the same
+//!   code the binary runs for any other article, and written as tables of strings, IRIs,
+//!   literals and quads that the binary loads into its store without parsing or mapping
+//!   anything. A sheet that does not build fails the compilation with the core's own
+//!   message.
 
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::path::Path;
-
-#[allow(dead_code)]
-#[path = "src/error.rs"]
-mod error;
-#[allow(dead_code)]
-#[path = "src/ground.rs"]
-mod ground;
-#[allow(dead_code)]
-#[path = "src/mapping.rs"]
-mod mapping;
-#[allow(dead_code)]
-#[path = "src/ontology.rs"]
-mod ontology;
-#[allow(dead_code)]
-#[path = "src/sheet.rs"]
-mod sheet;
-#[allow(dead_code)]
-#[path = "src/vocab.rs"]
-mod vocab;
 
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
@@ -74,38 +55,29 @@ const SOURCES: [&str; 4] = [
     "ontology/nea.ttl",
 ];
 
-/// The mapping's own source files: a change to any of them changes the graph.
-const MAPPING: [&str; 6] = [
-    "src/error.rs",
-    "src/ground.rs",
-    "src/mapping.rs",
-    "src/ontology.rs",
-    "src/sheet.rs",
-    "src/vocab.rs",
-];
-
 fn embedded_graph(out: &Path) {
-    for path in SOURCES.iter().chain(&MAPPING) {
+    // A change to the core is a change of the build-dependency: cargo reruns this script.
+    for path in SOURCES {
         println!("cargo:rerun-if-changed={path}");
     }
-    let source = |path: &str| sheet::Source {
+    let source = |path: &str| nea_kg_core::Source {
         name: format!("<embedded>/{path}"),
         text: std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}")),
     };
-    let article = mapping::ArticleInput {
+    let article = nea_kg_core::ArticleInput {
         text: source(SOURCES[0]),
         sheet: source(SOURCES[1]),
     };
-    let built = mapping::build(
+    let built = nea_kg_core::build(
         &source(SOURCES[2]),
         &source(SOURCES[3]),
         &[article],
-        mapping::DEFAULT_BASE,
+        nea_kg_core::DEFAULT_BASE,
     )
-    .unwrap_or_else(|e| panic!("the embedded default does not build:\n{}", e.message));
+    .unwrap_or_else(|e| panic!("the embedded default does not build:\n{e}"));
     let mut tables = Tables::default();
     let mut quads = String::new();
-    for q in &built.quads {
+    for q in &built {
         let oxrdf::NamedOrBlankNode::NamedNode(s) = &q.subject else {
             panic!("a blank node in the embedded graph: {q}");
         };

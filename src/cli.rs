@@ -1,6 +1,6 @@
 //! The command line, as the user types it: clap definitions only, so the help text is
-//! the doc comments and nothing else parses flags. `config.rs` turns these into the
-//! real configuration.
+//! the doc comments and nothing else parses flags. Each command's module under
+//! `commands/` takes its arguments from here.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -38,6 +38,21 @@ pub enum Command {
     /// Load the graph into a triple store over the SPARQL 1.1 Graph Store HTTP Protocol.
     #[command(after_long_help = PUSH_HELP)]
     Push(PushArgs),
+}
+
+impl Command {
+    /// The command's inputs, for the commands that read a graph.
+    pub fn input(&self) -> Option<&InputArgs> {
+        match self {
+            Self::Export(a) => Some(&a.input),
+            Self::Query(a) => Some(&a.input),
+            Self::Queries => None,
+            Self::Describe(a) => Some(&a.input),
+            Self::Build(a) => Some(&a.input),
+            Self::Validate(a) => Some(&a.input),
+            Self::Push(a) => Some(&a.input),
+        }
+    }
 }
 
 const PUSH_HELP: &str = "\
@@ -108,8 +123,12 @@ pub struct InputArgs {
     #[arg(long, short = 'q', global = true)]
     pub quiet: bool,
     /// The base IRI under which every resource's IRI is built.
-    #[arg(long, value_name = "IRI", global = true, default_value = crate::mapping::DEFAULT_BASE)]
+    #[arg(long, value_name = "IRI", global = true, default_value = nea_kg_core::DEFAULT_BASE)]
     pub base: String,
+    /// The most memory the program may use (512M, 4G, ...): a query that needs more is
+    /// stopped with a message [default: half the machine's memory].
+    #[arg(long, value_name = "SIZE", global = true)]
+    pub max_memory: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -250,7 +269,7 @@ mod tests {
 
     #[test]
     fn the_help_lists_every_predeclared_prefix() {
-        for (prefix, iri) in crate::vocab::PREFIXES {
+        for (prefix, iri) in nea_kg_core::vocab::PREFIXES {
             let line = format!("  {prefix:<8} {iri}");
             assert!(
                 PREDECLARED.contains(&line),

@@ -57,11 +57,12 @@ mod tests {
             keep_going: false,
             store: None,
             quiet: true,
-            base: crate::mapping::DEFAULT_BASE.to_owned(),
+            base: nea_kg_core::DEFAULT_BASE.to_owned(),
+            max_memory: None,
         };
-        assert!(crate::kg::is_embedded_default(&args));
+        assert!(crate::load::is_embedded_default(&args));
         let mut built = Vec::new();
-        crate::kg::build_into(&args, &mut |quads| {
+        crate::load::build_into(&args, &mut |quads| {
             built.extend(quads);
             Ok(())
         })

@@ -5,10 +5,20 @@
 //! and body; any answer but 2xx is an error that shows the status and the body's start.
 
 use crate::cli::PushArgs;
-use crate::error::{Error, Result};
-use crate::export;
-use crate::kg::Kg;
-use crate::mapping::Iris;
+use crate::load;
+use crate::output::rdf as export;
+use anyhow::Result;
+use nea_kg_core::Iris;
+use std::process::ExitCode;
+
+/// Errors of this module: messages for the user (exit status 2).
+struct Error;
+
+impl Error {
+    fn input(message: String) -> anyhow::Error {
+        anyhow::anyhow!(message)
+    }
+}
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphName, Quad};
 use std::collections::BTreeMap;
@@ -25,7 +35,7 @@ enum Destination {
     Graph(String),
 }
 
-pub fn run(args: PushArgs) -> Result<()> {
+pub fn run(args: PushArgs) -> Result<ExitCode> {
     let endpoint = args.endpoint.trim().to_owned();
     let shown = without_credentials(&endpoint);
     if !(endpoint.starts_with("http://") || endpoint.starts_with("https://")) {
@@ -69,9 +79,8 @@ pub fn run(args: PushArgs) -> Result<()> {
     };
     let iris = Iris::new(&args.input.base)?;
     let entity_ns = iris.entity_namespace();
-    let (all, failures) = Kg::quads(&args.input)?;
-    let quads = crate::run::select_graphs(&all, args.graph_choice, &iris);
-    drop(all);
+    let (all, failures) = load::quads(&args.input)?;
+    let quads = load::select(all, args.graph_choice, &iris);
     export::check_iris(&quads)?;
     let mut batches: BTreeMap<Destination, Vec<Quad>> = BTreeMap::new();
     for q in quads {
@@ -111,15 +120,15 @@ pub fn run(args: PushArgs) -> Result<()> {
             Destination::Default => "the default graph".to_owned(),
             Destination::Graph(g) => format!("<{g}>"),
         };
-        eprintln!("{method} {} triples to {target}: {status}", quads.len());
+        crate::say!("{method} {} triples to {target}: {status}", quads.len());
         total += quads.len();
     }
-    eprintln!(
+    crate::say!(
         "pushed {total} triples in {} graph{} to {shown}",
         batches.len(),
         if batches.len() == 1 { "" } else { "s" }
     );
-    Kg::finish(&failures)
+    Ok(load::outcome(failures))
 }
 
 /// Sends one request, following up to five redirects with the same method and body;

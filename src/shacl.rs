@@ -10,8 +10,8 @@
 //! with sh:qualifiedMinCount and sh:qualifiedMaxCount, and sh:message. A shape that
 //! uses anything else is refused, so nothing is silently left unchecked.
 
-use crate::error::{Error, Result};
-use crate::vocab::{rdf, rdfs};
+use anyhow::{anyhow, Result};
+use nea_kg_core::vocab::{rdf, rdfs};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::vocab::xsd;
 use oxigraph::model::{Literal, NamedNode, NamedOrBlankNode, Term, Triple};
@@ -114,7 +114,7 @@ fn subject_term(s: &NamedOrBlankNode) -> Term {
 
 impl Shapes {
     pub fn parse(name: &str, text: &str) -> Result<Self> {
-        let bad = |what: String| Error::input(format!("{name}: {what}\n  fix the shapes file"));
+        let bad = |what: String| anyhow!("{name}: {what}\n  fix the shapes file");
         let mut by_subject: HashMap<Term, Vec<(NamedNode, Term)>> = HashMap::new();
         let mut order = Vec::new();
         for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(text.as_bytes()) {
@@ -313,7 +313,7 @@ impl<'a> Data<'a> {
     fn new(store: &'a Store) -> Result<Self> {
         let mut parents: HashMap<Term, Vec<Term>> = HashMap::new();
         for q in store.quads_for_pattern(None, Some(rdfs::SUB_CLASS_OF), None, None) {
-            let q = q.map_err(|e| Error::input(format!("cannot read the store: {e}")))?;
+            let q = q.map_err(|e| anyhow!("cannot read the store: {e}"))?;
             parents
                 .entry(subject_term(&q.subject))
                 .or_default()
@@ -583,7 +583,7 @@ fn well_formed(l: &Literal) -> bool {
         let (a, b) = body.split_once('.').unwrap_or((body, ""));
         !(a.is_empty() && b.is_empty()) && a.chars().chain(b.chars()).all(|c| c.is_ascii_digit())
     } else if d == xsd::G_YEAR || d == xsd::G_YEAR_MONTH || d == xsd::DATE {
-        crate::mapping::date_literal(v).is_some_and(|x| x.datatype() == d)
+        nea_kg_core::check::date_literal(v).is_some_and(|x| x.datatype() == d)
     } else {
         true
     }

@@ -3,7 +3,7 @@
 //! GDP share, and every quote of its sheet still grounds in its text (the same rewrite
 //! runs over both).
 
-use crate::kg::{EMBEDDED_ARTICLE, EMBEDDED_FACTS};
+use crate::load::{EMBEDDED_ARTICLE, EMBEDDED_FACTS};
 
 /// The text and the fact sheet of synthetic article `i` (from 1).
 pub fn article(i: usize) -> (String, String) {
@@ -61,7 +61,7 @@ fn shift_years(s: &str, shift: i32) -> String {
 /// Writes `n` synthetic articles, and the entity registry, into `dir`.
 pub fn write_corpus(dir: &std::path::Path, n: usize) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
-    std::fs::write(dir.join("entities.toml"), crate::kg::EMBEDDED_ENTITIES)?;
+    std::fs::write(dir.join("entities.toml"), crate::load::EMBEDDED_ENTITIES)?;
     for i in 1..=n {
         let (text, sheet) = article(i);
         std::fs::write(dir.join(format!("article-{i:04}.txt")), text)?;

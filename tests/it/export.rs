@@ -2,7 +2,7 @@
 
 use crate::{nea, Fixture};
 use nea_kg::cli::InputArgs;
-use nea_kg::kg::Kg;
+use nea_kg::load::Kg;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{Quad, Triple};
 use std::collections::HashSet;
@@ -30,7 +30,8 @@ fn store_quads() -> HashSet<Quad> {
         keep_going: false,
         store: None,
         quiet: true,
-        base: nea_kg::mapping::DEFAULT_BASE.to_owned(),
+        base: nea_kg_core::DEFAULT_BASE.to_owned(),
+        max_memory: None,
     };
     let kg = Kg::load(&args).unwrap();
     kg.store.iter().map(Result::unwrap).collect()

@@ -2,9 +2,8 @@
 //! offsets; any label or claim text survives export and re-import in every format.
 
 use crate::toml_string;
-use nea_kg::ground::Text;
-use nea_kg::mapping::{self, ArticleInput};
-use nea_kg::sheet::Source;
+use nea_kg_core::ground::Text;
+use nea_kg_core::{ArticleInput, Source};
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser};
 use oxigraph::model::Term;
 use proptest::prelude::*;
@@ -90,11 +89,11 @@ proptest! {
                 toml_string(&claim)
             ),
         };
-        let ontology = Source { name: "nea.ttl".into(), text: nea_kg::ontology::EMBEDDED.into() };
-        let built = mapping::build(&registry, &ontology, &[ArticleInput { text: article, sheet }], mapping::DEFAULT_BASE).unwrap();
+        let ontology = Source { name: "nea.ttl".into(), text: nea_kg_core::ontology::EMBEDDED.into() };
+        let built = nea_kg_core::build(&registry, &ontology, &[ArticleInput { text: article, sheet }], nea_kg_core::DEFAULT_BASE).unwrap();
         for format in FORMATS {
             let mut out = Vec::new();
-            nea_kg::export::write(&built.quads, format, "https://w3id.org/nea-kg/id/", &mut out).unwrap();
+            nea_kg::output::rdf::write(&built, format, "https://w3id.org/nea-kg/id/", &mut out).unwrap();
             let quads: Vec<_> = RdfParser::from_format(format)
                 .for_slice(&out)
                 .collect::<Result<_, _>>()

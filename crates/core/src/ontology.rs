@@ -1,17 +1,17 @@
 //! The project's ontology (`ontology/nea.ttl`): parsed once per build (at compile time
 //! for the embedded default), loaded into its own named graph, and consulted by the
-//! mapping for the classes and properties a fact sheet may name and for the labels of
+//! checker for the classes and properties a fact sheet may name and for the labels of
 //! properties.
 
-use crate::error::{Error, Result};
-use crate::sheet::Source;
+use crate::error::{Error, ErrorKind, Location};
+use crate::source::Source;
 use crate::vocab::{self, owl, rdf, rdfs};
 use oxrdf::{Term, Triple};
 use oxttl::TurtleParser;
 use std::collections::{BTreeSet, HashMap};
 
 /// The ontology as shipped in the binary.
-pub const EMBEDDED: &str = include_str!("../ontology/nea.ttl");
+pub const EMBEDDED: &str = include_str!("../../../ontology/nea.ttl");
 
 pub struct Ontology {
     pub triples: Vec<Triple>,
@@ -23,14 +23,16 @@ pub struct Ontology {
 }
 
 impl Ontology {
-    pub fn parse(source: &Source) -> Result<Self> {
+    pub fn parse(source: &Source) -> Result<Self, Error> {
         let mut triples = Vec::new();
         for triple in TurtleParser::new().for_slice(source.text.as_bytes()) {
             let triple = triple.map_err(|e| {
-                Error::input(format!(
-                    "{}: {e}\n  the ontology must be valid Turtle",
-                    source.name
-                ))
+                Error::at(
+                    Location::file(source.name.clone()),
+                    ErrorKind::Ontology {
+                        message: e.to_string(),
+                    },
+                )
             })?;
             triples.push(triple);
         }

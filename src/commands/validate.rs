@@ -3,28 +3,29 @@
 //! offsets, and the offsets lie within the text). Exit status 1 when it does not conform.
 
 use crate::cli::{ReportFormat, ValidateArgs};
-use crate::error::{Error, Result};
-use crate::kg::{self, Kg};
-use crate::query::io;
+use crate::load::{self, Kg};
+use crate::say;
 use crate::shacl::{self, Shapes, Violation};
+use crate::sparql;
+use anyhow::{anyhow, bail, Context, Result};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::Term;
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use std::io::{Read, Write};
 use std::path::Path;
+use std::process::ExitCode;
 
-pub fn run(args: ValidateArgs) -> Result<()> {
+pub fn run(args: ValidateArgs) -> Result<ExitCode> {
     let json = args.format == ReportFormat::Json;
     let shapes = match &args.shapes {
         Some(path) => {
-            let source = kg::read_file(path, "shapes")?;
+            let source = load::read_file(path, "shapes")?;
             Shapes::parse(&source.name, &source.text)?
         }
         None => Shapes::parse("ontology/shapes.ttl", shacl::EMBEDDED)?,
     };
     let (store, what, failures) = match &args.data {
-        Some(path) => (load_file(path)?, path.display().to_string(), Vec::new()),
+        Some(path) => (load_file(path)?, path.display().to_string(), 0),
         None => {
             let kg = Kg::load(&args.input)?;
             let what = match (
@@ -37,92 +38,86 @@ pub fn run(args: ValidateArgs) -> Result<()> {
                 (None, None, true) => "the embedded graph".to_owned(),
                 (None, None, false) => "the graph".to_owned(),
             };
-            (kg.store, what, kg.failures)
+            let failures = kg.failures;
+            (kg.store, what, failures)
         }
     };
-    let mut violations = shacl::validate(&shapes, &store)?;
-    violations.extend(grounding(&store)?);
-    let triples = store.len().unwrap_or(0);
+    let shapes_count = shapes.len();
+    let checked = store.clone();
+    let (violations, triples) = sparql::guarded("validate", Vec::new(), None, move || {
+        let mut violations = shacl::validate(&shapes, &checked)?;
+        violations.extend(grounding(&checked)?);
+        Ok((violations, checked.len().unwrap_or(0)))
+    })?;
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
     if json {
         let report = serde_json::json!({
             "conforms": violations.is_empty(),
             "triples": triples,
-            "shapes": shapes.len(),
+            "shapes": shapes_count,
             "violations": violations,
         });
-        serde_json::to_writer_pretty(&mut w, &report)
-            .map_err(|e| Error::input(format!("cannot write the output: {e}")))?;
-        writeln!(w).map_err(io)?;
+        serde_json::to_writer_pretty(&mut w, &report).map_err(crate::output::json_io)?;
+        writeln!(w)?;
     } else {
         for v in &violations {
-            writeln!(
-                w,
+            let line = format!(
                 "{}  {}  {}  [{} {}]",
                 v.focus,
                 v.path.as_deref().unwrap_or("-"),
                 v.message,
                 v.shape,
                 v.constraint
-            )
-            .map_err(io)?;
+            );
+            writeln!(w, "{}", crate::terminal::one_line(&line))?;
         }
     }
-    w.flush().map_err(io)?;
-    if violations.is_empty() {
-        Kg::finish(&failures)?;
-        eprintln!(
-            "{what} conforms: {triples} quads checked against {} shapes and the article's text",
-            shapes.len()
-        );
-        Ok(())
-    } else {
-        Err(Error::validation(format!(
-            "{what} does not conform: {} violation{}",
+    w.flush()?;
+    drop(w);
+    std::mem::forget(store);
+    if !violations.is_empty() {
+        say!(
+            "error: {what} does not conform: {} violation{}",
             violations.len(),
             if violations.len() == 1 { "" } else { "s" }
-        )))
+        );
+        return Ok(ExitCode::from(1));
     }
+    if failures > 0 {
+        return Ok(load::outcome(failures));
+    }
+    say!("{what} conforms: {triples} quads checked against {shapes_count} shapes and the article's text");
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Loads any RDF file (its format from the extension; .gz is decompressed) into a store.
 fn load_file(path: &Path) -> Result<Store> {
     let name = path.display().to_string();
-    let target = crate::export::Target::new(None, Some(path))?;
+    let target = crate::output::rdf::Target::new(None, Some(path))?;
     if path.is_dir() {
-        return Err(Error::input(format!(
-            "{name}: is a folder, not a file\n  give the path of an RDF file"
-        )));
+        bail!("{name}: is a folder, not a file\n  give the path of an RDF file");
     }
-    let bytes = std::fs::read(path).map_err(|e| {
-        Error::input(format!(
-            "{name}: cannot read the data: {e}\n  check the path"
-        ))
-    })?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| anyhow!("{name}: cannot read the data: {e}\n  check the path"))?;
     let bytes = if target.gzip {
         let mut out = Vec::new();
         flate2::read::GzDecoder::new(bytes.as_slice())
             .read_to_end(&mut out)
-            .map_err(|e| Error::input(format!("{name}: not valid gzip: {e}")))?;
+            .map_err(|e| anyhow!("{name}: not valid gzip: {e}"))?;
         out
     } else {
         bytes
     };
-    let store = Store::new().map_err(|e| Error::input(format!("cannot open a store: {e}")))?;
+    let store = Store::new().context("cannot open a store")?;
     let format: RdfFormat = target.format;
     let mut loader = store.bulk_loader();
     loader
         .load_from_slice(RdfParser::from_format(format), &bytes)
-        .map_err(|e| {
-            Error::input(format!(
-                "{name}: {e}\n  the file must be valid {}",
-                format.name()
-            ))
-        })?;
+        .map_err(|e| anyhow!("{name}: {e}\n  the file must be valid {}", format.name()))?;
     loader
         .commit()
-        .map_err(|e| Error::input(format!("{name}: cannot load: {e}")))?;
+        .with_context(|| format!("{name}: cannot load"))?;
     Ok(store)
 }
 
@@ -134,26 +129,16 @@ fn grounding(store: &Store) -> Result<Vec<Violation>> {
           ?quote a oa:TextQuoteSelector ; oa:exact ?exact .
           ?position a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
           ?article schema:text ?text }";
-    let mut prepared = SparqlEvaluator::new()
-        .parse_query(query)
-        .map_err(|e| Error::input(format!("internal query: {e}")))?;
-    prepared.dataset_mut().set_default_graph_as_union();
-    let fail = |e: oxigraph::sparql::QueryEvaluationError| {
-        Error::input(format!("cannot read the store: {e}"))
-    };
-    let QueryResults::Solutions(solutions) = prepared.on_store(store).execute().map_err(fail)?
-    else {
-        return Ok(Vec::new());
-    };
+    let solutions = sparql::select(store, "", query)?;
     let mut texts: std::collections::HashMap<String, Vec<char>> = std::collections::HashMap::new();
     let mut out = Vec::new();
-    for s in solutions {
-        let s = s.map_err(fail)?;
-        let lit = |v: &str| match s.get(v) {
+    for row in solutions {
+        let get = |v: &str| row.iter().find(|(name, _)| name == v).map(|(_, t)| t);
+        let lit = |v: &str| match get(v) {
             Some(Term::Literal(l)) => l.value().to_owned(),
             _ => String::new(),
         };
-        let quote = s.get("quote").map(ToString::to_string).unwrap_or_default();
+        let quote = get("quote").map(ToString::to_string).unwrap_or_default();
         let (exact, text) = (lit("exact"), lit("text"));
         let chars = texts
             .entry(text.clone())

@@ -5,41 +5,44 @@
 //! card shows what any other store holding the graph would show.
 
 use crate::cli::{DescribeArgs, ReportFormat};
-use crate::error::{Error, Result};
-use crate::ground::{self, Text};
-use crate::kg::Kg;
-use crate::mapping::Iris;
-use crate::query::{compact, io, predeclared};
+use crate::load::Kg;
+use crate::output::table::compact;
+use crate::sparql;
+use crate::terminal::visible;
+use anyhow::{bail, Result};
+use nea_kg_core::ground::{self, Text};
 use oxigraph::model::{NamedNode, Term};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
+use std::process::ExitCode;
 
-pub fn run(args: DescribeArgs) -> Result<()> {
+pub fn run(args: DescribeArgs) -> Result<ExitCode> {
     let json = args.format == ReportFormat::Json;
-    let mut kg = Kg::load(&args.input)?;
-    let entity_ns = Iris::new(&kg.base)?.entity_namespace();
-    let db = Db {
-        store: &kg.store,
-        entity_ns: &entity_ns,
-    };
-    let iri = db.find(&args.name)?;
-    let card = db.card(&iri)?;
-    let stdout = std::io::stdout();
-    let mut w = std::io::BufWriter::new(stdout.lock());
-    if json {
-        serde_json::to_writer_pretty(&mut w, &card)
-            .map_err(|e| Error::input(format!("cannot write the output: {e}")))?;
-        writeln!(w).map_err(io)?;
-    } else {
-        write_card(&mut w, &card).map_err(io)?;
-    }
-    w.flush().map_err(io)?;
-    let failures = std::mem::take(&mut kg.failures);
-    std::mem::forget(kg);
-    Kg::finish(&failures)
+    let kg = Kg::load(&args.input)?;
+    let store = kg.store.clone();
+    let entity_ns = kg.iris.entity_namespace();
+    let name = args.name;
+    sparql::guarded("describe", Vec::new(), None, move || {
+        let db = Db {
+            store: &store,
+            entity_ns: &entity_ns,
+        };
+        let iri = db.find(&name)?;
+        let card = db.card(&iri)?;
+        let stdout = std::io::stdout();
+        let mut w = std::io::BufWriter::new(stdout.lock());
+        if json {
+            serde_json::to_writer_pretty(&mut w, &card).map_err(crate::output::json_io)?;
+            writeln!(w)?;
+        } else {
+            write_card(&mut w, &card)?;
+        }
+        w.flush()?;
+        Ok(())
+    })?;
+    Ok(kg.finish())
 }
 
 /// The card of one entity.
@@ -103,32 +106,10 @@ fn value(row: &Row, var: &str) -> Option<String> {
 
 impl Db<'_> {
     fn select(&self, query: &str) -> Result<Vec<Row>> {
-        let mut evaluator = SparqlEvaluator::new();
-        for (p, ns) in predeclared(self.entity_ns) {
-            evaluator = evaluator
-                .with_prefix(p, ns)
-                .map_err(|e| Error::input(e.to_string()))?;
-        }
-        let mut prepared = evaluator
-            .parse_query(query)
-            .map_err(|e| Error::input(format!("internal query: {e}")))?;
-        prepared.dataset_mut().set_default_graph_as_union();
-        let fail = |e: oxigraph::sparql::QueryEvaluationError| {
-            Error::input(format!("the query failed: {e}"))
-        };
-        let QueryResults::Solutions(solutions) =
-            prepared.on_store(self.store).execute().map_err(fail)?
-        else {
-            return Ok(Vec::new());
-        };
-        solutions
-            .map(|s| {
-                let s = s.map_err(fail)?;
-                Ok(s.iter()
-                    .map(|(v, t)| (v.as_str().to_owned(), t.clone()))
-                    .collect())
-            })
-            .collect()
+        Ok(sparql::select(self.store, self.entity_ns, query)?
+            .into_iter()
+            .map(|row| row.into_iter().collect())
+            .collect())
     }
 
     /// The entity a user means.
@@ -173,15 +154,12 @@ impl Db<'_> {
         match found.len() {
             1 => Ok(NamedNode::new_unchecked(found.remove(0))),
             0 => {
+                // Names are short: a longer probe only costs time.
+                let probe: String = wanted.to_lowercase().chars().take(100).collect();
                 let mut names: Vec<(usize, String)> = entities
                     .iter()
                     .filter_map(|r| value(r, "name"))
-                    .map(|n| {
-                        (
-                            ground::distance(&n.to_lowercase(), &wanted.to_lowercase()),
-                            n,
-                        )
-                    })
+                    .map(|n| (ground::distance(&n.to_lowercase(), &probe), n))
                     .collect();
                 names.sort();
                 names.dedup_by(|a, b| a.1 == b.1);
@@ -190,10 +168,11 @@ impl Db<'_> {
                     .take(5)
                     .map(|(_, n)| format!("{n:?}"))
                     .collect();
-                Err(Error::input(format!(
-                    "no entity is named {wanted:?}\n  the nearest names are {}",
+                bail!(
+                    "no entity is named {:?}\n  the nearest names are {}",
+                    crate::output::shorten(wanted, 200),
                     nearest.join(", ")
-                )))
+                )
             }
             _ => {
                 found.sort();
@@ -207,11 +186,11 @@ impl Db<'_> {
                         )
                     })
                     .collect();
-                Err(Error::input(format!(
+                bail!(
                     "{wanted:?} names {} entities:\n{}\n  give one of their ids or IRIs",
                     found.len(),
                     list.join("\n")
-                )))
+                )
             }
         }
     }
@@ -379,7 +358,15 @@ impl Db<'_> {
     }
 }
 
-fn write_card(w: &mut dyn Write, card: &Card) -> std::io::Result<()> {
+/// Writes the card for people; what the data holds is shown, never obeyed (see
+/// `terminal::visible`).
+fn write_card(out: &mut dyn Write, card: &Card) -> std::io::Result<()> {
+    let mut text = Vec::new();
+    card_text(&mut text, card)?;
+    out.write_all(visible(&String::from_utf8_lossy(&text)).as_bytes())
+}
+
+fn card_text(w: &mut dyn Write, card: &Card) -> std::io::Result<()> {
     writeln!(w, "{}", card.label)?;
     writeln!(w, "  {}", card.iri)?;
     writeln!(w, "  type: {}", card.types.join(", "))?;

@@ -47,7 +47,7 @@ macro_rules! terms {
 }
 
 terms!(nea, "https://w3id.org/nea-kg/ontology#", {
-    FACT = "Fact", STATEMENT = "Statement", EVENT = "Event", STATISTIC = "Statistic",
+    ENTITY = "Entity", FACT = "Fact", STATEMENT = "Statement", EVENT = "Event", STATISTIC = "Statistic",
     CLAIM = "Claim", EVIDENCE = "Evidence", MENTION = "Mention",
     STATED = "Stated", INFERRED = "Inferred", BACKGROUND = "Background",
     ENDORSES = "Endorses", REJECTS = "Rejects",

@@ -2,8 +2,8 @@
 //! only for the namespaces in use and only where every local name is plain (no
 //! backslash escapes, no leading digit), so every mainstream store reads it back.
 
-use crate::error::{Error, Result};
-use crate::vocab::{self, rdf, xsd};
+use anyhow::{anyhow, bail, Result};
+use nea_kg_core::vocab::{self, rdf, xsd};
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, NamedNodeRef, Quad, Term, Triple};
 use std::collections::BTreeSet;
@@ -27,9 +27,9 @@ pub fn parse_format(name: &str) -> Result<RdfFormat> {
         _ => None,
     };
     format.ok_or_else(|| {
-        Error::input(format!(
+        anyhow!(
             "unknown RDF format {name:?}\n  use one of {FORMATS} (or their media types); add .gz to compress"
-        ))
+        )
     })
 }
 
@@ -67,10 +67,10 @@ impl Target {
                         .and_then(|e| e.to_str())
                         .unwrap_or("");
                     let format = parse_format(ext).map_err(|_| {
-                        Error::input(format!(
+                        anyhow!(
                             "{}: cannot tell the format from the extension {ext:?}\n  name the file .ttl, .nt, .nq, .trig, .rdf or .jsonld (add .gz to compress), or give --format",
                             path.display()
-                        ))
+                        )
                     })?;
                     Ok(Self {
                         format,
@@ -101,10 +101,10 @@ pub fn check_iris(quads: &[Quad]) -> Result<()> {
         }
         if let Some(iri) = iris.into_iter().find(|i| i.chars().count() > MAX_IRI) {
             let head: String = iri.chars().take(80).collect();
-            return Err(Error::input(format!(
+            bail!(
                 "the IRI {head}… is {} characters long; Virtuoso truncates IRIs longer than {MAX_IRI}\n  shorten the ids in the fact sheet, or the --base IRI",
                 iri.chars().count()
-            )));
+            );
         }
     }
     Ok(())
@@ -185,13 +185,13 @@ fn prefixes_in_use<'a>(
     used.into_iter().map(|i| candidates[i].clone()).collect()
 }
 
-/// Writes the quads in `format`: triple formats get the union of all graphs.
-pub fn write(
-    quads: &[Quad],
+/// A serializer for `format` that declares the prefixes the given quads use (for the
+/// formats that have prefixes).
+fn serializer(
     format: RdfFormat,
     entity_ns: &str,
-    out: impl Write,
-) -> std::io::Result<()> {
+    quads: &[Quad],
+) -> std::io::Result<RdfSerializer> {
     let mut candidates: Vec<(String, String)> = vocab::PREFIXES
         .iter()
         .map(|(p, ns)| ((*p).to_owned(), (*ns).to_owned()))
@@ -209,7 +209,17 @@ pub fn write(
                 .map_err(|e| std::io::Error::other(e.to_string()))?;
         }
     }
-    let mut writer = serializer.for_writer(out);
+    Ok(serializer)
+}
+
+/// Writes the quads in `format`, sorted: triple formats get the union of all graphs.
+pub fn write(
+    quads: &[Quad],
+    format: RdfFormat,
+    entity_ns: &str,
+    out: impl Write,
+) -> std::io::Result<()> {
+    let mut writer = serializer(format, entity_ns, quads)?.for_writer(out);
     if format.supports_datasets() {
         let mut sorted: Vec<(&Quad, _)> = quads
             .iter()
@@ -238,6 +248,43 @@ pub fn write(
     writer.finish()?.flush()
 }
 
+/// Writes triples as they come, unsorted: for results too large to sort before the
+/// first byte. The prefixes are those of the first triples, `head`.
+pub fn write_streaming<E>(
+    head: Vec<Triple>,
+    rest: impl Iterator<Item = std::result::Result<Triple, E>>,
+    format: RdfFormat,
+    entity_ns: &str,
+    out: impl Write,
+) -> std::result::Result<(), StreamError<E>> {
+    let quads: Vec<Quad> = head
+        .iter()
+        .map(|t| t.clone().in_graph(GraphName::DefaultGraph))
+        .collect();
+    let mut writer = serializer(format, entity_ns, &quads)
+        .map_err(StreamError::Write)?
+        .for_writer(out);
+    for t in head {
+        writer.serialize_triple(&t).map_err(StreamError::Write)?;
+    }
+    for t in rest {
+        writer
+            .serialize_triple(&t.map_err(StreamError::Read)?)
+            .map_err(StreamError::Write)?;
+    }
+    writer
+        .finish()
+        .and_then(|mut w| w.flush())
+        .map_err(StreamError::Write)
+}
+
+/// A streamed write fails on either side: reading the triples or writing them.
+#[derive(Debug)]
+pub enum StreamError<E> {
+    Read(E),
+    Write(std::io::Error),
+}
+
 /// Writes the quads to `out` as the target says: in its format, gzipped or not. The
 /// gzip header carries no time or name, so the bytes are the same on every run.
 pub fn write_target(
@@ -257,55 +304,4 @@ pub fn write_target(
         write(quads, target.format, entity_ns, &mut w)?;
         w.flush()
     }
-}
-
-/// A temporary name beside `path` (in the same folder, so a rename is atomic), and the
-/// folder; an error when the folder does not exist.
-pub fn temp_beside(path: &Path, tag: &str) -> Result<(std::path::PathBuf, std::path::PathBuf)> {
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => Path::new(".").to_path_buf(),
-    };
-    if !folder.is_dir() {
-        return Err(Error::input(format!(
-            "{}: the folder {} does not exist\n  create it first, or write somewhere else",
-            path.display(),
-            folder.display()
-        )));
-    }
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = folder.join(format!(".{file_name}.{}.{tag}", std::process::id()));
-    Ok((folder, temp))
-}
-
-/// Writes to `path` atomically: a temporary file in the same folder, synced, then
-/// renamed over the target. On failure the target is untouched and nothing is left.
-pub fn write_atomically(
-    path: &Path,
-    fill: impl FnOnce(&std::fs::File) -> std::io::Result<()>,
-) -> Result<()> {
-    let name = path.display().to_string();
-    if path.is_dir() {
-        return Err(Error::input(format!(
-            "{name}: is a folder\n  give a file name, such as {name}/kg.ttl"
-        )));
-    }
-    let (folder, temp) = temp_beside(path, "tmp")?;
-    let result = (|| {
-        let file = std::fs::File::create(&temp)?;
-        fill(&file)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)?;
-        // The rename itself is durable once the folder is synced.
-        std::fs::File::open(&folder)?.sync_all()
-    })();
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&temp);
-        Error::input(format!(
-            "{name}: cannot write: {e}\n  check the folder's permissions and free space"
-        ))
-    })
 }

@@ -1,16 +1,18 @@
-//! Loading: the embedded default, the user's files or a corpus folder, read and checked,
-//! built into the quads of every graph, and loaded into an Oxigraph store: in memory,
-//! or a persistent one built earlier with `nea-kg build --store DIR`.
+//! Loading: where the graph comes from (the embedded default, the user's files, a corpus
+//! folder, or a persistent store built earlier), read, checked and built graph by graph
+//! by the core's `Builder`, and loaded into an Oxigraph store. The progress bar and the
+//! report of sheets that fail under `--keep-going` live here, at the edge.
 
-use crate::cli::InputArgs;
-use crate::error::{Error, Result};
-use crate::mapping::{self, ArticleInput, Summary};
-use crate::ontology;
-use crate::sheet::Source;
+use crate::cli::{GraphChoice, InputArgs};
+use crate::say;
+use anyhow::{anyhow, bail, Context, Result};
+use nea_kg_core::iris::GraphKind;
+use nea_kg_core::{ArticleInput, Builder, Iris, Source};
 use oxigraph::model::Quad;
 use oxigraph::store::Store;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 pub const EMBEDDED_ARTICLE: &str = include_str!("../data/article.txt");
@@ -18,19 +20,14 @@ pub const EMBEDDED_FACTS: &str = include_str!("../data/facts.toml");
 pub const EMBEDDED_ENTITIES: &str = include_str!("../data/entities.toml");
 
 fn embedded(name: &str, text: &str) -> Source {
-    Source {
-        name: format!("<embedded>/{name}"),
-        text: text.to_owned(),
-    }
+    Source::new(format!("<embedded>/{name}"), text)
 }
 
 /// Reads a UTF-8 text file, with messages that say what went wrong and what to do.
 pub fn read_file(path: &Path, what: &str) -> Result<Source> {
     let name = path.display().to_string();
     if path.is_dir() {
-        return Err(Error::input(format!(
-            "{name}: is a folder, not a file\n  give the path of the {what} file"
-        )));
+        bail!("{name}: is a folder, not a file\n  give the path of the {what} file");
     }
     let bytes = std::fs::read(path).map_err(|e| {
         let why = match e.kind() {
@@ -38,17 +35,15 @@ pub fn read_file(path: &Path, what: &str) -> Result<Source> {
             std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
             _ => e.to_string(),
         };
-        Error::input(format!(
-            "{name}: cannot read the {what}: {why}\n  check the path"
-        ))
+        anyhow!("{name}: cannot read the {what}: {why}\n  check the path")
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]);
-        let (line, column) = crate::error::line_col(&prefix, valid);
-        Error::input(format!(
+        let (line, column) = nea_kg_core::source::line_col(&prefix, valid);
+        anyhow!(
             "{name}:{line}:{column}: the {what} is not valid UTF-8 (byte {valid})\n  convert it to UTF-8 (for example with iconv) and try again"
-        ))
+        )
     })?;
     Ok(Source { name, text })
 }
@@ -80,20 +75,18 @@ impl Inputs {
                 }
                 Articles::Files(pairs)
             }
-            (Some(_), _, _) => {
-                return Err(Error::input(
-                    "--corpus and --article/--facts: give one or the other".to_owned(),
-                ))
-            }
+            (Some(_), _, _) => bail!("--corpus and --article/--facts: give one or the other"),
             (None, 0, 0) => Articles::Embedded,
-            (None, a, f) if a == f => {
-                Articles::Files(args.article.iter().cloned().zip(args.facts.iter().cloned()).collect())
-            }
-            (None, a, f) => {
-                return Err(Error::input(format!(
-                    "{a} --article and {f} --facts: give them in pairs, one fact sheet for each article"
-                )))
-            }
+            (None, a, f) if a == f => Articles::Files(
+                args.article
+                    .iter()
+                    .cloned()
+                    .zip(args.facts.iter().cloned())
+                    .collect(),
+            ),
+            (None, a, f) => bail!(
+                "{a} --article and {f} --facts: give them in pairs, one fact sheet for each article"
+            ),
         };
         let registry = match registry_path {
             Some(p) => read_file(&p, "entity registry")?,
@@ -101,7 +94,7 @@ impl Inputs {
         };
         Ok(Self {
             registry,
-            ontology: embedded("ontology/nea.ttl", ontology::EMBEDDED),
+            ontology: embedded("ontology/nea.ttl", nea_kg_core::ontology::EMBEDDED),
             articles,
         })
     }
@@ -140,20 +133,16 @@ impl Inputs {
 fn corpus(dir: &Path) -> Result<(Vec<Pair>, Option<PathBuf>)> {
     let name = dir.display();
     if !dir.is_dir() {
-        return Err(Error::input(format!(
-            "{name}: is not a folder\n  give --corpus a folder of NAME.txt articles, each with its NAME.toml fact sheet"
-        )));
+        bail!("{name}: is not a folder\n  give --corpus a folder of NAME.txt articles, each with its NAME.toml fact sheet");
     }
     let mut texts: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| Error::input(format!("{name}: cannot read the folder: {e}")))?
+        .map_err(|e| anyhow!("{name}: cannot read the folder: {e}"))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "txt") && p.is_file())
         .collect();
     texts.sort();
     if texts.is_empty() {
-        return Err(Error::input(format!(
-            "{name}: holds no article (NAME.txt)\n  put each article there as NAME.txt with its fact sheet NAME.toml"
-        )));
+        bail!("{name}: holds no article (NAME.txt)\n  put each article there as NAME.txt with its fact sheet NAME.toml");
     }
     let pairs = texts
         .into_iter()
@@ -168,7 +157,7 @@ fn corpus(dir: &Path) -> Result<(Vec<Pair>, Option<PathBuf>)> {
 
 /// A progress bar on stderr for builds that take more than a second; never on a
 /// stderr that is not a terminal, nor with --quiet.
-pub struct Progress {
+struct Progress {
     bar: Option<indicatif::ProgressBar>,
     enabled: bool,
     started: Instant,
@@ -177,7 +166,7 @@ pub struct Progress {
 }
 
 impl Progress {
-    pub fn new(total: usize, quiet: bool) -> Self {
+    fn new(total: usize, quiet: bool) -> Self {
         Self {
             bar: None,
             enabled: !quiet && std::io::stderr().is_terminal(),
@@ -187,7 +176,7 @@ impl Progress {
         }
     }
 
-    pub fn step(&mut self) {
+    fn step(&mut self) {
         self.done += 1;
         if !self.enabled {
             return;
@@ -206,110 +195,147 @@ impl Progress {
         }
     }
 
-    pub fn finish(self) {
+    fn finish(self) {
         if let Some(bar) = self.bar {
             bar.finish_and_clear();
         }
     }
 }
 
-/// Builds the graph, handing each graph's quads to `sink`.
+/// What a build produced besides the quads it handed on.
+pub struct Built {
+    /// Quads in every graph.
+    pub quads: usize,
+    /// Articles built.
+    pub articles: usize,
+    /// Sheets that failed under --keep-going (reported on stderr as they failed).
+    pub failures: usize,
+}
+
+/// Builds the graph, handing each graph's quads to `sink` as soon as it is made. A sheet
+/// that fails stops the build, or with --keep-going is reported and left out.
 pub fn build_into(
     args: &InputArgs,
     sink: &mut dyn FnMut(Vec<Quad>) -> Result<()>,
-) -> Result<Summary> {
+) -> Result<Built> {
     let inputs = Inputs::from_args(args)?;
+    let mut builder = Builder::new(&inputs.registry, &inputs.ontology, &args.base)?;
     // The ontology and the dataset description are graphs too.
     let mut progress = Progress::new(inputs.len() + 2, args.quiet);
-    let summary = mapping::build_into(
-        &inputs.registry,
-        &inputs.ontology,
-        inputs.articles(),
-        &args.base,
-        args.keep_going,
-        &mut |quads| {
-            progress.step();
-            sink(quads)
-        },
-    );
+    let mut failures = 0;
+    sink(builder.ontology_graph())?;
+    progress.step();
+    for input in inputs.articles() {
+        let built = input.and_then(|input| builder.article(&input).map_err(anyhow::Error::new));
+        match built {
+            Ok(quads) => sink(quads)?,
+            Err(e) if args.keep_going => {
+                say!("error: {}", crate::render(&e));
+                failures += 1;
+            }
+            Err(e) => {
+                progress.finish();
+                return Err(e);
+            }
+        }
+        progress.step();
+    }
+    let articles = builder.articles();
+    let (metadata, quads) = builder.finish();
+    sink(metadata)?;
+    progress.step();
     progress.finish();
-    summary
+    Ok(Built {
+        quads,
+        articles,
+        failures,
+    })
 }
 
 /// The built graph and the store that holds it.
 pub struct Kg {
     pub store: Store,
-    pub base: String,
+    pub iris: Iris,
     /// The sheets that failed under --keep-going.
-    pub failures: Vec<Error>,
+    pub failures: usize,
 }
 
 impl Kg {
     /// The store: the persistent one of --store, or the graph built in memory.
     pub fn load(args: &InputArgs) -> Result<Self> {
+        let iris = Iris::new(&args.base)?;
         if let Some(dir) = &args.store {
             refuse_sources_with_store(args)?;
             return Ok(Self {
                 store: open_store(dir)?,
-                base: args.base.clone(),
-                failures: Vec::new(),
+                iris,
+                failures: 0,
             });
         }
-        let store = Store::new().map_err(|e| Error::input(format!("cannot open a store: {e}")))?;
-        let fail =
-            |e: oxigraph::store::StorageError| Error::input(format!("cannot load the store: {e}"));
+        let store = Store::new().context("cannot open a store")?;
         let failures = if is_embedded_default(args) {
             // Built at compile time: one transaction of borrowed quads, nothing to parse.
-            let mut transaction = store.start_transaction().map_err(fail)?;
+            let mut transaction = store.start_transaction().context("cannot load the store")?;
             transaction.extend(crate::embedded::quads());
-            transaction.commit().map_err(fail)?;
-            Vec::new()
+            transaction.commit().context("cannot load the store")?;
+            0
         } else {
             // In memory, one transaction per graph: as fast as the bulk loader, and simpler.
-            build_into(args, &mut |quads| store.extend(quads).map_err(fail))?.failures
+            build_into(args, &mut |quads| {
+                store.extend(quads).context("cannot load the store")
+            })?
+            .failures
         };
         Ok(Self {
             store,
-            base: args.base.clone(),
+            iris,
             failures,
         })
     }
 
-    /// Every quad: from the persistent store, or built (without a store) for export.
-    pub fn quads(args: &InputArgs) -> Result<(Vec<Quad>, Vec<Error>)> {
-        if let Some(dir) = &args.store {
-            refuse_sources_with_store(args)?;
-            let store = open_store(dir)?;
-            let quads = store
-                .iter()
-                .collect::<std::result::Result<Vec<_>, _>>()
-                .map_err(|e| {
-                    Error::input(format!("{}: cannot read the store: {e}", dir.display()))
-                })?;
-            return Ok((quads, Vec::new()));
-        }
-        if is_embedded_default(args) {
-            return Ok((
-                crate::embedded::quads().map(Quad::from).collect(),
-                Vec::new(),
-            ));
-        }
-        let mut all = Vec::new();
-        let summary = build_into(args, &mut |quads| {
-            all.extend(quads);
-            Ok(())
-        })?;
-        Ok((all, summary.failures))
+    /// Ends a command that read the graph: exit status 1 when --keep-going left sheets
+    /// out. The store is not freed term by term: the process ends here.
+    pub fn finish(self) -> ExitCode {
+        let failures = self.failures;
+        std::mem::forget(self);
+        outcome(failures)
     }
+}
 
-    /// Exit status 1 when --keep-going left sheets out.
-    pub fn finish(failures: &[Error]) -> Result<()> {
-        match failures.len() {
-            0 => Ok(()),
-            n => Err(Error::validation(format!(
-                "{n} fact sheet{} failed (shown above); the graph holds the other articles",
+/// Every quad: from the persistent store, or built (without a store) for export; and
+/// the number of sheets that failed under --keep-going.
+pub fn quads(args: &InputArgs) -> Result<(Vec<Quad>, usize)> {
+    if let Some(dir) = &args.store {
+        refuse_sources_with_store(args)?;
+        let store = open_store(dir)?;
+        let quads = store
+            .iter()
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .with_context(|| format!("{}: cannot read the store", dir.display()))?;
+        return Ok((quads, 0));
+    }
+    if is_embedded_default(args) {
+        return Ok((crate::embedded::quads().map(Quad::from).collect(), 0));
+    }
+    let mut all = Vec::new();
+    let built = build_into(args, &mut |quads| {
+        all.extend(quads);
+        Ok(())
+    })?;
+    Ok((all, built.failures))
+}
+
+/// The exit status of a command whose graph lost `failures` sheets under --keep-going:
+/// 1, with a message, when it did.
+pub fn outcome(failures: usize) -> ExitCode {
+    match failures {
+        0 => ExitCode::SUCCESS,
+        n => {
+            say!(
+                "error: {n} fact sheet{} failed (shown above); the graph holds the other articles",
                 if n == 1 { "" } else { "s" }
-            ))),
+            );
+            ExitCode::from(1)
         }
     }
 }
@@ -322,14 +348,12 @@ pub fn is_embedded_default(args: &InputArgs) -> bool {
         && args.article.is_empty()
         && args.facts.is_empty()
         && args.entities.is_none()
-        && args.base == mapping::DEFAULT_BASE
+        && args.base == nea_kg_core::DEFAULT_BASE
 }
 
 fn refuse_sources_with_store(args: &InputArgs) -> Result<()> {
     if args.corpus.is_some() || !args.article.is_empty() || !args.facts.is_empty() {
-        return Err(Error::input(
-            "--store and --article/--facts/--corpus: the store already holds its graph; give one or the other\n  to build a store from articles, use `nea-kg build --store DIR`".to_owned(),
-        ));
+        bail!("--store and --article/--facts/--corpus: the store already holds its graph; give one or the other\n  to build a store from articles, use `nea-kg build --store DIR`");
     }
     Ok(())
 }
@@ -338,14 +362,13 @@ fn refuse_sources_with_store(args: &InputArgs) -> Result<()> {
 #[cfg(feature = "rocksdb")]
 pub fn open_store(dir: &Path) -> Result<Store> {
     if !dir.join("CURRENT").is_file() {
-        return Err(Error::input(format!(
+        bail!(
             "{}: is not a store\n  build one with `nea-kg build --store {}`",
             dir.display(),
             dir.display()
-        )));
+        );
     }
-    Store::open_read_only(dir)
-        .map_err(|e| Error::input(format!("{}: cannot open the store: {e}", dir.display())))
+    Store::open_read_only(dir).with_context(|| format!("{}: cannot open the store", dir.display()))
 }
 
 /// Without the rocksdb feature there is no persistent store.
@@ -355,9 +378,32 @@ pub fn open_store(dir: &Path) -> Result<Store> {
 }
 
 #[cfg(not(feature = "rocksdb"))]
-pub fn without_rocksdb(dir: &Path) -> Error {
-    Error::input(format!(
+pub fn without_rocksdb(dir: &Path) -> anyhow::Error {
+    anyhow!(
         "{}: this nea-kg was built without persistent stores\n  rebuild it with `cargo build --release --features rocksdb` (it needs libclang-dev)",
         dir.display()
-    ))
+    )
+}
+
+/// The quads of the chosen graphs.
+pub fn select(quads: Vec<Quad>, choice: GraphChoice, iris: &Iris) -> Vec<Quad> {
+    if choice == GraphChoice::All {
+        return quads;
+    }
+    quads
+        .into_iter()
+        .filter(|q| {
+            let kind = match &q.graph_name {
+                oxigraph::model::GraphName::NamedNode(g) => iris.graph_kind(g.as_str()),
+                _ => GraphKind::Article,
+            };
+            matches!(
+                (choice, kind),
+                (GraphChoice::Article, GraphKind::Article)
+                    | (GraphChoice::Entities, GraphKind::Entities)
+                    | (GraphChoice::Ontology, GraphKind::Ontology)
+                    | (GraphChoice::Metadata, GraphKind::Metadata)
+            )
+        })
+        .collect()
 }

@@ -1,25 +1,11 @@
 //! The fact sheet and the entity registry: the curated, human-written statement of what
-//! an article says (see `docs/fact-sheet.md`). This module only reads and checks the
-//! TOML; grounding the quotes in the text and mapping to RDF happen elsewhere.
+//! an article says (see `docs/fact-sheet.md`), as the TOML holds it. This module only
+//! reads the TOML into these types; `check` turns them into the checked model.
 
-use crate::error::{line_col, Error, Result};
+use crate::error::{Error, ErrorKind, Location};
+use crate::source::{line_col, Source};
 use serde::Deserialize;
-use std::collections::HashMap;
 use toml::Spanned;
-
-/// A text with the name it is reported under in messages (a path, or `<embedded>/…`).
-#[derive(Debug, Clone)]
-pub struct Source {
-    pub name: String,
-    pub text: String,
-}
-
-impl Source {
-    /// The 1-based line of a byte span's start, for messages.
-    pub fn line<T>(&self, spanned: &Spanned<T>) -> usize {
-        line_col(&self.text, spanned.span().start).0
-    }
-}
 
 /// `data/entities.toml`: entities shared by every article about the region.
 #[derive(Debug, Deserialize)]
@@ -189,60 +175,24 @@ pub struct Claim {
 
 /// Parses a TOML document, turning syntax and shape errors into messages with the file,
 /// line and column.
-pub fn parse<T: serde::de::DeserializeOwned>(source: &Source) -> Result<T> {
+pub fn parse<T: serde::de::DeserializeOwned>(source: &Source) -> Result<T, Error> {
     toml::from_str(&source.text).map_err(|e| {
         let location = match e.span() {
             Some(span) => {
                 let (line, column) = line_col(&source.text, span.start);
-                format!("{}:{line}:{column}", source.name)
+                Location {
+                    file: source.name.clone(),
+                    line: Some(line),
+                    column: Some(column),
+                }
             }
-            None => source.name.clone(),
+            None => Location::file(source.name.clone()),
         };
-        let message = e.message().trim_end();
-        Error::input(format!(
-            "{location}: {message}\n  fix the TOML at that line; the format is described in docs/fact-sheet.md"
-        ))
+        Error::at(
+            location,
+            ErrorKind::Toml {
+                message: e.message().trim_end().to_owned(),
+            },
+        )
     })
-}
-
-/// Checks an id's form: lower-case ASCII letters, digits and hyphens, starting with a letter.
-pub fn check_id(source: &Source, id: &Spanned<String>, what: &str) -> Result<()> {
-    let s = id.get_ref();
-    let mut chars = s.chars();
-    let ok = chars.next().is_some_and(|c| c.is_ascii_lowercase())
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    if ok {
-        Ok(())
-    } else {
-        Err(Error::input(format!(
-            "{}:{}: the {what} id {s:?} is not valid\n  use lower-case ASCII letters, digits and hyphens, starting with a letter (`rok-normalization-1965`)",
-            source.name,
-            source.line(id)
-        )))
-    }
-}
-
-/// Records ids as they are declared and refuses a second declaration.
-#[derive(Default)]
-pub struct IdIndex<'s> {
-    seen: HashMap<String, (&'s Source, usize)>,
-}
-
-impl<'s> IdIndex<'s> {
-    pub fn declare(&mut self, source: &'s Source, id: &Spanned<String>, what: &str) -> Result<()> {
-        check_id(source, id, what)?;
-        if let Some((first, start)) = self.seen.get(id.get_ref()) {
-            return Err(Error::input(format!(
-                "{}:{}: duplicate id {:?}: it is already declared at {}:{}\n  give each entity, fact, statistic and claim an id of its own",
-                source.name,
-                source.line(id),
-                id.get_ref(),
-                first.name,
-                line_col(&first.text, *start).0
-            )));
-        }
-        self.seen
-            .insert(id.get_ref().clone(), (source, id.span().start));
-        Ok(())
-    }
 }

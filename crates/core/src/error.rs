@@ -1,0 +1,503 @@
+//! Typed errors of the core: every problem a registry, a fact sheet or the ontology can
+//! have, with the file, line and item it is found at. `Display` renders the message a
+//! user sees (what is wrong, then on the next line what to do), the same text that
+//! `docs/errors.md` lists and the tests pin; a library user can match on the kind.
+
+use std::fmt;
+
+/// Where an error was found: a file, and the line (and column) when known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub file: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+}
+
+impl Location {
+    pub fn file(file: impl Into<String>) -> Self {
+        Self {
+            file: file.into(),
+            line: None,
+            column: None,
+        }
+    }
+
+    pub fn line(file: impl Into<String>, line: usize) -> Self {
+        Self {
+            file: file.into(),
+            line: Some(line),
+            column: None,
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The kinds of item a sheet or registry declares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ItemKind {
+    Article,
+    Entity,
+    Fact,
+    Statistic,
+    Claim,
+}
+
+impl ItemKind {
+    /// The item's name in messages: "fact".
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Article => "article",
+            Self::Entity => "entity",
+            Self::Fact => "fact",
+            Self::Statistic => "statistic",
+            Self::Claim => "claim",
+        }
+    }
+
+    /// With an article: "a fact".
+    pub fn with_article(self) -> &'static str {
+        match self {
+            Self::Article => "the article",
+            Self::Entity => "an entity",
+            Self::Fact => "a fact",
+            Self::Statistic => "a statistic",
+            Self::Claim => "a claim",
+        }
+    }
+}
+
+/// The item an error is about: `fact "asean-founding"`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub kind: ItemKind,
+    pub id: String,
+}
+
+impl fmt::Display for Item {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {:?}", self.kind.name(), self.id)
+    }
+}
+
+/// Why a quote could not be located in the article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuoteProblem {
+    Empty,
+    NotFound { closest: String },
+    Ambiguous { count: usize, contexts: Vec<String> },
+    NoSuchOccurrence { count: usize },
+}
+
+/// What is wrong.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ErrorKind {
+    /// The TOML does not parse, or does not have the sheet's shape.
+    Toml {
+        message: String,
+    },
+    /// The ontology is not valid Turtle.
+    Ontology {
+        message: String,
+    },
+    InvalidBase {
+        base: String,
+    },
+    InvalidId {
+        what: &'static str,
+        id: String,
+    },
+    DuplicateId {
+        id: String,
+        first: Location,
+    },
+    DuplicateArticle {
+        id: String,
+        previous: String,
+    },
+    EmptyArticle,
+    HeadlineNotFirstLine {
+        headline: String,
+        article: String,
+        first_line: String,
+    },
+    InvalidLanguageTag {
+        tag: String,
+        reason: String,
+    },
+    /// An id names an item of the wrong kind.
+    WrongKind {
+        field: &'static str,
+        id: String,
+        allowed: Vec<ItemKind>,
+    },
+    UnknownId {
+        field: &'static str,
+        id: String,
+        suggestion: Option<String>,
+    },
+    Quote {
+        quote: String,
+        article: String,
+        problem: QuoteProblem,
+    },
+    NameClash {
+        name: String,
+        first: String,
+        second: String,
+    },
+    UnknownClass {
+        class: String,
+        choices: Vec<String>,
+    },
+    NotEventClass {
+        class: String,
+        choices: Vec<String>,
+    },
+    InvalidWikidata {
+        value: String,
+    },
+    UnknownPrefix {
+        name: String,
+        prefixes: Vec<String>,
+    },
+    UnknownProperty {
+        name: String,
+    },
+    InvalidDate {
+        date: String,
+    },
+    BasisMissing,
+    ObjectAndValue,
+    NoObject,
+    IncompleteRelation,
+    EventWithoutLabel,
+    SaysNothing,
+    DateInferredWithoutDate,
+    ValueNotNumber,
+    NotFinite {
+        value: Option<f64>,
+    },
+    UnknownUnit {
+        unit: String,
+    },
+}
+
+fn list(items: &[impl AsRef<str>]) -> String {
+    items
+        .iter()
+        .map(AsRef::as_ref)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn kinds(allowed: &[ItemKind]) -> String {
+    allowed
+        .iter()
+        .map(|k| k.with_article())
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Toml { message } => write!(
+                f,
+                "{message}\n  fix the TOML at that line; the format is described in docs/fact-sheet.md"
+            ),
+            Self::Ontology { message } => {
+                write!(f, "{message}\n  the ontology must be valid Turtle")
+            }
+            Self::InvalidBase { base } => write!(
+                f,
+                "invalid --base {base:?}: it must be an absolute IRI ending in '/' or '#'\n  for example --base https://example.org/kg/"
+            ),
+            Self::InvalidId { what, id } => write!(
+                f,
+                "the {what} id {id:?} is not valid\n  use lower-case ASCII letters, digits and hyphens, starting with a letter (`rok-normalization-1965`)"
+            ),
+            Self::DuplicateId { id, first } => write!(
+                f,
+                "duplicate id {id:?}: it is already declared at {first}\n  give each entity, fact, statistic and claim an id of its own"
+            ),
+            Self::DuplicateArticle { id, previous } => write!(
+                f,
+                "the article id {id:?} is already used by {previous}\n  give each article's sheet its own [article] id"
+            ),
+            Self::EmptyArticle => write!(
+                f,
+                "the article is empty\n  give the article's text, UTF-8, as a .txt file"
+            ),
+            Self::HeadlineNotFirstLine {
+                headline,
+                article,
+                first_line,
+            } => write!(
+                f,
+                "the headline {headline:?} is not the first line of {article} ({first_line:?})\n  make `headline` the article's first line, exactly"
+            ),
+            Self::InvalidLanguageTag { tag, reason } => write!(
+                f,
+                "invalid language tag {tag:?}: {reason}\n  use a BCP 47 tag such as \"en\" or \"zh-Hans\""
+            ),
+            Self::WrongKind { field, id, allowed } => {
+                let kinds = kinds(allowed);
+                write!(
+                    f,
+                    "`{field}` names {id:?}, which is not {kinds}\n  give the id of {kinds}"
+                )
+            }
+            Self::UnknownId {
+                field,
+                id,
+                suggestion,
+            } => {
+                write!(f, "unknown id {id:?} in `{field}`")?;
+                if let Some(s) = suggestion {
+                    write!(f, " (did you mean {s:?}?)")?;
+                }
+                write!(
+                    f,
+                    "\n  declare it in the entity registry or the sheet, or fix the spelling"
+                )
+            }
+            Self::Quote {
+                quote,
+                article,
+                problem,
+            } => match problem {
+                QuoteProblem::Empty => write!(
+                    f,
+                    "the quote {quote:?} is empty\n  quote the article's words that support it"
+                ),
+                QuoteProblem::NotFound { closest } => write!(
+                    f,
+                    "the quote {quote:?} is not in {article}\n  the closest passage of the article is: {closest:?}\n  copy the words exactly as the article writes them"
+                ),
+                QuoteProblem::Ambiguous { count, contexts } => {
+                    writeln!(f, "the quote {quote:?} occurs {count} times in {article}:")?;
+                    for (i, c) in contexts.iter().enumerate() {
+                        writeln!(f, "    {}. {c}", i + 1)?;
+                    }
+                    write!(
+                        f,
+                        "  lengthen the quote, or say which with `occurrence = N` (1 is the first)"
+                    )
+                }
+                QuoteProblem::NoSuchOccurrence { count } => write!(
+                    f,
+                    "the quote {quote:?}: `occurrence` must be between 1 and {count}, the number of times it occurs"
+                ),
+            },
+            Self::NameClash {
+                name,
+                first,
+                second,
+            } => write!(
+                f,
+                "the name {name:?} is given to both {first:?} and {second:?}\n  a name can match one entity only: drop it from one of them, or set `mentions = false`"
+            ),
+            Self::UnknownClass { class, choices } => write!(
+                f,
+                "unknown class {class:?}\n  use one of the ontology's entity classes: {}",
+                list(choices)
+            ),
+            Self::NotEventClass { class, choices } => write!(
+                f,
+                "{class:?} is not an event class of the ontology\n  use one of: {}",
+                list(choices)
+            ),
+            Self::InvalidWikidata { value } => write!(
+                f,
+                "{value:?} is not a Wikidata item id\n  write the id alone, as `wikidata = \"Q148\"`, or leave it out"
+            ),
+            Self::UnknownPrefix { name, prefixes } => write!(
+                f,
+                "{name:?} is not a prefixed name with a known prefix\n  write it as `nea:normalizedRelationsWith` or `schema:foundingDate`; the prefixes are {}",
+                list(prefixes)
+            ),
+            Self::UnknownProperty { name } => write!(
+                f,
+                "{name:?} is not a property of the ontology\n  use a property declared in ontology/nea.ttl, or declare it there first"
+            ),
+            Self::InvalidDate { date } => write!(
+                f,
+                "invalid date {date:?}\n  write a year (1965), a year and month (2024-05) or a day (2025-03-22)"
+            ),
+            Self::BasisMissing => write!(
+                f,
+                "a fact that is not stated needs a `basis`\n  say how it is known: the reasoning, or the source of the background knowledge"
+            ),
+            Self::ObjectAndValue => write!(f, "give `object` or `value`, not both"),
+            Self::NoObject => write!(
+                f,
+                "the predicate has no object\n  add `object` (an id), `value` (a literal) or `date`"
+            ),
+            Self::IncompleteRelation => write!(
+                f,
+                "a relation needs `subject`, `predicate` and `object` (or `value`) together\n  complete the triple, or remove its parts to state an event only"
+            ),
+            Self::EventWithoutLabel => write!(
+                f,
+                "an event needs a `label`\n  name the event in a few words (\"Founding of ASEAN\")"
+            ),
+            Self::SaysNothing => write!(
+                f,
+                "says nothing\n  give it a relation (`subject`, `predicate`, `object`) or make it an event (`event = \"Meeting\"`)"
+            ),
+            Self::DateInferredWithoutDate => write!(
+                f,
+                "`date_inferred` without a `date`\n  add the inferred `date`, or remove `date_inferred`"
+            ),
+            Self::ValueNotNumber => write!(
+                f,
+                "`value` must be a number\n  write the number itself: 800000000000 for \"$800 billion\""
+            ),
+            Self::NotFinite { value } => {
+                write!(f, "`value` must be a finite number")?;
+                match value {
+                    Some(v) => write!(f, ", not {v}"),
+                    None => Ok(()),
+                }
+            }
+            Self::UnknownUnit { unit } => {
+                write!(f, "unknown unit {unit:?}\n  use USD, percent, year or count")
+            }
+        }
+    }
+}
+
+/// One problem, where it is, and the item it concerns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Error {
+    pub location: Option<Location>,
+    pub item: Option<Item>,
+    pub kind: Box<ErrorKind>,
+}
+
+impl Error {
+    /// An error with no location (a command-line value, say).
+    pub fn new(kind: ErrorKind) -> Self {
+        Self {
+            location: None,
+            item: None,
+            kind: Box::new(kind),
+        }
+    }
+
+    pub fn at(location: Location, kind: ErrorKind) -> Self {
+        Self {
+            location: Some(location),
+            item: None,
+            kind: Box::new(kind),
+        }
+    }
+
+    pub fn about(mut self, item: Item) -> Self {
+        self.item = Some(item);
+        self
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(location) = &self.location {
+            write!(f, "{location}: ")?;
+        }
+        if let Some(item) = &self.item {
+            write!(f, "{item}: ")?;
+        }
+        self.kind.fmt(f)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Every problem found in one input (a sheet, a registry), in the order of the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Errors(pub Vec<Error>);
+
+impl Errors {
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Error> {
+        self.0.iter()
+    }
+}
+
+impl From<Error> for Errors {
+    fn from(e: Error) -> Self {
+        Self(vec![e])
+    }
+}
+
+/// One error per line group, each after the first led by `error: ` as the first is by
+/// the program that prints them.
+impl fmt::Display for Errors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\nerror: ")?;
+            }
+            e.fmt(f)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Errors {}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_names_the_place_the_item_and_what_to_do() {
+        let e = Error::at(
+            Location::line("facts.toml", 78),
+            ErrorKind::UnknownId {
+                field: "object",
+                id: "japn".into(),
+                suggestion: Some("japan".into()),
+            },
+        )
+        .about(Item {
+            kind: ItemKind::Fact,
+            id: "japan-rok-normalization".into(),
+        });
+        assert_eq!(
+            e.to_string(),
+            "facts.toml:78: fact \"japan-rok-normalization\": unknown id \"japn\" in `object` (did you mean \"japan\"?)\n  declare it in the entity registry or the sheet, or fix the spelling"
+        );
+    }
+
+    #[test]
+    fn several_errors_print_one_after_the_other() {
+        let one = Error::at(Location::file("a.txt"), ErrorKind::EmptyArticle);
+        let errors = Errors(vec![one.clone(), one]);
+        assert_eq!(
+            errors.to_string(),
+            "a.txt: the article is empty\n  give the article's text, UTF-8, as a .txt file\nerror: a.txt: the article is empty\n  give the article's text, UTF-8, as a .txt file"
+        );
+    }
+}

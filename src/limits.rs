@@ -1,0 +1,277 @@
+//! Limits that keep the process and the machine alive whatever a query or an input asks
+//! for: memory (a counting allocator: the query in progress is cancelled when the live
+//! heap passes the bound, and the process stops with a message if it grows well past it
+//! anyway), and the stack (queries run on a thread with a large stack, after their
+//! nesting depth is checked). Time is bounded by `--timeout` in `sparql`.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::Duration;
+
+/// Bytes the program holds on the heap right now.
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+/// The bound (bytes): past it the query in progress is cancelled.
+static SOFT: AtomicUsize = AtomicUsize::new(usize::MAX);
+/// Past this the process stops at once: the soft bound and an eighth more.
+static HARD: AtomicUsize = AtomicUsize::new(usize::MAX);
+/// Set once the soft bound was passed.
+static TRIPPED: AtomicBool = AtomicBool::new(false);
+/// The message the allocator prints before it stops the process, made in advance (the
+/// allocator cannot allocate).
+static HARD_MESSAGE: Mutex<Option<&'static [u8]>> = Mutex::new(None);
+
+/// The global allocator: the system's, counting the bytes it hands out.
+pub struct Counting;
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            grew(layout.size());
+        }
+        p
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc_zeroed(layout) };
+        if !p.is_null() {
+            grew(layout.size());
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            if new_size >= layout.size() {
+                grew(new_size - layout.size());
+            } else {
+                LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+            }
+        }
+        p
+    }
+}
+
+#[inline]
+fn grew(by: usize) {
+    let live = LIVE.fetch_add(by, Ordering::Relaxed) + by;
+    if live > HARD.load(Ordering::Relaxed) {
+        stop_now();
+    }
+}
+
+/// Past the hard bound: remove the output being written, print the message made in
+/// advance and end the process, all without allocating.
+#[cold]
+fn stop_now() -> ! {
+    crate::cleanup::remove_temporary_now();
+    let message = HARD_MESSAGE.try_lock().ok().and_then(|m| *m);
+    let text: &[u8] = message.unwrap_or(b"error: out of the memory bound\n");
+    unsafe {
+        libc::write(2, text.as_ptr().cast(), text.len());
+        libc::_exit(2);
+    }
+}
+
+/// The memory bound used when `--max-memory` is not given: half the machine's memory
+/// (at least 1 GiB), so a runaway query stops long before the machine swaps.
+pub fn default_memory() -> u64 {
+    let pages = unsafe { libc::sysconf(libc::_SC_PHYS_PAGES) };
+    let size = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
+    if pages > 0 && size > 0 {
+        ((pages as u64).saturating_mul(size as u64) / 2).max(1 << 30)
+    } else {
+        8 << 30
+    }
+}
+
+/// Reads a size: `512M`, `2G`, `1.5GiB`, `4096` (bytes).
+pub fn parse_size(text: &str) -> Option<u64> {
+    let t = text.trim();
+    let split = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(t.len());
+    let (number, unit) = t.split_at(split);
+    let number: f64 = number.parse().ok()?;
+    let scale: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        "t" | "tb" | "tib" => 1 << 40,
+        _ => return None,
+    };
+    let bytes = number * scale as f64;
+    (bytes.is_finite() && bytes >= 1.0 && bytes < u64::MAX as f64).then_some(bytes as u64)
+}
+
+/// A size for messages: `2.0 GiB`.
+pub fn show_size(bytes: u64) -> String {
+    const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{bytes} B")
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+/// Sets the memory bound for the rest of the run, and starts the watchdog that cancels
+/// the query in progress when the live heap passes it.
+pub fn set_memory(bytes: u64) {
+    let soft = usize::try_from(bytes).unwrap_or(usize::MAX);
+    let hard = soft.saturating_add(soft / 8);
+    let message = format!(
+        "error: stopped: the program needed more than {} of memory (--max-memory)\n  narrow the query or the input, or give a larger --max-memory\n",
+        show_size(bytes)
+    );
+    if let Ok(mut m) = HARD_MESSAGE.lock() {
+        *m = Some(Box::leak(message.into_bytes().into_boxed_slice()));
+    }
+    SOFT.store(soft, Ordering::Relaxed);
+    HARD.store(hard, Ordering::Relaxed);
+    static WATCHDOG: std::sync::Once = std::sync::Once::new();
+    WATCHDOG.call_once(|| {
+        let _ = std::thread::Builder::new()
+            .name("memory-watchdog".into())
+            .spawn(|| loop {
+                std::thread::sleep(Duration::from_millis(5));
+                if LIVE.load(Ordering::Relaxed) > SOFT.load(Ordering::Relaxed)
+                    && !TRIPPED.swap(true, Ordering::Relaxed)
+                {
+                    crate::sparql::cancel_running();
+                }
+            });
+    });
+}
+
+/// The bound in force.
+pub fn memory() -> u64 {
+    SOFT.load(Ordering::Relaxed) as u64
+}
+
+/// Whether the memory bound was passed (so a cancelled query is explained by it).
+pub fn memory_tripped() -> bool {
+    TRIPPED.load(Ordering::Relaxed)
+}
+
+/// Bytes on the heap now.
+pub fn live() -> usize {
+    LIVE.load(Ordering::Relaxed)
+}
+
+/// The stack of the thread that parses and evaluates a query: parsers and evaluators
+/// recurse once per level of nesting.
+pub const QUERY_STACK: usize = 256 << 20;
+
+/// The deepest nesting of groups, brackets and parentheses a query may have.
+pub const MAX_NESTING: usize = 200;
+
+/// The deepest nesting of `{`, `(` and `[` in a query's text, outside strings, IRIs
+/// and comments; checked before parsing, so no parser or evaluator recurses without end.
+pub fn nesting(text: &str) -> usize {
+    let mut depth: usize = 0;
+    let mut deepest = 0;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '#' => {
+                for d in chars.by_ref() {
+                    if d == '\n' {
+                        break;
+                    }
+                }
+            }
+            '"' | '\'' => {
+                let long = chars.peek() == Some(&c) && {
+                    let mut ahead = chars.clone();
+                    ahead.next();
+                    ahead.peek() == Some(&c)
+                };
+                if long {
+                    chars.next();
+                    chars.next();
+                }
+                let mut run = 0;
+                while let Some(d) = chars.next() {
+                    if d == '\\' {
+                        chars.next();
+                        run = 0;
+                    } else if d == c {
+                        run += 1;
+                        if !long || run == 3 {
+                            break;
+                        }
+                    } else {
+                        run = 0;
+                    }
+                }
+            }
+            '<' if chars
+                .peek()
+                .is_some_and(|d| !d.is_whitespace() && !matches!(d, '=' | '<')) =>
+            {
+                let mut ahead = chars.clone();
+                let is_iri = ahead
+                    .by_ref()
+                    .take_while(|d| !d.is_whitespace())
+                    .any(|d| d == '>');
+                if is_iri {
+                    for d in chars.by_ref() {
+                        if d == '>' {
+                            break;
+                        }
+                    }
+                }
+            }
+            '{' | '(' | '[' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            '}' | ')' | ']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_as_people_write_them() {
+        assert_eq!(parse_size("4096"), Some(4096));
+        assert_eq!(parse_size("512M"), Some(512 << 20));
+        assert_eq!(parse_size("2G"), Some(2 << 30));
+        assert_eq!(parse_size("1.5GiB"), Some(3 << 29));
+        assert_eq!(parse_size("0"), None);
+        assert_eq!(parse_size("lots"), None);
+        assert_eq!(parse_size("-1G"), None);
+        assert_eq!(show_size(3 << 29), "1.5 GiB");
+    }
+
+    #[test]
+    fn nesting_skips_strings_iris_and_comments() {
+        assert_eq!(nesting("SELECT * WHERE { ?s ?p ?o }"), 1);
+        assert_eq!(nesting("SELECT * WHERE { { { } } }"), 3);
+        assert_eq!(nesting("SELECT * WHERE { ?s ?p \"{{{{\" } # {{{{\n"), 1);
+        assert_eq!(nesting("SELECT * WHERE { ?s <http://x/{{{> ?o }"), 1);
+        assert_eq!(nesting("SELECT * WHERE { ?s ?p '''a ' { '' ''' }"), 1);
+        assert_eq!(nesting("SELECT * WHERE { FILTER(?a < ?b && (?c)) }"), 3);
+        let deep = format!("SELECT * WHERE {}{}", "{".repeat(5000), "}".repeat(5000));
+        assert_eq!(nesting(&deep), 5000);
+    }
+}
