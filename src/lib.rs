@@ -13,6 +13,7 @@
 //! edge's safety: what may reach a terminal, how much memory and stack a query gets,
 //! and what is removed when the process is interrupted.
 
+pub mod algebra;
 pub mod cleanup;
 pub mod cli;
 pub mod commands;

@@ -179,6 +179,9 @@ pub const QUERY_STACK: usize = 256 << 20;
 /// The deepest nesting of groups, brackets and parentheses a query may have.
 pub const MAX_NESTING: usize = 200;
 
+/// The deepest a parsed query's algebra may nest (operator chains included).
+pub const MAX_DEPTH: usize = 1_000;
+
 /// The deepest nesting of `{`, `(` and `[` in a query's text, outside strings, IRIs
 /// and comments; checked before parsing, so no parser or evaluator recurses without end.
 pub fn nesting(text: &str) -> usize {

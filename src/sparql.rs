@@ -6,7 +6,7 @@
 //! dataset clause, exactly its FROM and FROM NAMED graphs when it has one. Evaluation
 //! runs on a thread with a large stack, under the time and memory bounds.
 
-use crate::limits;
+use crate::{algebra, limits};
 use anyhow::{anyhow, bail, Result};
 use nea_kg_core::vocab;
 use oxigraph::sparql::{
@@ -14,6 +14,7 @@ use oxigraph::sparql::{
 };
 use oxigraph::store::Store;
 use spargebra::SparqlParser;
+use std::sync::mpsc::RecvTimeoutError;
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -42,12 +43,40 @@ pub struct Context {
 pub struct Query {
     pub name: String,
     prepared: PreparedSparqlQuery,
-    token: CancellationToken,
 }
 
 /// Parses a query: nesting checked first, the project's prefixes predeclared, UPDATE
-/// and SERVICE refused, the dataset set as SPARQL 1.1 says.
+/// and SERVICE refused, the dataset set as SPARQL 1.1 says. The parser recurses and
+/// can backtrack for long on some nestings, so it runs on a thread with a large stack,
+/// within `--timeout` (or `PARSE_LIMIT`).
 pub fn parse(name: &str, text: &str, context: &Context) -> Result<Query> {
+    let limit = context.timeout.unwrap_or(PARSE_LIMIT);
+    let (owned_name, owned_text, owned_context) =
+        (name.to_owned(), text.to_owned(), context.clone());
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("parse".into())
+        .stack_size(limits::QUERY_STACK)
+        .spawn(move || {
+            let _ = sender.send(parse_here(&owned_name, &owned_text, &owned_context));
+        })
+        .map_err(|e| anyhow!("cannot start the parser's thread: {e}"))?;
+    match receiver.recv_timeout(limit) {
+        Ok(parsed) => parsed,
+        Err(RecvTimeoutError::Timeout) => match context.timeout {
+            Some(limit) => Err(timeout_error(name, limit)),
+            None => Err(anyhow!(
+                "{name}: still parsing after {} s: the parser backtracks on deeply nested expressions such as !(!(!(…)))\n  simplify the nesting, or give --timeout to allow it longer",
+                limit.as_secs()
+            )),
+        },
+        Err(RecvTimeoutError::Disconnected) => {
+            Err(anyhow!("{name}: the parser stopped unexpectedly"))
+        }
+    }
+}
+
+fn parse_here(name: &str, text: &str, context: &Context) -> Result<Query> {
     let depth = limits::nesting(text);
     if depth > limits::MAX_NESTING {
         bail!(
@@ -72,12 +101,24 @@ pub fn parse(name: &str, text: &str, context: &Context) -> Result<Query> {
             syntax_error(name, text, &e.to_string())
         }
     })?;
-    if uses_service(&parsed.to_string()) {
+    let shape = algebra::shape(&parsed, limits::MAX_DEPTH);
+    if shape.depth > limits::MAX_DEPTH {
+        // Dropping a tree this deep recurses as deep: it is left to the process's end.
+        std::mem::forget(parsed);
+        bail!(
+            "{name}: nests more than {} levels deep once parsed (a long chain of operators, UNIONs or OPTIONALs nests as brackets do)\n  split the query, or write the chain as a VALUES block or a shorter pattern",
+            limits::MAX_DEPTH
+        );
+    }
+    if shape.service {
         bail!(
             "{name}: uses SERVICE, and nea-kg never connects to another endpoint\n  load the other data into the same store, or run the query where both are"
         );
     }
     let token = CancellationToken::new();
+    if let Ok(mut running) = RUNNING.lock() {
+        running.push(token.clone());
+    }
     let mut prepared = SparqlEvaluator::new()
         .with_cancellation_token(token.clone())
         .for_query(parsed);
@@ -89,7 +130,6 @@ pub fn parse(name: &str, text: &str, context: &Context) -> Result<Query> {
     Ok(Query {
         name: name.to_owned(),
         prepared,
-        token,
     })
 }
 
@@ -101,11 +141,6 @@ impl Query {
             .on_store(store)
             .execute()
             .map_err(|e| evaluation_error(&name, e, None))
-    }
-
-    /// The token that cancels this query.
-    pub fn token(&self) -> CancellationToken {
-        self.token.clone()
     }
 }
 
@@ -153,21 +188,19 @@ pub fn cancel_running() {
     }
 }
 
-/// Runs `work` (which evaluates queries whose tokens are given, and writes their
-/// results) on a thread with a large stack, and gives up on it when the timeout runs
-/// out, whatever the engine is doing: the caller then exits, and the thread with it.
+/// How long parsing may take when no `--timeout` is given: a normal query parses in
+/// well under a millisecond, but the parser backtracks exponentially on some deep
+/// nestings (`!(!(!(…)))`).
+pub const PARSE_LIMIT: Duration = Duration::from_secs(10);
+
+/// Runs `work` (evaluating queries, writing their results) on a thread with a large
+/// stack, and gives up on it when `timeout` runs out, whatever the engine is doing: the
+/// caller then exits, and the thread with it.
 pub fn guarded<T: Send + 'static>(
     name: &str,
-    tokens: Vec<CancellationToken>,
     timeout: Option<Duration>,
     work: impl FnOnce() -> Result<T> + Send + 'static,
 ) -> Result<T> {
-    if let Ok(mut running) = RUNNING.lock() {
-        running.extend(tokens.iter().cloned());
-    }
-    if limits::memory_tripped() {
-        cancel_running();
-    }
     let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::Builder::new()
         .name("query".into())
@@ -177,11 +210,14 @@ pub fn guarded<T: Send + 'static>(
         })
         .map_err(|e| anyhow!("cannot start the query's thread: {e}"))?;
     let outcome = match timeout {
-        Some(limit) => receiver.recv_timeout(limit).map_err(|_| {
-            for t in &tokens {
-                t.cancel();
+        Some(limit) => receiver.recv_timeout(limit).map_err(|e| match e {
+            RecvTimeoutError::Timeout => {
+                cancel_running();
+                timeout_error(name, limit)
             }
-            timeout_error(name, limit)
+            RecvTimeoutError::Disconnected => {
+                anyhow!("{name}: the query's thread stopped unexpectedly")
+            }
         }),
         None => receiver
             .recv()
@@ -254,56 +290,9 @@ fn syntax_error(name: &str, text: &str, message: &str) -> anyhow::Error {
     anyhow!(out)
 }
 
-/// Does a parsed query (in its normalised SPARQL form) call SERVICE? Strings and IRIs
-/// are skipped, so a literal that says "SERVICE" does not count.
-fn uses_service(normalised: &str) -> bool {
-    let mut chars = normalised.char_indices().peekable();
-    let mut word = String::new();
-    while let Some((_, c)) = chars.next() {
-        match c {
-            '"' | '\'' => {
-                while let Some((_, d)) = chars.next() {
-                    if d == '\\' {
-                        chars.next();
-                    } else if d == c {
-                        break;
-                    }
-                }
-            }
-            '<' if chars
-                .peek()
-                .is_some_and(|(_, d)| !d.is_whitespace() && *d != '=') =>
-            {
-                for (_, d) in chars.by_ref() {
-                    if d == '>' {
-                        break;
-                    }
-                }
-            }
-            c if c.is_alphanumeric() || c == '_' => word.push(c),
-            _ => {
-                if word.eq_ignore_ascii_case("SERVICE") {
-                    return true;
-                }
-                word.clear();
-            }
-        }
-    }
-    word.eq_ignore_ascii_case("SERVICE")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn service_is_found_outside_strings_only() {
-        assert!(uses_service(
-            "SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }"
-        ));
-        assert!(!uses_service("SELECT * WHERE { ?s ?p \"SERVICE\" }"));
-        assert!(!uses_service("SELECT * WHERE { ?s <http://x/SERVICE> ?o }"));
-    }
 
     fn context() -> Context {
         Context {

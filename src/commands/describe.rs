@@ -24,7 +24,7 @@ pub fn run(args: DescribeArgs) -> Result<ExitCode> {
     let store = kg.store.clone();
     let entity_ns = kg.iris.entity_namespace();
     let name = args.name;
-    sparql::guarded("describe", Vec::new(), None, move || {
+    sparql::guarded("describe", None, move || {
         let db = Db {
             store: &store,
             entity_ns: &entity_ns,

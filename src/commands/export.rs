@@ -10,7 +10,7 @@ use nea_kg_core::Iris;
 use std::process::ExitCode;
 
 pub fn run(args: ExportArgs) -> Result<ExitCode> {
-    let destination = Destination::new(args.output.as_deref());
+    let destination = Destination::new(args.output.as_deref())?;
     let target = rdf::Target::new(args.format.as_deref(), destination.path())?;
     let iris = Iris::new(&args.input.base)?;
     let (all, failures) = load::quads(&args.input)?;

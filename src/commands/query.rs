@@ -34,8 +34,7 @@ pub fn run(args: QueryArgs) -> Result<ExitCode> {
     let kg = Kg::load(&args.input)?;
     let store = kg.store.clone();
     let name = text.name;
-    let tokens = vec![query.token()];
-    sparql::guarded(&name.clone(), tokens, timeout, move || {
+    sparql::guarded(&name.clone(), timeout, move || {
         let results = query.execute(&store)?;
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::new(stdout.lock());

@@ -44,7 +44,7 @@ pub fn run(args: ValidateArgs) -> Result<ExitCode> {
     };
     let shapes_count = shapes.len();
     let checked = store.clone();
-    let (violations, triples) = sparql::guarded("validate", Vec::new(), None, move || {
+    let (violations, triples) = sparql::guarded("validate", None, move || {
         let mut violations = shacl::validate(&shapes, &checked)?;
         violations.extend(grounding(&checked)?);
         Ok((violations, checked.len().unwrap_or(0)))

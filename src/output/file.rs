@@ -19,10 +19,15 @@ pub enum Destination {
 }
 
 impl Destination {
-    pub fn new(output: Option<&Path>) -> Self {
+    /// The destination `-o` names, checked before any work is done: a file must be a
+    /// regular file or a new name in a folder that exists.
+    pub fn new(output: Option<&Path>) -> Result<Self> {
         match output {
-            Some(p) if p.as_os_str() != "-" => Self::File(p.to_path_buf()),
-            _ => Self::Stdout,
+            Some(p) if p.as_os_str() != "-" => {
+                check_target(p)?;
+                Ok(Self::File(p.to_path_buf()))
+            }
+            _ => Ok(Self::Stdout),
         }
     }
 
