@@ -187,26 +187,42 @@ impl<'a> Text<'a> {
 
     /// The passage of the text most like `quote`: the window of the quote's length,
     /// starting at a word, with the smallest edit distance, widened to whole words.
+    ///
+    /// The work is bounded. Where the edit distance of the quote against a window at
+    /// every word would cost more than `CLOSEST_WORK` steps (a long quote, a long
+    /// text), the windows are first ranked by how many of the quote's `GRAM`-grams they
+    /// hold (linear in the text and the quote), and only the `CANDIDATES` best are
+    /// measured; a quote too long even for that gets the best-ranked window.
     pub fn closest_passage(&self, quote: &str) -> String {
         let q: Vec<char> = quote.chars().collect();
         let chars: Vec<char> = self.text.chars().collect();
-        if chars.is_empty() {
+        if chars.is_empty() || q.is_empty() {
             return String::new();
         }
         let width = q.len().min(chars.len());
-        let mut best = (usize::MAX, 0);
-        let mut row = vec![0usize; q.len() + 1];
-        for start in 0..chars.len() {
-            if start > 0 && chars[start - 1].is_alphanumeric() {
-                continue;
+        let starts: Vec<usize> = (0..chars.len())
+            .filter(|&s| s == 0 || !chars[s - 1].is_alphanumeric())
+            .collect();
+        let per_window = q.len().saturating_mul(width);
+        let candidates = if starts.len().saturating_mul(per_window) <= CLOSEST_WORK {
+            starts
+        } else {
+            ranked_windows(&chars, &q, &starts, width, CANDIDATES)
+        };
+        let mut start = if candidates.len().saturating_mul(per_window) <= CLOSEST_WORK {
+            let mut best = (usize::MAX, 0);
+            let mut row = vec![0usize; q.len() + 1];
+            for &start in &candidates {
+                let end = (start + width).min(chars.len());
+                let d = edit_distance(&q, &chars[start..end], &mut row);
+                if d < best.0 || (d == best.0 && start < best.1) {
+                    best = (d, start);
+                }
             }
-            let end = (start + width).min(chars.len());
-            let d = edit_distance(&q, &chars[start..end], &mut row);
-            if d < best.0 {
-                best = (d, start);
-            }
-        }
-        let mut start = best.1;
+            best.1
+        } else {
+            candidates[0]
+        };
         let mut end = (start + width).min(chars.len());
         while end < chars.len() && chars[end].is_alphanumeric() {
             end += 1;
@@ -285,6 +301,43 @@ fn edit_distance(a: &[char], b: &[char], row: &mut [usize]) -> usize {
     row[a.len()]
 }
 
+/// The most steps of edit distance `closest_passage` spends (tens of milliseconds).
+const CLOSEST_WORK: usize = 20_000_000;
+/// How many windows `closest_passage` measures when it cannot measure them all.
+const CANDIDATES: usize = 16;
+/// The length of the n-grams that rank windows.
+const GRAM: usize = 4;
+
+/// The `count` windows (of `width` characters, at `starts`) that hold the most of the
+/// quote's n-grams, best first, the earlier first among equals. Linear in the text and
+/// the quote, whatever their lengths.
+fn ranked_windows(
+    chars: &[char],
+    q: &[char],
+    starts: &[usize],
+    width: usize,
+    count: usize,
+) -> Vec<usize> {
+    let g = GRAM.min(width).max(1);
+    let grams: std::collections::HashSet<&[char]> = q.windows(g).collect();
+    // hits[i]: how many of the text's n-grams before position i are n-grams of the quote.
+    let mut hits = vec![0usize; chars.len() + 1];
+    for i in 0..chars.len() {
+        let hit = i + g <= chars.len() && grams.contains(&chars[i..i + g]);
+        hits[i + 1] = hits[i] + usize::from(hit);
+    }
+    let score = |s: usize| {
+        let end = (s + width).min(chars.len());
+        // The n-grams that lie wholly inside the window start in s..=end - g.
+        (end + 1)
+            .checked_sub(g)
+            .map_or(0, |last| hits[last.max(s)] - hits[s])
+    };
+    let mut ranked: Vec<(usize, usize)> = starts.iter().map(|&s| (score(s), s)).collect();
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    ranked.into_iter().take(count).map(|(_, s)| s).collect()
+}
+
 /// One entity name matched in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Match<K> {
@@ -342,6 +395,47 @@ mod tests {
             t.sentence_at(t.locate("Three", None).unwrap().start),
             "\"Three.\""
         );
+    }
+
+    /// A text of numbered sentences, long enough that measuring every window is over
+    /// the budget, so the windows are ranked first.
+    fn long_text() -> String {
+        (1..=400)
+            .map(|i| {
+                format!("Sentence {i} tells of the {i}th meeting of the ministers in town {i}.")
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn a_typo_in_a_long_quote_finds_its_passage_past_the_budget() {
+        let text = long_text();
+        let t = Text::new(&text);
+        let start = text.find("Sentence 317 ").unwrap();
+        let passage = &text[start..start + 200];
+        let passage = &passage[..passage.rfind(' ').unwrap()];
+        let typo = passage.replacen("ministers", "minsters", 1);
+        let words = t.as_str()[..start].matches(' ').count() + 1;
+        assert!(
+            words * typo.len() * typo.len() > CLOSEST_WORK,
+            "the budget is passed"
+        );
+        assert_eq!(t.closest_passage(&typo), passage);
+        assert!(
+            matches!(t.locate(&typo, None), Err(QuoteError::NotFound { closest }) if closest == passage)
+        );
+    }
+
+    #[test]
+    fn a_quote_longer_than_the_text_gets_a_passage() {
+        let text = long_text();
+        let t = Text::new(&text);
+        // Longer than the text, and too long for any edit distance within the budget.
+        let quote = format!("{text} {text} and more");
+        assert_eq!(t.closest_passage(&quote), text);
+        assert_eq!(t.closest_passage("x"), "Sentence");
+        assert_eq!(Text::new("").closest_passage("x"), "");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Grounding: quotes and names located in the article, in code points.
 
-use crate::{article, csv_rows, nea, Fixture};
+use crate::{article, csv_rows, nea, toml_string, Fixture};
 
 /// The start and end of the evidence of one fact of the embedded sheet.
 fn offsets(fact: &str) -> (usize, usize) {
@@ -176,4 +176,41 @@ quote = "China Daily reports"
         ("china", "79"),
     ];
     assert_eq!(got, expect.map(|(e, s)| (e.to_owned(), s.to_owned())),);
+}
+
+/// A quote of `length` characters that is not in the article: its words, run together
+/// on one line and repeated, so every window of the article shares n-grams with it.
+fn long_quote(length: usize) -> String {
+    let words = article().split_whitespace().collect::<Vec<_>>().join(" ");
+    words.chars().cycle().take(length).collect()
+}
+
+/// Finding the closest passage of a quote that is not in the article is bounded: it
+/// used to measure the quote against a window at every word (quadratic), and a
+/// 20,000-character quote did not finish in a minute.
+#[test]
+fn a_long_quote_not_in_the_article_is_refused_promptly() {
+    for length in [20_000, 200_000] {
+        let fx = Fixture::new();
+        let quote = long_quote(length);
+        fx.edit(
+            "facts.toml",
+            "quote = \"Japan and the ROK normalized their relations in 1965\"",
+            &format!("quote = {}", toml_string(&quote)),
+        );
+        let started = std::time::Instant::now();
+        let err = fx.run_within(20, &["export"]).input_error();
+        eprintln!(
+            "{length}-character quote: refused in {:?}",
+            started.elapsed()
+        );
+        assert!(err.contains("is not in"), "{}", &err[..err.len().min(300)]);
+        assert!(
+            err.contains(
+                "the closest passage of the article is: \"Confidence builder Northeast Asia should"
+            ),
+            "{}",
+            &err[..err.len().min(300)]
+        );
+    }
 }
