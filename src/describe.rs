@@ -5,7 +5,7 @@
 //! card shows what any other store holding the graph would show.
 
 use crate::cli::{DescribeArgs, ReportFormat};
-use crate::error::{Error, Result};
+use crate::error::{quoted, shortened, Error, Result};
 use crate::ground::{self, Text};
 use crate::kg::Kg;
 use crate::mapping::Iris;
@@ -185,13 +185,11 @@ impl Db<'_> {
                     .collect();
                 names.sort();
                 names.dedup_by(|a, b| a.1 == b.1);
-                let nearest: Vec<String> = names
-                    .into_iter()
-                    .take(5)
-                    .map(|(_, n)| format!("{n:?}"))
-                    .collect();
+                let nearest: Vec<String> =
+                    names.into_iter().take(5).map(|(_, n)| quoted(&n)).collect();
                 Err(Error::input(format!(
-                    "no entity is named {wanted:?}\n  the nearest names are {}",
+                    "no entity is named {}\n  the nearest names are {}",
+                    quoted(wanted),
                     nearest.join(", ")
                 )))
             }
@@ -202,13 +200,14 @@ impl Db<'_> {
                     .map(|e| {
                         format!(
                             "    {}  ({})",
-                            labels.get(e).map_or("", String::as_str),
+                            shortened(labels.get(e).map_or("", String::as_str)),
                             compact(e, self.entity_ns)
                         )
                     })
                     .collect();
                 Err(Error::input(format!(
-                    "{wanted:?} names {} entities:\n{}\n  give one of their ids or IRIs",
+                    "{} names {} entities:\n{}\n  give one of their ids or IRIs",
+                    quoted(wanted),
                     found.len(),
                     list.join("\n")
                 )))

@@ -2,7 +2,7 @@
 //! only for the namespaces in use and only where every local name is plain (no
 //! backslash escapes, no leading digit), so every mainstream store reads it back.
 
-use crate::error::{Error, Result};
+use crate::error::{quoted, Error, Result};
 use crate::vocab::{self, rdf, xsd};
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, NamedNodeRef, Quad, Term, Triple};
@@ -28,7 +28,8 @@ pub fn parse_format(name: &str) -> Result<RdfFormat> {
     };
     format.ok_or_else(|| {
         Error::input(format!(
-            "unknown RDF format {name:?}\n  use one of {FORMATS} (or their media types); add .gz to compress"
+            "unknown RDF format {}\n  use one of {FORMATS} (or their media types); add .gz to compress",
+            quoted(name)
         ))
     })
 }
@@ -68,8 +69,9 @@ impl Target {
                         .unwrap_or("");
                     let format = parse_format(ext).map_err(|_| {
                         Error::input(format!(
-                            "{}: cannot tell the format from the extension {ext:?}\n  name the file .ttl, .nt, .nq, .trig, .rdf or .jsonld (add .gz to compress), or give --format",
-                            path.display()
+                            "{}: cannot tell the format from the extension {}\n  name the file .ttl, .nt, .nq, .trig, .rdf or .jsonld (add .gz to compress), or give --format",
+                            path.display(),
+                            quoted(ext)
                         ))
                     })?;
                     Ok(Self {

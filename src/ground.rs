@@ -4,6 +4,8 @@
 //! and SPARQL's `SUBSTR` count them; paragraphs (non-empty lines) and sentences are
 //! numbered from 1. This module is pure: text in, spans out.
 
+use crate::error::{shortened, SHOWN_ITEMS};
+
 /// How much context a `TextQuoteSelector` keeps on each side, in code points.
 pub const CONTEXT: usize = 32;
 
@@ -24,9 +26,17 @@ pub struct Span {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum QuoteError {
     Empty,
-    NotFound { closest: String },
-    Ambiguous { count: usize, contexts: Vec<String> },
-    NoSuchOccurrence { count: usize },
+    NotFound {
+        closest: String,
+    },
+    /// Found `count` times: the first few (`SHOWN_ITEMS`) in their context.
+    Ambiguous {
+        count: usize,
+        contexts: Vec<String>,
+    },
+    NoSuchOccurrence {
+        count: usize,
+    },
 }
 
 /// The article text, indexed for code-point offsets, paragraphs and sentences.
@@ -171,12 +181,14 @@ impl<'a> Text<'a> {
             (_, Some(n)) => found[n - 1],
             (1, None) => found[0],
             (count, None) => {
+                let shown = shortened(quote);
                 let contexts = found
                     .iter()
+                    .take(SHOWN_ITEMS)
                     .map(|&s| {
                         let span = self.span(s, s + length);
                         let (before, after) = self.context(&span);
-                        format!("…{}[{}]{}…", one_line(before), quote, one_line(after))
+                        format!("…{}[{shown}]{}…", one_line(before), one_line(after))
                     })
                     .collect();
                 return Err(QuoteError::Ambiguous { count, contexts });

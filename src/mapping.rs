@@ -8,7 +8,7 @@
 //! graphs of their own. IRIs come from the sheet's ids under the base IRI, so
 //! there are no blank nodes and two runs give the same quads.
 
-use crate::error::{Error, Result};
+use crate::error::{and_more, quoted, thousands, Error, Result};
 use crate::ground::{self, QuoteError, Span, Text};
 use crate::ontology::Ontology;
 use crate::sheet::{
@@ -64,7 +64,8 @@ impl Iris {
         let ok = NamedNode::new(base).is_ok() && (base.ends_with('/') || base.ends_with('#'));
         if !ok {
             return Err(Error::input(format!(
-                "invalid --base {base:?}: it must be an absolute IRI ending in '/' or '#'\n  for example --base https://example.org/kg/"
+                "invalid --base {}: it must be an absolute IRI ending in '/' or '#'\n  for example --base https://example.org/kg/",
+                quoted(base)
             )));
         }
         Ok(Self {
@@ -207,8 +208,9 @@ fn map_article(
     let aid = sheet.article.id.get_ref().clone();
     if let Some(previous) = seen.get(&aid) {
         return Err(Error::input(format!(
-            "{}: the article id {aid:?} is already used by {previous}\n  give each article's sheet its own [article] id",
-            input.sheet.name
+            "{}: the article id {} is already used by {previous}\n  give each article's sheet its own [article] id",
+            input.sheet.name,
+            quoted(&aid)
         )));
     }
     let mut mapper = Mapper::new(iris, ontology, registry, registry_sheet, input, &sheet)?;
@@ -313,11 +315,12 @@ impl<'a> Mapper<'a> {
         let first_line = input.text.text.lines().next().unwrap_or("").trim();
         if first_line != sheet.article.headline.get_ref() {
             return Err(Error::input(format!(
-                "{}:{}: the headline {:?} is not the first line of {} ({first_line:?})\n  make `headline` the article's first line, exactly",
+                "{}:{}: the headline {} is not the first line of {} ({})\n  make `headline` the article's first line, exactly",
                 s.name,
                 s.line(&sheet.article.headline),
-                sheet.article.headline.get_ref(),
-                input.text.name
+                quoted(sheet.article.headline.get_ref()),
+                input.text.name,
+                quoted(first_line)
             )));
         }
         Ok(Self {
@@ -397,9 +400,10 @@ impl<'a> Mapper<'a> {
         let headline = Literal::new_language_tagged_literal(meta.headline.get_ref(), lang)
             .map_err(|e| {
                 Error::input(format!(
-                    "{}:{}: invalid language tag {lang:?}: {e}\n  use a BCP 47 tag such as \"en\" or \"zh-Hans\"",
+                    "{}:{}: invalid language tag {}: {e}\n  use a BCP 47 tag such as \"en\" or \"zh-Hans\"",
                     self.input.sheet.name,
-                    self.input.sheet.line(&meta.language)
+                    self.input.sheet.line(&meta.language),
+                    quoted(lang)
                 ))
             })?;
         self.add(&a, rdf::TYPE, schema::OPINION_NEWS_ARTICLE);
@@ -454,20 +458,22 @@ impl<'a> Mapper<'a> {
                 Kind::Article => self.article.clone(),
             }),
             Some(_) => Err(Error::input(format!(
-                "{}:{}: {owner}: `{field}` names {name:?}, which is not {}\n  give the id of {}",
+                "{}:{}: {owner}: `{field}` names {}, which is not {}\n  give the id of {}",
                 s.name,
                 s.line(id),
+                quoted(name),
                 kinds_text(allowed),
                 kinds_text(allowed)
             ))),
             None => {
                 let closest = closest_id(self.ids.keys(), name)
-                    .map(|k| format!(" (did you mean {k:?}?)"))
+                    .map(|k| format!(" (did you mean {}?)", quoted(k)))
                     .unwrap_or_default();
                 Err(Error::input(format!(
-                    "{}:{}: {owner}: unknown id {name:?} in `{field}`{closest}\n  declare it in the entity registry or the sheet, or fix the spelling",
+                    "{}:{}: {owner}: unknown id {} in `{field}`{closest}\n  declare it in the entity registry or the sheet, or fix the spelling",
                     s.name,
-                    s.line(id)
+                    s.line(id),
+                    quoted(name)
                 )))
             }
         }
@@ -487,20 +493,32 @@ impl<'a> Mapper<'a> {
             .text
             .locate(q, occurrence.map(|o| *o.get_ref()))
             .map_err(|e| {
-                let head = format!("{}:{}: {owner}: the quote {q:?}", s.name, s.line(quote));
+                let head = format!(
+                    "{}:{}: {owner}: the quote {}",
+                    s.name,
+                    s.line(quote),
+                    quoted(q)
+                );
                 Error::input(match e {
                     QuoteError::Empty => format!("{head} is empty\n  quote the article's words that support it"),
                     QuoteError::NotFound { closest } => format!(
-                        "{head} is not in {}\n  the closest passage of the article is: {closest:?}\n  copy the words exactly as the article writes them",
-                        self.input.text.name
-                    ),
-                    QuoteError::Ambiguous { count, contexts } => format!(
-                        "{head} occurs {count} times in {}:\n{}\n  lengthen the quote, or say which with `occurrence = N` (1 is the first)",
+                        "{head} is not in {}\n  the closest passage of the article is: {}\n  copy the words exactly as the article writes them",
                         self.input.text.name,
-                        contexts.iter().enumerate().map(|(i, c)| format!("    {}. {c}", i + 1)).collect::<Vec<_>>().join("\n")
+                        quoted(&closest)
                     ),
+                    QuoteError::Ambiguous { count, contexts } => {
+                        let mut lines: Vec<String> = contexts.iter().enumerate().map(|(i, c)| format!("    {}. {c}", i + 1)).collect();
+                        lines.extend(and_more(contexts.len(), count).map(|more| format!("    {more}")));
+                        format!(
+                            "{head} occurs {} times in {}:\n{}\n  lengthen the quote, or say which with `occurrence = N` (1 is the first)",
+                            thousands(count),
+                            self.input.text.name,
+                            lines.join("\n")
+                        )
+                    }
                     QuoteError::NoSuchOccurrence { count } => format!(
-                        "{head}: `occurrence` must be between 1 and {count}, the number of times it occurs"
+                        "{head}: `occurrence` must be between 1 and {}, the number of times it occurs",
+                        thousands(count)
                     ),
                 })
             })?;
@@ -547,9 +565,12 @@ impl<'a> Mapper<'a> {
                 if let Some(other) = owners.insert(name.as_str(), id.as_str()) {
                     if other != id {
                         return Err(Error::input(format!(
-                            "{}:{}: the name {name:?} is given to both {other:?} and {id:?}\n  a name can match one entity only: drop it from one of them, or set `mentions = false`",
+                            "{}:{}: the name {} is given to both {} and {}\n  a name can match one entity only: drop it from one of them, or set `mentions = false`",
                             source.name,
-                            source.line(&e.id)
+                            source.line(&e.id),
+                            quoted(name),
+                            quoted(other),
+                            quoted(id)
                         )));
                     }
                     continue;
@@ -589,10 +610,11 @@ impl<'a> Mapper<'a> {
         let class = vocab::nea_term(e.class.get_ref());
         if !self.ontology.is_class(&class) || !self.ontology.is_a(&class, nea_entity()) {
             return Err(Error::input(format!(
-                "{}:{}: entity {id:?}: unknown class {:?}\n  use one of the ontology's entity classes: {}",
+                "{}:{}: entity {}: unknown class {}\n  use one of the ontology's entity classes: {}",
                 source.name,
                 source.line(&e.class),
-                e.class.get_ref(),
+                quoted(id),
+                quoted(e.class.get_ref()),
                 self.ontology.classes_under(nea_entity()).join(", ")
             )));
         }
@@ -627,10 +649,11 @@ impl<'a> Mapper<'a> {
             });
             if !ok {
                 return Err(Error::input(format!(
-                    "{}:{}: entity {id:?}: {:?} is not a Wikidata item id\n  write the id alone, as `wikidata = \"Q148\"`, or leave it out",
+                    "{}:{}: entity {}: {} is not a Wikidata item id\n  write the id alone, as `wikidata = \"Q148\"`, or leave it out",
                     source.name,
                     source.line(q),
-                    q.get_ref()
+                    quoted(id),
+                    quoted(q.get_ref())
                 )));
             }
             add(
@@ -645,19 +668,19 @@ impl<'a> Mapper<'a> {
         let s = &self.input.sheet;
         let iri = vocab::expand(p.get_ref()).ok_or_else(|| {
             Error::input(format!(
-                "{}:{}: {owner}: {:?} is not a prefixed name with a known prefix\n  write it as `nea:normalizedRelationsWith` or `schema:foundingDate`; the prefixes are {}",
+                "{}:{}: {owner}: {} is not a prefixed name with a known prefix\n  write it as `nea:normalizedRelationsWith` or `schema:foundingDate`; the prefixes are {}",
                 s.name,
                 s.line(p),
-                p.get_ref(),
+                quoted(p.get_ref()),
                 vocab::PREFIXES.iter().map(|(p, _)| *p).collect::<Vec<_>>().join(", ")
             ))
         })?;
         if vocab::nea_local(&iri).is_some() && !self.ontology.is_property(&iri) {
             return Err(Error::input(format!(
-                "{}:{}: {owner}: {:?} is not a property of the ontology\n  use a property declared in ontology/nea.ttl, or declare it there first",
+                "{}:{}: {owner}: {} is not a property of the ontology\n  use a property declared in ontology/nea.ttl, or declare it there first",
                 s.name,
                 s.line(p),
-                p.get_ref()
+                quoted(p.get_ref())
             )));
         }
         Ok(NamedNode::new_unchecked(iri))
@@ -666,10 +689,10 @@ impl<'a> Mapper<'a> {
     fn date(&self, d: &Spanned<String>, owner: &str) -> Result<Literal> {
         date_literal(d.get_ref()).ok_or_else(|| {
             Error::input(format!(
-                "{}:{}: {owner}: invalid date {:?}\n  write a year (1965), a year and month (2024-05) or a day (2025-03-22)",
+                "{}:{}: {owner}: invalid date {}\n  write a year (1965), a year and month (2024-05) or a day (2025-03-22)",
                 self.input.sheet.name,
                 self.input.sheet.line(d),
-                d.get_ref()
+                quoted(d.get_ref())
             ))
         })
     }
@@ -709,7 +732,7 @@ impl<'a> Mapper<'a> {
     fn map_fact(&mut self, f: &'a Fact) -> Result<()> {
         let s = &self.input.sheet;
         let id = f.id.get_ref();
-        let owner = format!("fact {id:?}");
+        let owner = format!("fact {}", quoted(id));
         let node = self.iris.in_article(&self.aid, "fact", id);
         self.add(&node, rdf::TYPE, nea::FACT);
         let date = f.date.as_ref().map(|d| self.date(d, &owner)).transpose()?;
@@ -774,10 +797,10 @@ impl<'a> Mapper<'a> {
             let iri = vocab::nea_term(class.get_ref());
             if !self.ontology.is_a(&iri, nea::EVENT.as_str()) {
                 return Err(Error::input(format!(
-                    "{}:{}: {owner}: {:?} is not an event class of the ontology\n  use one of: {}",
+                    "{}:{}: {owner}: {} is not an event class of the ontology\n  use one of: {}",
                     s.name,
                     s.line(class),
-                    class.get_ref(),
+                    quoted(class.get_ref()),
                     self.ontology.classes_under(nea::EVENT.as_str()).join(", ")
                 )));
             }
@@ -862,7 +885,7 @@ impl<'a> Mapper<'a> {
     fn map_statistic(&mut self, t: &'a sheet::Statistic) -> Result<()> {
         let s = &self.input.sheet;
         let id = t.id.get_ref();
-        let owner = format!("statistic {id:?}");
+        let owner = format!("statistic {}", quoted(id));
         let node = self.iris.in_article(&self.aid, "statistic", id);
         let value = match t.value.get_ref() {
             Value::Text(_) => {
@@ -889,9 +912,10 @@ impl<'a> Mapper<'a> {
             "count" => (schema::QUANTITATIVE_VALUE, Some("C62")),
             other => {
                 return Err(Error::input(format!(
-                    "{}:{}: {owner}: unknown unit {other:?}\n  use USD, percent, year or count",
+                    "{}:{}: {owner}: unknown unit {}\n  use USD, percent, year or count",
                     s.name,
-                    s.line(&t.unit)
+                    s.line(&t.unit),
+                    quoted(other)
                 )))
             }
         };
@@ -919,7 +943,7 @@ impl<'a> Mapper<'a> {
 
     fn map_claim(&mut self, c: &'a sheet::Claim, author: Option<&NamedNode>) -> Result<()> {
         let id = c.id.get_ref();
-        let owner = format!("claim {id:?}");
+        let owner = format!("claim {}", quoted(id));
         let node = self.iris.in_article(&self.aid, "claim", id);
         self.add(&node, rdf::TYPE, schema::CLAIM);
         self.add(&node, rdf::TYPE, nea::CLAIM);
@@ -972,10 +996,16 @@ impl<'a> Mapper<'a> {
 /// The declared id most like a mistyped one: one that contains it or is contained in
 /// it, else one within a few edits; none when nothing is close.
 fn closest_id<'k>(ids: impl Iterator<Item = &'k String>, name: &str) -> Option<&'k String> {
+    let length = name.chars().count();
+    let limit = (length / 3).max(1);
     let mut best: Option<(usize, &String)> = None;
     for id in ids {
         let d = if id.contains(name) || name.contains(id.as_str()) {
             0
+        } else if id.chars().count().abs_diff(length) > limit {
+            // The distance is at least the difference in length: too far to suggest,
+            // and not worth measuring (a long name against every id is quadratic).
+            continue;
         } else {
             ground::distance(id, name)
         };
@@ -983,8 +1013,7 @@ fn closest_id<'k>(ids: impl Iterator<Item = &'k String>, name: &str) -> Option<&
             best = Some((d, id));
         }
     }
-    best.filter(|(d, _)| *d <= (name.chars().count() / 3).max(1))
-        .map(|(_, id)| id)
+    best.filter(|(d, _)| *d <= limit).map(|(_, id)| id)
 }
 
 fn nea_entity() -> &'static str {

@@ -5,7 +5,7 @@
 //! and body; any answer but 2xx is an error that shows the status and the body's start.
 
 use crate::cli::PushArgs;
-use crate::error::{Error, Result};
+use crate::error::{quoted, Error, Result};
 use crate::export;
 use crate::kg::Kg;
 use crate::mapping::Iris;
@@ -30,7 +30,8 @@ pub fn run(args: PushArgs) -> Result<()> {
     let shown = without_credentials(&endpoint);
     if !(endpoint.starts_with("http://") || endpoint.starts_with("https://")) {
         return Err(Error::input(format!(
-            "--endpoint {shown:?} is not an http:// or https:// URL\n  give the store's Graph Store Protocol endpoint, for example http://localhost:7878/store"
+            "--endpoint {} is not an http:// or https:// URL\n  give the store's Graph Store Protocol endpoint, for example http://localhost:7878/store",
+            quoted(&shown)
         )));
     }
     if endpoint.contains('@')
@@ -40,7 +41,8 @@ pub fn run(args: PushArgs) -> Result<()> {
             .is_some_and(|r| r.split('/').next().is_some_and(|h| h.contains('@')))
     {
         return Err(Error::input(format!(
-            "--endpoint {shown:?} carries credentials\n  give the user with --user or {USER_VAR} and the password in {PASSWORD_VAR}, so it never shows in a process list"
+            "--endpoint {} carries credentials\n  give the user with --user or {USER_VAR} and the password in {PASSWORD_VAR}, so it never shows in a process list",
+            quoted(&shown)
         )));
     }
     let timeout = Duration::try_from_secs_f64(args.timeout)
@@ -87,8 +89,9 @@ pub fn run(args: PushArgs) -> Result<()> {
             .push(oxigraph::model::Triple::from(q).in_graph(GraphName::DefaultGraph));
     }
     if let Some(g) = &args.graph {
-        oxigraph::model::NamedNode::new(g.as_str())
-            .map_err(|e| Error::input(format!("--graph {g:?} is not an absolute IRI: {e}")))?;
+        oxigraph::model::NamedNode::new(g.as_str()).map_err(|e| {
+            Error::input(format!("--graph {} is not an absolute IRI: {e}", quoted(g)))
+        })?;
     }
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(timeout))

@@ -2,7 +2,7 @@
 //! project's prefixes predeclared, a timeout that holds while results stream, and
 //! results as an aligned table for people or as the standard formats for programs.
 
-use crate::error::{Error, Result};
+use crate::error::{cut_quoted_parts, quoted, Error, Result, SHOWN_CHARS};
 use crate::export;
 use crate::shipped;
 use crate::vocab::{self, rdfs};
@@ -41,7 +41,8 @@ pub fn parse_format(name: &str) -> Result<OutputFormat> {
             Ok(f) => OutputFormat::Rdf(f),
             Err(_) => {
                 return Err(Error::input(format!(
-                    "unknown results format {name:?}\n  use table, csv, tsv, json or xml (SELECT, ASK), or {} (CONSTRUCT, DESCRIBE)",
+                    "unknown results format {}\n  use table, csv, tsv, json or xml (SELECT, ASK), or {} (CONSTRUCT, DESCRIBE)",
+                    quoted(name),
                     export::FORMATS
                 )))
             }
@@ -84,11 +85,13 @@ pub fn resolve(arg: &str) -> Result<QueryText> {
                 text: q.text.to_owned(),
             }),
             Err(several) if several.len() > 1 => Err(Error::input(format!(
-                "{arg:?} names several shipped queries: {}\n  give more of the name",
+                "{} names several shipped queries: {}\n  give more of the name",
+                quoted(arg),
                 several.iter().map(|q| q.name).collect::<Vec<_>>().join(", ")
             ))),
             Err(_) => Err(Error::input(format!(
-                "{arg:?} is not a shipped query, a .rq file or SPARQL text\n  `nea-kg queries` lists the shipped queries"
+                "{} is not a shipped query, a .rq file or SPARQL text\n  `nea-kg queries` lists the shipped queries",
+                quoted(arg)
             ))),
         };
     }
@@ -103,7 +106,8 @@ pub fn resolve(arg: &str) -> Result<QueryText> {
 pub fn bind(query: &mut QueryText, binding: &str) -> Result<()> {
     let (var, value) = binding.split_once('=').ok_or_else(|| {
         Error::input(format!(
-            "--bind {binding:?}: write it as NAME=VALUE, for example --bind name=ROK"
+            "--bind {}: write it as NAME=VALUE, for example --bind name=ROK",
+            quoted(binding)
         ))
     })?;
     let var = var.trim_start_matches('?');
@@ -183,7 +187,7 @@ pub fn run(store: &Store, query: &QueryText, options: &Options, out: &mut dyn Wr
     let name = &query.name;
     let mut parser = SparqlParser::new()
         .with_base_iri(&options.base)
-        .map_err(|e| Error::input(format!("invalid --base {:?}: {e}", options.base)))?;
+        .map_err(|e| Error::input(format!("invalid --base {}: {e}", quoted(&options.base))))?;
     for (prefix, ns) in predeclared(&options.entity_ns) {
         parser = parser
             .with_prefix(prefix, ns)
@@ -298,22 +302,45 @@ fn syntax_error(name: &str, text: &str, message: &str) -> Error {
         let column = rest.split(|c: char| !c.is_ascii_digit()).next()?;
         Some((line.parse::<usize>().ok()?, column.parse::<usize>().ok()?))
     });
-    let mut out = format!("{name}: SPARQL syntax error: {message}");
+    let mut out = format!("{name}: SPARQL syntax error: {}", cut_quoted_parts(message));
     if let Some((line, column)) = location {
         if let Some(source_line) = text.lines().nth(line.saturating_sub(1)) {
-            let shown: String = source_line
-                .chars()
-                .map(|c| if c == '\t' { ' ' } else { c })
-                .collect();
+            let (shown, caret) = around(source_line, column.saturating_sub(1));
             out.push_str(&format!(
                 "\n  {line} | {shown}\n  {} | {}^",
                 " ".repeat(line.to_string().len()),
-                " ".repeat(column.saturating_sub(1))
+                " ".repeat(caret)
             ));
         }
     }
     out.push_str("\n  fix the query at that place");
     Error::input(out)
+}
+
+/// A line of the query as an error shows it, tabs as spaces, and where the caret goes
+/// under the character at `column` (from 0): a line longer than `SHOWN_CHARS`
+/// characters is cut to that many around the column, an ellipsis where it was cut.
+fn around(line: &str, column: usize) -> (String, usize) {
+    let chars: Vec<char> = line
+        .chars()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .collect();
+    if chars.len() <= SHOWN_CHARS {
+        return (chars.into_iter().collect(), column);
+    }
+    let start = column
+        .saturating_sub(SHOWN_CHARS / 2)
+        .min(chars.len() - SHOWN_CHARS);
+    let end = start + SHOWN_CHARS;
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, column - start + usize::from(start > 0))
 }
 
 /// Does a parsed query (in its normalised SPARQL form) call SERVICE? Strings and IRIs
@@ -598,5 +625,22 @@ mod tests {
         assert_eq!(wrap("one two three", 7), ["one two", "three"]);
         assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
         assert_eq!(wrap("中国 日本", 4), ["中国", "日本"]);
+    }
+
+    #[test]
+    fn a_long_line_is_shown_around_its_column() {
+        assert_eq!(around("SELECT\t*", 7), ("SELECT *".to_owned(), 7));
+        let line = format!("{}?x{}", "a".repeat(1_000), "b".repeat(1_000));
+        let (shown, caret) = around(&line, 1_000);
+        assert_eq!(shown.chars().count(), SHOWN_CHARS + 2);
+        assert_eq!(shown.chars().nth(caret), Some('?'));
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        let (shown, caret) = around(&line, 3);
+        assert_eq!(
+            (shown.chars().nth(caret), shown.chars().next()),
+            (Some('a'), Some('a'))
+        );
+        let (shown, caret) = around(&line, 2_002);
+        assert_eq!((caret, shown.chars().last()), (SHOWN_CHARS + 1, Some('b')));
     }
 }

@@ -10,7 +10,7 @@
 //! with sh:qualifiedMinCount and sh:qualifiedMaxCount, and sh:message. A shape that
 //! uses anything else is refused, so nothing is silently left unchecked.
 
-use crate::error::{Error, Result};
+use crate::error::{quoted, shortened, Error, Result};
 use crate::vocab::{rdf, rdfs};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::vocab::xsd;
@@ -557,9 +557,17 @@ fn check_constraints(
                     if !ok {
                         let why = match c {
                             Constraint::Pattern(p, _) => {
-                                format!("{v} does not match the pattern {p:?}")
+                                format!(
+                                    "{} does not match the pattern {}",
+                                    shortened(&v.to_string()),
+                                    quoted(p)
+                                )
                             }
-                            other => format!("{v} does not satisfy {}", other.name()),
+                            other => format!(
+                                "{} does not satisfy {}",
+                                shortened(&v.to_string()),
+                                other.name()
+                            ),
                         };
                         report(c, Some(v), why);
                     }

@@ -2,7 +2,7 @@
 //! an article says (see `docs/fact-sheet.md`). This module only reads and checks the
 //! TOML; grounding the quotes in the text and mapping to RDF happen elsewhere.
 
-use crate::error::{line_col, Error, Result};
+use crate::error::{cut_quoted_parts, line_col, quoted, Error, Result};
 use serde::Deserialize;
 use std::collections::HashMap;
 use toml::Spanned;
@@ -198,7 +198,9 @@ pub fn parse<T: serde::de::DeserializeOwned>(source: &Source) -> Result<T> {
             }
             None => source.name.clone(),
         };
-        let message = e.message().trim_end();
+        // The parser's message can hold the input's own text (`invalid type: string
+        // "…"`), as long as the input makes it.
+        let message = cut_quoted_parts(e.message().trim_end());
         Error::input(format!(
             "{location}: {message}\n  fix the TOML at that line; the format is described in docs/fact-sheet.md"
         ))
@@ -215,9 +217,10 @@ pub fn check_id(source: &Source, id: &Spanned<String>, what: &str) -> Result<()>
         Ok(())
     } else {
         Err(Error::input(format!(
-            "{}:{}: the {what} id {s:?} is not valid\n  use lower-case ASCII letters, digits and hyphens, starting with a letter (`rok-normalization-1965`)",
+            "{}:{}: the {what} id {} is not valid\n  use lower-case ASCII letters, digits and hyphens, starting with a letter (`rok-normalization-1965`)",
             source.name,
-            source.line(id)
+            source.line(id),
+            quoted(s)
         )))
     }
 }
@@ -233,10 +236,10 @@ impl<'s> IdIndex<'s> {
         check_id(source, id, what)?;
         if let Some((first, start)) = self.seen.get(id.get_ref()) {
             return Err(Error::input(format!(
-                "{}:{}: duplicate id {:?}: it is already declared at {}:{}\n  give each entity, fact, statistic and claim an id of its own",
+                "{}:{}: duplicate id {}: it is already declared at {}:{}\n  give each entity, fact, statistic and claim an id of its own",
                 source.name,
                 source.line(id),
-                id.get_ref(),
+                quoted(id.get_ref()),
                 first.name,
                 line_col(&first.text, *start).0
             )));

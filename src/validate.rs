@@ -3,7 +3,7 @@
 //! offsets, and the offsets lie within the text). Exit status 1 when it does not conform.
 
 use crate::cli::{ReportFormat, ValidateArgs};
-use crate::error::{Error, Result};
+use crate::error::{quoted, Error, Result};
 use crate::kg::{self, Kg};
 use crate::query::io;
 use crate::shacl::{self, Shapes, Violation};
@@ -169,7 +169,9 @@ fn grounding(store: &Store) -> Result<Vec<Violation>> {
                     continue;
                 }
                 format!(
-                    "oa:exact {exact:?} is not the article's text at [{a}, {b}), which is {there:?}"
+                    "oa:exact {} is not the article's text at [{a}, {b}), which is {}",
+                    quoted(&exact),
+                    quoted(&there)
                 )
             }
             (Some(a), Some(b)) => format!(

@@ -198,19 +198,31 @@ fn a_long_quote_not_in_the_article_is_refused_promptly() {
             "quote = \"Japan and the ROK normalized their relations in 1965\"",
             &format!("quote = {}", toml_string(&quote)),
         );
+        let line = fx
+            .read("facts.toml")
+            .lines()
+            .position(|l| l.starts_with("quote = \"Confidence builder"))
+            .unwrap()
+            + 1;
         let started = std::time::Instant::now();
         let err = fx.run_within(20, &["export"]).input_error();
         eprintln!(
             "{length}-character quote: refused in {:?}",
             started.elapsed()
         );
-        assert!(err.contains("is not in"), "{}", &err[..err.len().min(300)]);
-        assert!(
-            err.contains(
-                "the closest passage of the article is: \"Confidence builder Northeast Asia should"
-            ),
-            "{}",
-            &err[..err.len().min(300)]
+        // The message quotes the start of the quote and of the passage, and their lengths.
+        let quote_start: String = quote.chars().take(160).collect();
+        let passage = article().split_whitespace().collect::<Vec<_>>().join(" ");
+        let passage_start: String = passage.chars().take(160).collect();
+        assert_eq!(
+            err,
+            format!(
+                "error: {}:{line}: fact \"japan-rok-normalization\": the quote \"{quote_start}…\" ({} characters) is not in {}\n  the closest passage of the article is: \"{passage_start}…\" ({} characters)\n  copy the words exactly as the article writes them\n",
+                fx.path("facts.toml"),
+                nea_kg::error::thousands(length),
+                fx.path("article.txt"),
+                nea_kg::error::thousands(passage.chars().count())
+            )
         );
     }
 }
