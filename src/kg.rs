@@ -24,7 +24,12 @@ fn embedded(name: &str, text: &str) -> Source {
     }
 }
 
-/// Reads a UTF-8 text file, with messages that say what went wrong and what to do.
+/// The byte-order mark some editors put at the start of a UTF-8 file.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Reads a UTF-8 text file, with messages that say what went wrong and what to do. A
+/// UTF-8 byte-order mark is dropped: the text, its offsets and its checksum start
+/// after it.
 pub fn read_file(path: &Path, what: &str) -> Result<Source> {
     let name = path.display().to_string();
     if path.is_dir() {
@@ -42,12 +47,25 @@ pub fn read_file(path: &Path, what: &str) -> Result<Source> {
             "{name}: cannot read the {what}: {why}\n  check the path"
         ))
     })?;
+    let mut bytes = bytes;
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(Error::input(format!(
+            "{name}: the {what} is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8\n  convert it to UTF-8 (for example with iconv -f UTF-16 -t UTF-8) and try again"
+        )));
+    }
+    let bom = if bytes.starts_with(UTF8_BOM) {
+        bytes.drain(..UTF8_BOM.len());
+        UTF8_BOM.len()
+    } else {
+        0
+    };
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]);
         let (line, column) = crate::error::line_col(&prefix, valid);
         Error::input(format!(
-            "{name}:{line}:{column}: the {what} is not valid UTF-8 (byte {valid})\n  convert it to UTF-8 (for example with iconv) and try again"
+            "{name}:{line}:{column}: the {what} is not valid UTF-8 (byte {})\n  convert it to UTF-8 (for example with iconv) and try again",
+            valid + bom
         ))
     })?;
     Ok(Source { name, text })

@@ -64,6 +64,11 @@ pub fn resolve(arg: &str) -> Result<QueryText> {
         std::io::stdin()
             .read_to_string(&mut text)
             .map_err(|e| Error::input(format!("stdin: cannot read the query: {e}")))?;
+        // A UTF-8 byte-order mark is dropped, as `read_file` drops it.
+        let text = match text.strip_prefix('\u{FEFF}') {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        };
         return Ok(QueryText {
             name: "the query on stdin".to_owned(),
             text,

@@ -196,6 +196,46 @@ fn article_not_utf8() {
     );
 }
 
+/// A UTF-8 byte-order mark at the start of the article, the sheet, the registry or a
+/// query file is dropped: the headline check, every quote and every offset work as
+/// without it, and the export is the same, byte for byte.
+#[test]
+fn a_byte_order_mark_is_dropped() {
+    let fx = Fixture::new();
+    let plain = fx.run(&["export", "--format", "nq"]).ok();
+    for file in ["article.txt", "facts.toml", "entities.toml"] {
+        fx.write(file, &format!("\u{FEFF}{}", fx.read(file)));
+    }
+    assert!(fx.read("article.txt").starts_with('\u{FEFF}'));
+    assert_eq!(fx.run(&["export", "--format", "nq"]).ok(), plain);
+    fx.write(
+        "q.rq",
+        "\u{FEFF}SELECT ?start WHERE { ?p <http://www.w3.org/ns/oa#start> ?start } ORDER BY ?start LIMIT 1",
+    );
+    // The first mention, "Northeast Asia", starts the second line: after the 18
+    // characters of the headline and its line break, not after a 20th, the mark.
+    let rows = fx.run(&["query", &fx.path("q.rq"), "--format", "csv"]).ok();
+    assert_eq!(rows, "start\r\n19\r\n");
+}
+
+#[test]
+fn an_article_in_utf16() {
+    let fx = Fixture::new();
+    let utf16: Vec<u8> = "\u{FEFF}Confidence builder\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    std::fs::write(fx.dir.path().join("article.txt"), utf16).unwrap();
+    let err = fx.run(&["export"]).input_error();
+    assert_eq!(
+        err,
+        format!(
+            "error: {}: the article is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8\n  convert it to UTF-8 (for example with iconv -f UTF-16 -t UTF-8) and try again\n",
+            fx.path("article.txt")
+        )
+    );
+}
+
 #[test]
 fn missing_file() {
     let err = nea(&[
