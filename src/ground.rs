@@ -26,6 +26,9 @@ pub struct Span {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum QuoteError {
     Empty,
+    /// No letter or digit (`" "`, `"."`, `"—"`): punctuation or spaces alone say
+    /// nothing, and they match anywhere.
+    NoWords,
     NotFound {
         closest: String,
     },
@@ -166,6 +169,9 @@ impl<'a> Text<'a> {
     pub fn locate(&self, quote: &str, occurrence: Option<usize>) -> Result<Span, QuoteError> {
         if quote.is_empty() {
             return Err(QuoteError::Empty);
+        }
+        if !quote.chars().any(char::is_alphanumeric) {
+            return Err(QuoteError::NoWords);
         }
         let found = self.occurrences(quote);
         let length = quote.chars().count();
@@ -448,6 +454,17 @@ mod tests {
         assert_eq!(t.closest_passage(&quote), text);
         assert_eq!(t.closest_passage("x"), "Sentence");
         assert_eq!(Text::new("").closest_passage("x"), "");
+    }
+
+    #[test]
+    fn a_quote_needs_a_letter_or_digit() {
+        let t = Text::new("A. — B 1.");
+        for quote in [" ", ".", "—", ". —", "\n"] {
+            assert_eq!(t.locate(quote, None), Err(QuoteError::NoWords), "{quote:?}");
+        }
+        assert_eq!(t.locate("", None), Err(QuoteError::Empty));
+        assert_eq!(t.locate("1", None).map(|s| s.start), Ok(7));
+        assert_eq!(t.locate("— B", None).map(|s| s.start), Ok(3));
     }
 
     #[test]

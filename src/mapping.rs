@@ -501,6 +501,7 @@ impl<'a> Mapper<'a> {
                 );
                 Error::input(match e {
                     QuoteError::Empty => format!("{head} is empty\n  quote the article's words that support it"),
+                    QuoteError::NoWords => format!("{head} has no letter or digit\n  quote the article's words that support it, not punctuation or spaces alone"),
                     QuoteError::NotFound { closest } => format!(
                         "{head} is not in {}\n  the closest passage of the article is: {}\n  copy the words exactly as the article writes them",
                         self.input.text.name,

@@ -134,6 +134,31 @@ fn a_quote_that_occurs_twice() {
 }
 
 #[test]
+fn a_quote_without_a_letter_or_digit() {
+    for quote in [" ", ".", "—"] {
+        let fx = Fixture::new();
+        fx.edit(
+            "facts.toml",
+            "quote = \"from its Diplomatic Bluebook\"",
+            &format!("quote = {}", toml_string(quote)),
+        );
+        let line = line_of(
+            &fx,
+            "facts.toml",
+            &format!("quote = {}", toml_string(quote)),
+        );
+        let err = fx.run(&["export"]).input_error();
+        assert_eq!(
+            err,
+            format!(
+                "error: {}:{line}: fact \"bluebook-publisher\": the quote {quote:?} has no letter or digit\n  quote the article's words that support it, not punctuation or spaces alone\n",
+                fx.path("facts.toml")
+            )
+        );
+    }
+}
+
+#[test]
 fn invalid_date() {
     let fx = Fixture::new();
     fx.edit("facts.toml", "date = \"1972\"", "date = \"1972-13\"");
