@@ -29,6 +29,12 @@ pub enum QuoteError {
     /// No letter or digit (`" "`, `"."`, `"—"`): punctuation or spaces alone say
     /// nothing, and they match anywhere.
     NoWords,
+    /// In the text only if every run of white space counts as one space: the text's
+    /// passage, as it is, and how the two differ.
+    Spacing {
+        passage: String,
+        spacing: Spacing,
+    },
     NotFound {
         closest: String,
     },
@@ -40,6 +46,17 @@ pub enum QuoteError {
     NoSuchOccurrence {
         count: usize,
     },
+}
+
+/// How a quote differs from the passage it matches when white space is taken loosely.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spacing {
+    /// The text breaks the line where the quote has a space (or a tab).
+    LineBreakInText,
+    /// The quote breaks the line where the text has a space (or a tab).
+    LineBreakInQuote,
+    /// Other white space: two spaces for one, a tab for a space, `\r\n` for `\n`.
+    Other,
 }
 
 /// The article text, indexed for code-point offsets, paragraphs and sentences.
@@ -177,8 +194,17 @@ impl<'a> Text<'a> {
         let length = quote.chars().count();
         let start = match (found.len(), occurrence) {
             (0, _) => {
-                return Err(QuoteError::NotFound {
-                    closest: self.closest_passage(quote),
+                return Err(match self.loose_match(quote) {
+                    Some((start, end)) => {
+                        let passage = self.slice(start, end);
+                        QuoteError::Spacing {
+                            passage: passage.to_owned(),
+                            spacing: spacing(quote, passage),
+                        }
+                    }
+                    None => QuoteError::NotFound {
+                        closest: self.closest_passage(quote),
+                    },
                 })
             }
             (count, Some(n)) if n == 0 || n > count => {
@@ -201,6 +227,25 @@ impl<'a> Text<'a> {
             }
         };
         Ok(self.span(start, start + length))
+    }
+
+    /// The first passage of the text that is `quote` when every run of white space
+    /// counts as one space, as code points (start, end exclusive). Linear.
+    pub fn loose_match(&self, quote: &str) -> Option<(usize, usize)> {
+        let (quote, _) = collapse(quote);
+        let (text, at) = collapse(self.text);
+        let byte = text.find(&quote)?;
+        let first = text[..byte].chars().count();
+        let start = at[first];
+        let mut end = at[first + quote.chars().count() - 1] + 1;
+        if quote.ends_with(' ') {
+            // The last space stands for the whole run of white space.
+            end += self.text[self.bytes[end]..]
+                .chars()
+                .take_while(|c| c.is_whitespace())
+                .count();
+        }
+        Some((start, end))
     }
 
     /// The passage of the text most like `quote`: the window of the quote's length,
@@ -282,6 +327,51 @@ fn trim(chars: &[char], mut s: usize, mut e: usize) -> (usize, usize) {
         e -= 1;
     }
     (s, e)
+}
+
+/// The text with every run of white space made one space, and the code point of the
+/// text where each of its characters comes from.
+fn collapse(s: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(s.len());
+    let mut at = Vec::new();
+    let mut space = false;
+    for (i, c) in s.chars().enumerate() {
+        if !(space && c.is_whitespace()) {
+            out.push(if c.is_whitespace() { ' ' } else { c });
+            at.push(i);
+        }
+        space = c.is_whitespace();
+    }
+    (out, at)
+}
+
+/// How a quote differs from a passage that has the same words, the same punctuation
+/// and white space in the same places: their runs of white space pair up in order.
+fn spacing(quote: &str, passage: &str) -> Spacing {
+    // For each run of white space, whether it breaks the line.
+    let runs = |s: &str| -> Vec<bool> {
+        let mut breaks: Vec<bool> = Vec::new();
+        let mut space = false;
+        for c in s.chars() {
+            let line_break = c == '\n' || c == '\r';
+            if c.is_whitespace() {
+                match breaks.last_mut() {
+                    Some(last) if space => *last |= line_break,
+                    _ => breaks.push(line_break),
+                }
+            }
+            space = c.is_whitespace();
+        }
+        breaks
+    };
+    let pairs: Vec<(bool, bool)> = runs(quote).into_iter().zip(runs(passage)).collect();
+    if pairs.iter().any(|&(q, t)| t && !q) {
+        Spacing::LineBreakInText
+    } else if pairs.iter().any(|&(q, t)| q && !t) {
+        Spacing::LineBreakInQuote
+    } else {
+        Spacing::Other
+    }
 }
 
 /// Turns line breaks and tabs into spaces, so a passage prints on one line.
@@ -465,6 +555,38 @@ mod tests {
         assert_eq!(t.locate("", None), Err(QuoteError::Empty));
         assert_eq!(t.locate("1", None).map(|s| s.start), Ok(7));
         assert_eq!(t.locate("— B", None).map(|s| s.start), Ok(3));
+    }
+
+    #[test]
+    fn white_space_taken_loosely() {
+        let t = Text::new("Title\nJapan and the\nROK met  in\r\n1965.\n");
+        let loose = |q: &str| match t.locate(q, None) {
+            Err(QuoteError::Spacing { passage, spacing }) => Some((passage, spacing)),
+            _ => None,
+        };
+        let got = loose("Japan and the ROK");
+        assert_eq!(
+            got,
+            Some(("Japan and the\nROK".into(), Spacing::LineBreakInText))
+        );
+        assert_eq!(
+            loose("Japan\nand the\nROK"),
+            Some(("Japan and the\nROK".into(), Spacing::LineBreakInQuote))
+        );
+        assert_eq!(loose("met in"), Some(("met  in".into(), Spacing::Other)));
+        assert_eq!(
+            loose("in\n1965"),
+            Some(("in\r\n1965".into(), Spacing::Other))
+        );
+        assert_eq!(
+            loose("ROK met in 1965. "),
+            Some(("ROK met  in\r\n1965.\n".into(), Spacing::LineBreakInText))
+        );
+        assert_eq!(t.loose_match("Title Japan"), Some((0, 11)));
+        assert!(matches!(
+            t.locate("Japan and the EU", None),
+            Err(QuoteError::NotFound { .. })
+        ));
     }
 
     #[test]

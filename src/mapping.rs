@@ -9,7 +9,7 @@
 //! there are no blank nodes and two runs give the same quads.
 
 use crate::error::{and_more, quoted, thousands, Error, Result};
-use crate::ground::{self, QuoteError, Span, Text};
+use crate::ground::{self, QuoteError, Spacing, Span, Text};
 use crate::ontology::Ontology;
 use crate::sheet::{
     self, Claimant, Entity, Fact, IdIndex, Known, Registry, Sheet, Source, Stance, Value,
@@ -502,6 +502,28 @@ impl<'a> Mapper<'a> {
                 Error::input(match e {
                     QuoteError::Empty => format!("{head} is empty\n  quote the article's words that support it"),
                     QuoteError::NoWords => format!("{head} has no letter or digit\n  quote the article's words that support it, not punctuation or spaces alone"),
+                    QuoteError::Spacing { passage, spacing } => {
+                        let article = &self.input.text.name;
+                        let (what, fix) = match spacing {
+                            Spacing::LineBreakInText => (
+                                format!("crosses a line break of {article}, where the quote has a space"),
+                                "write the line break as \\n in the quote, or quote the words on one side of it",
+                            ),
+                            Spacing::LineBreakInQuote => (
+                                format!("has a line break where {article} has a space"),
+                                "write a space there, as the article does",
+                            ),
+                            Spacing::Other => (
+                                format!("is in {article} only with other white space"),
+                                "copy the spaces and line breaks exactly as the article writes them",
+                            ),
+                        };
+                        let note = if passage.contains('\n') { " (⏎ marks a line break)" } else { "" };
+                        format!(
+                            "{head} {what}\n  the article's passage is: {}{note}\n  {fix}",
+                            quoted(&passage.replace('\n', "⏎"))
+                        )
+                    }
                     QuoteError::NotFound { closest } => format!(
                         "{head} is not in {}\n  the closest passage of the article is: {}\n  copy the words exactly as the article writes them",
                         self.input.text.name,

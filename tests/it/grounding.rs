@@ -226,3 +226,46 @@ fn a_long_quote_not_in_the_article_is_refused_promptly() {
         );
     }
 }
+
+/// A quote that differs from the article only at a line break is told so, with the
+/// article's passage and its line break shown.
+#[test]
+fn a_quote_across_a_line_break_says_so() {
+    let cases = [
+        (
+            "Confidence builder Northeast Asia should",
+            "crosses a line break of {a}, where the quote has a space\n  the article's passage is: \"Confidence builder⏎Northeast Asia should\" (⏎ marks a line break)\n  write the line break as \\n in the quote, or quote the words on one side of it",
+        ),
+        (
+            "Japan and the ROK\nnormalized their relations in 1965",
+            "has a line break where {a} has a space\n  the article's passage is: \"Japan and the ROK normalized their relations in 1965\"\n  write a space there, as the article does",
+        ),
+        (
+            "Japan and the ROK  normalized their relations in 1965",
+            "is in {a} only with other white space\n  the article's passage is: \"Japan and the ROK normalized their relations in 1965\"\n  copy the spaces and line breaks exactly as the article writes them",
+        ),
+    ];
+    for (quote, message) in cases {
+        let fx = Fixture::new();
+        fx.edit(
+            "facts.toml",
+            "quote = \"Japan and the ROK normalized their relations in 1965\"",
+            &format!("quote = {}", toml_string(quote)),
+        );
+        let line = fx
+            .read("facts.toml")
+            .lines()
+            .position(|l| l == format!("quote = {}", toml_string(quote)))
+            .unwrap()
+            + 1;
+        let err = fx.run(&["export"]).input_error();
+        assert_eq!(
+            err,
+            format!(
+                "error: {}:{line}: fact \"japan-rok-normalization\": the quote {quote:?} {}\n",
+                fx.path("facts.toml"),
+                message.replace("{a}", &fx.path("article.txt"))
+            )
+        );
+    }
+}
