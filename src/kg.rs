@@ -154,7 +154,10 @@ impl Inputs {
 }
 
 /// The articles of a corpus folder: every NAME.txt with its NAME.toml, sorted by name,
-/// and the folder's entities.toml if it has one.
+/// and the folder's entities.toml if it has one. The folder's layout is checked first,
+/// the first problem (in the order of the names) an error: a NAME.txt or entities.toml
+/// that is a broken link or a folder, a NAME.txt without its NAME.toml, and a NAME.toml
+/// without its NAME.txt (entities.toml, the registry, stands alone).
 fn corpus(dir: &Path) -> Result<(Vec<Pair>, Option<PathBuf>)> {
     let name = dir.display();
     if !dir.is_dir() {
@@ -162,26 +165,73 @@ fn corpus(dir: &Path) -> Result<(Vec<Pair>, Option<PathBuf>)> {
             "{name}: is not a folder\n  give --corpus a folder of NAME.txt articles, each with its NAME.toml fact sheet"
         )));
     }
-    let mut texts: Vec<PathBuf> = std::fs::read_dir(dir)
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| Error::input(format!("{name}: cannot read the folder: {e}")))?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt") && p.is_file())
         .collect();
-    texts.sort();
+    entries.sort();
+    let registry = dir.join("entities.toml");
+    let mut texts = Vec::new();
+    for path in &entries {
+        let is_registry = *path == registry;
+        if !(has_extension(path, "txt") || is_registry) {
+            if has_extension(path, "toml") && !exists(&path.with_extension("txt")) {
+                return Err(Error::input(format!(
+                    "{}: a fact sheet without its article: there is no {}\n  put the article beside it, or move the sheet out of the folder (only entities.toml, the registry, stands alone)",
+                    path.display(),
+                    path.with_extension("txt").display()
+                )));
+            }
+            continue;
+        }
+        let what = if is_registry {
+            "the entity registry"
+        } else {
+            "an article"
+        };
+        if !path.exists() {
+            let target = std::fs::read_link(path)
+                .map(|t| format!(" to {}", t.display()))
+                .unwrap_or_default();
+            return Err(Error::input(format!(
+                "{}: is a broken link{target}\n  restore the file it points to, or remove the link",
+                path.display()
+            )));
+        }
+        if path.is_dir() {
+            return Err(Error::input(format!(
+                "{}: is a folder, not {what}\n  rename it, or move it out of the folder",
+                path.display()
+            )));
+        }
+        if is_registry {
+            continue;
+        }
+        let sheet = path.with_extension("toml");
+        if !exists(&sheet) {
+            return Err(Error::input(format!(
+                "{}: an article without its fact sheet: there is no {}\n  write its fact sheet there, or move the article out of the folder",
+                path.display(),
+                sheet.display()
+            )));
+        }
+        texts.push((path.clone(), sheet));
+    }
     if texts.is_empty() {
         return Err(Error::input(format!(
             "{name}: holds no article (NAME.txt)\n  put each article there as NAME.txt with its fact sheet NAME.toml"
         )));
     }
-    let pairs = texts
-        .into_iter()
-        .map(|t| {
-            let sheet = t.with_extension("toml");
-            (t, sheet)
-        })
-        .collect();
-    let registry = dir.join("entities.toml");
-    Ok((pairs, registry.is_file().then_some(registry)))
+    Ok((texts, registry.is_file().then_some(registry)))
+}
+
+fn has_extension(path: &Path, ext: &str) -> bool {
+    path.extension().is_some_and(|e| e == ext)
+}
+
+/// Whether a folder entry is there, as a file, a folder or a link (broken or not).
+fn exists(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
 }
 
 /// A progress bar on stderr for builds that take more than a second; never on a
