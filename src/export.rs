@@ -112,6 +112,73 @@ pub fn check_iris(quads: &[Quad]) -> Result<()> {
     Ok(())
 }
 
+/// Whether XML 1.0 can hold a character at all, escaped or not: every control
+/// character but tab, line feed and carriage return is outside its `Char`
+/// production, and so are U+FFFE and U+FFFF. No character reference escapes them
+/// (`&#1;` is XML 1.1), so RDF/XML, which Oxigraph writes as XML 1.0, cannot carry them.
+fn xml_char(c: char) -> bool {
+    !matches!(c, '\0'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// The message for the first term of the quads that RDF/XML cannot carry (a literal
+/// holding a control character: the article's text, a quote, a label): which
+/// resource and property, which character, and at what offset (code points from 0, as
+/// the graph's own offsets count).
+fn xml_unsafe(quads: &[Quad], entity_ns: &str) -> Option<String> {
+    quads.iter().find_map(|q| {
+        let Term::Literal(l) = &q.object else {
+            return None;
+        };
+        let (offset, c) = l.value().chars().enumerate().find(|&(_, c)| !xml_char(c))?;
+        let subject = match &q.subject {
+            oxigraph::model::NamedOrBlankNode::NamedNode(s) => {
+                crate::query::compact(s.as_str(), entity_ns)
+            }
+            s => s.to_string(),
+        };
+        let what = if c.is_control() { "control character" } else { "noncharacter" };
+        Some(format!(
+            "{subject} {}: the literal holds the {what} U+{:04X} at offset {}, which RDF/XML cannot carry (XML 1.0 has no way to write it)\n  export Turtle, N-Triples, N-Quads, TriG or JSON-LD instead (--format ttl, nt, nq, trig or jsonld), or remove the character from the article or the sheet",
+            crate::query::compact(q.predicate.as_str(), entity_ns),
+            u32::from(c),
+            crate::error::thousands(offset)
+        ))
+    })
+}
+
+/// Refuses to write RDF/XML that an XML 1.0 parser would reject: an export in
+/// another format is always possible, a broken file never is.
+pub fn check_format(quads: &[Quad], format: RdfFormat, entity_ns: &str) -> Result<()> {
+    if format != RdfFormat::RdfXml {
+        return Ok(());
+    }
+    xml_unsafe(quads, entity_ns).map_or(Ok(()), |m| Err(Error::input(m)))
+}
+
+/// Writes RDF/XML with every carriage return as `&#13;`. Oxigraph writes them as
+/// they are, and an XML parser turns a literal's `\r\n` into `\n` (end-of-line
+/// handling), which shifts every offset of an article saved with CRLF line breaks; a
+/// character reference is kept. A carriage return can only come from a literal's
+/// text (the serializer's own line breaks are line feeds), where the reference means
+/// the same character.
+struct XmlCarriageReturns<W: Write>(W);
+
+impl<W: Write> Write for XmlCarriageReturns<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        for (i, part) in buf.split(|&b| b == b'\r').enumerate() {
+            if i > 0 {
+                self.0.write_all(b"&#13;")?;
+            }
+            self.0.write_all(part)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
+
 /// Sorts for stable, readable output: by graph (quad formats), subject, predicate with
 /// `rdf:type` first, object; IRIs compare by their text, so a resource comes before the
 /// resources whose IRIs extend it.
@@ -187,8 +254,28 @@ fn prefixes_in_use<'a>(
     used.into_iter().map(|i| candidates[i].clone()).collect()
 }
 
-/// Writes the quads in `format`: triple formats get the union of all graphs.
+/// Writes the quads in `format`: triple formats get the union of all graphs. RDF/XML
+/// that XML 1.0 cannot hold is refused before a byte is written (`check_format`
+/// says why, for a message).
 pub fn write(
+    quads: &[Quad],
+    format: RdfFormat,
+    entity_ns: &str,
+    out: impl Write,
+) -> std::io::Result<()> {
+    if format == RdfFormat::RdfXml {
+        if let Some(message) = xml_unsafe(quads, entity_ns) {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                message,
+            ));
+        }
+        return write_format(quads, format, entity_ns, XmlCarriageReturns(out));
+    }
+    write_format(quads, format, entity_ns, out)
+}
+
+fn write_format(
     quads: &[Quad],
     format: RdfFormat,
     entity_ns: &str,

@@ -293,6 +293,7 @@ pub fn run(store: &Store, query: &QueryText, options: &Options, out: &mut dyn Wr
                 .into_iter()
                 .map(|t| t.in_graph(oxigraph::model::GraphName::DefaultGraph))
                 .collect();
+            export::check_format(&quads, format, &options.entity_ns)?;
             export::write(&quads, format, &options.entity_ns, &mut *out).map_err(io)?;
         }
     }

@@ -32,6 +32,7 @@ fn export_cmd(args: ExportArgs) -> Result<()> {
     drop(all);
     export::check_iris(&quads)?;
     let entity_ns = iris.entity_namespace();
+    export::check_format(&quads, target.format, &entity_ns)?;
     match &args.output {
         Some(path) => export::write_atomically(path, |file| {
             export::write_target(&quads, target, &entity_ns, file)
