@@ -10,7 +10,7 @@
 //! with sh:qualifiedMinCount and sh:qualifiedMaxCount, and sh:message. A shape that
 //! uses anything else is refused, so nothing is silently left unchecked.
 
-use crate::error::{quoted, shortened, Error, Result};
+use crate::error::{cut_quoted_parts, quoted, shortened, Error, Result};
 use crate::vocab::{rdf, rdfs};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::vocab::xsd;
@@ -114,7 +114,12 @@ fn subject_term(s: &NamedOrBlankNode) -> Term {
 
 impl Shapes {
     pub fn parse(name: &str, text: &str) -> Result<Self> {
-        let bad = |what: String| Error::input(format!("{name}: {what}\n  fix the shapes file"));
+        let bad = |what: String| {
+            Error::input(format!(
+                "{name}: {}\n  fix the shapes file",
+                cut_quoted_parts(&what)
+            ))
+        };
         let mut by_subject: HashMap<Term, Vec<(NamedNode, Term)>> = HashMap::new();
         let mut order = Vec::new();
         for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(text.as_bytes()) {

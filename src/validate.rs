@@ -3,7 +3,7 @@
 //! offsets, and the offsets lie within the text). Exit status 1 when it does not conform.
 
 use crate::cli::{ReportFormat, ValidateArgs};
-use crate::error::{quoted, Error, Result};
+use crate::error::{cut_quoted_parts, quoted, Error, Result};
 use crate::kg::{self, Kg};
 use crate::query::io;
 use crate::shacl::{self, Shapes, Violation};
@@ -116,7 +116,8 @@ fn load_file(path: &Path) -> Result<Store> {
         .load_from_slice(RdfParser::from_format(format), &bytes)
         .map_err(|e| {
             Error::input(format!(
-                "{name}: {e}\n  the file must be valid {}",
+                "{name}: {}\n  the file must be valid {}",
+                cut_quoted_parts(&e.to_string()),
                 format.name()
             ))
         })?;
