@@ -23,7 +23,12 @@ fn embedded(name: &str, text: &str) -> Source {
     Source::new(format!("<embedded>/{name}"), text)
 }
 
-/// Reads a UTF-8 text file, with messages that say what went wrong and what to do.
+/// The byte-order mark some editors put at the start of a UTF-8 file.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Reads a UTF-8 text file, with messages that say what went wrong and what to do. A
+/// UTF-8 byte-order mark is dropped: the text, its offsets and its checksum start
+/// after it.
 pub fn read_file(path: &Path, what: &str) -> Result<Source> {
     let name = path.display().to_string();
     if path.is_dir() {
@@ -37,12 +42,23 @@ pub fn read_file(path: &Path, what: &str) -> Result<Source> {
         };
         anyhow!("{name}: cannot read the {what}: {why}\n  check the path")
     })?;
+    let mut bytes = bytes;
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        bail!("{name}: the {what} is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8\n  convert it to UTF-8 (for example with iconv -f UTF-16 -t UTF-8) and try again");
+    }
+    let bom = if bytes.starts_with(UTF8_BOM) {
+        bytes.drain(..UTF8_BOM.len());
+        UTF8_BOM.len()
+    } else {
+        0
+    };
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let prefix = String::from_utf8_lossy(&e.as_bytes()[..valid]);
         let (line, column) = nea_kg_core::source::line_col(&prefix, valid);
         anyhow!(
-            "{name}:{line}:{column}: the {what} is not valid UTF-8 (byte {valid})\n  convert it to UTF-8 (for example with iconv) and try again"
+            "{name}:{line}:{column}: the {what} is not valid UTF-8 (byte {})\n  convert it to UTF-8 (for example with iconv) and try again",
+            valid + bom
         )
     })?;
     Ok(Source { name, text })
@@ -129,30 +145,80 @@ impl Inputs {
 }
 
 /// The articles of a corpus folder: every NAME.txt with its NAME.toml, sorted by name,
-/// and the folder's entities.toml if it has one.
+/// and the folder's entities.toml if it has one. The folder's layout is checked first,
+/// the first problem (in the order of the names) an error: a NAME.txt or entities.toml
+/// that is a broken link or a folder, a NAME.txt without its NAME.toml, and a NAME.toml
+/// without its NAME.txt (entities.toml, the registry, stands alone).
 fn corpus(dir: &Path) -> Result<(Vec<Pair>, Option<PathBuf>)> {
     let name = dir.display();
     if !dir.is_dir() {
         bail!("{name}: is not a folder\n  give --corpus a folder of NAME.txt articles, each with its NAME.toml fact sheet");
     }
-    let mut texts: Vec<PathBuf> = std::fs::read_dir(dir)
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| anyhow!("{name}: cannot read the folder: {e}"))?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt") && p.is_file())
         .collect();
-    texts.sort();
+    entries.sort();
+    let registry = dir.join("entities.toml");
+    let mut texts = Vec::new();
+    for path in &entries {
+        let is_registry = *path == registry;
+        if !(has_extension(path, "txt") || is_registry) {
+            if has_extension(path, "toml") && !exists(&path.with_extension("txt")) {
+                bail!(
+                    "{}: a fact sheet without its article: there is no {}\n  put the article beside it, or move the sheet out of the folder (only entities.toml, the registry, stands alone)",
+                    path.display(),
+                    path.with_extension("txt").display()
+                );
+            }
+            continue;
+        }
+        let what = if is_registry {
+            "the entity registry"
+        } else {
+            "an article"
+        };
+        if !path.exists() {
+            let target = std::fs::read_link(path)
+                .map(|t| format!(" to {}", t.display()))
+                .unwrap_or_default();
+            bail!(
+                "{}: is a broken link{target}\n  restore the file it points to, or remove the link",
+                path.display()
+            );
+        }
+        if path.is_dir() {
+            bail!(
+                "{}: is a folder, not {what}\n  rename it, or move it out of the folder",
+                path.display()
+            );
+        }
+        if is_registry {
+            continue;
+        }
+        let sheet = path.with_extension("toml");
+        if !exists(&sheet) {
+            bail!(
+                "{}: an article without its fact sheet: there is no {}\n  write its fact sheet there, or move the article out of the folder",
+                path.display(),
+                sheet.display()
+            );
+        }
+        texts.push((path.clone(), sheet));
+    }
     if texts.is_empty() {
         bail!("{name}: holds no article (NAME.txt)\n  put each article there as NAME.txt with its fact sheet NAME.toml");
     }
-    let pairs = texts
-        .into_iter()
-        .map(|t| {
-            let sheet = t.with_extension("toml");
-            (t, sheet)
-        })
-        .collect();
-    let registry = dir.join("entities.toml");
-    Ok((pairs, registry.is_file().then_some(registry)))
+    Ok((texts, registry.is_file().then_some(registry)))
+}
+
+fn has_extension(path: &Path, ext: &str) -> bool {
+    path.extension().is_some_and(|e| e == ext)
+}
+
+/// Whether a folder entry is there, as a file, a folder or a link (broken or not).
+fn exists(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
 }
 
 /// A progress bar on stderr for builds that take more than a second; never on a

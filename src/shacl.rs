@@ -11,6 +11,7 @@
 //! uses anything else is refused, so nothing is silently left unchecked.
 
 use anyhow::{anyhow, Result};
+use nea_kg_core::error::{cut_quoted_parts, quoted, shortened};
 use nea_kg_core::vocab::{rdf, rdfs};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::vocab::xsd;
@@ -114,7 +115,8 @@ fn subject_term(s: &NamedOrBlankNode) -> Term {
 
 impl Shapes {
     pub fn parse(name: &str, text: &str) -> Result<Self> {
-        let bad = |what: String| anyhow!("{name}: {what}\n  fix the shapes file");
+        let bad =
+            |what: String| anyhow!("{name}: {}\n  fix the shapes file", cut_quoted_parts(&what));
         let mut by_subject: HashMap<Term, Vec<(NamedNode, Term)>> = HashMap::new();
         let mut order = Vec::new();
         for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(text.as_bytes()) {
@@ -557,9 +559,17 @@ fn check_constraints(
                     if !ok {
                         let why = match c {
                             Constraint::Pattern(p, _) => {
-                                format!("{v} does not match the pattern {p:?}")
+                                format!(
+                                    "{} does not match the pattern {}",
+                                    shortened(&v.to_string()),
+                                    quoted(p)
+                                )
                             }
-                            other => format!("{v} does not satisfy {}", other.name()),
+                            other => format!(
+                                "{} does not satisfy {}",
+                                shortened(&v.to_string()),
+                                other.name()
+                            ),
                         };
                         report(c, Some(v), why);
                     }

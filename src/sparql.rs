@@ -8,6 +8,7 @@
 
 use crate::{algebra, limits};
 use anyhow::{anyhow, bail, Result};
+use nea_kg_core::error::{cut_quoted_parts, SHOWN_CHARS};
 use nea_kg_core::vocab;
 use oxigraph::sparql::{
     CancellationToken, PreparedSparqlQuery, QueryEvaluationError, QueryResults, SparqlEvaluator,
@@ -269,20 +270,14 @@ fn syntax_error(name: &str, text: &str, message: &str) -> anyhow::Error {
         let column = rest.split(|c: char| !c.is_ascii_digit()).next()?;
         Some((line.parse::<usize>().ok()?, column.parse::<usize>().ok()?))
     });
-    let mut out = format!("{name}: SPARQL syntax error: {message}");
+    let mut out = format!("{name}: SPARQL syntax error: {}", cut_quoted_parts(message));
     if let Some((line, column)) = location {
         if let Some(source_line) = text.lines().nth(line.saturating_sub(1)) {
-            let shown: String = crate::output::shorten(
-                &source_line
-                    .chars()
-                    .map(|c| if c == '\t' { ' ' } else { c })
-                    .collect::<String>(),
-                200,
-            );
+            let (shown, caret) = around(source_line, column.saturating_sub(1));
             out.push_str(&format!(
                 "\n  {line} | {shown}\n  {} | {}^",
                 " ".repeat(line.to_string().len()),
-                " ".repeat(column.saturating_sub(1).min(200))
+                " ".repeat(caret)
             ));
         }
     }
@@ -290,9 +285,52 @@ fn syntax_error(name: &str, text: &str, message: &str) -> anyhow::Error {
     anyhow!(out)
 }
 
+/// A line of the query as an error shows it, tabs as spaces, and where the caret goes
+/// under the character at `column` (from 0): a line longer than `SHOWN_CHARS`
+/// characters is cut to that many around the column, an ellipsis where it was cut.
+fn around(line: &str, column: usize) -> (String, usize) {
+    let chars: Vec<char> = line
+        .chars()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .collect();
+    if chars.len() <= SHOWN_CHARS {
+        return (chars.into_iter().collect(), column);
+    }
+    let start = column
+        .saturating_sub(SHOWN_CHARS / 2)
+        .min(chars.len() - SHOWN_CHARS);
+    let end = start + SHOWN_CHARS;
+    let mut shown = String::new();
+    if start > 0 {
+        shown.push('…');
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, column - start + usize::from(start > 0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_line_is_shown_around_its_column() {
+        assert_eq!(around("SELECT\t*", 7), ("SELECT *".to_owned(), 7));
+        let line = format!("{}?x{}", "a".repeat(1_000), "b".repeat(1_000));
+        let (shown, caret) = around(&line, 1_000);
+        assert_eq!(shown.chars().count(), SHOWN_CHARS + 2);
+        assert_eq!(shown.chars().nth(caret), Some('?'));
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        let (shown, caret) = around(&line, 3);
+        assert_eq!(
+            (shown.chars().nth(caret), shown.chars().next()),
+            (Some('a'), Some('a'))
+        );
+        let (shown, caret) = around(&line, 2_002);
+        assert_eq!((caret, shown.chars().last()), (SHOWN_CHARS + 1, Some('b')));
+    }
 
     fn context() -> Context {
         Context {

@@ -10,6 +10,7 @@ use crate::output::table::compact;
 use crate::sparql;
 use crate::terminal::visible;
 use anyhow::{bail, Result};
+use nea_kg_core::error::{quoted, shortened};
 use nea_kg_core::ground::{self, Text};
 use oxigraph::model::{NamedNode, Term};
 use oxigraph::store::Store;
@@ -163,14 +164,11 @@ impl Db<'_> {
                     .collect();
                 names.sort();
                 names.dedup_by(|a, b| a.1 == b.1);
-                let nearest: Vec<String> = names
-                    .into_iter()
-                    .take(5)
-                    .map(|(_, n)| format!("{n:?}"))
-                    .collect();
+                let nearest: Vec<String> =
+                    names.into_iter().take(5).map(|(_, n)| quoted(&n)).collect();
                 bail!(
-                    "no entity is named {:?}\n  the nearest names are {}",
-                    crate::output::shorten(wanted, 200),
+                    "no entity is named {}\n  the nearest names are {}",
+                    quoted(wanted),
                     nearest.join(", ")
                 )
             }
@@ -181,13 +179,14 @@ impl Db<'_> {
                     .map(|e| {
                         format!(
                             "    {}  ({})",
-                            labels.get(e).map_or("", String::as_str),
+                            shortened(labels.get(e).map_or("", String::as_str)),
                             compact(e, self.entity_ns)
                         )
                     })
                     .collect();
                 bail!(
-                    "{wanted:?} names {} entities:\n{}\n  give one of their ids or IRIs",
+                    "{} names {} entities:\n{}\n  give one of their ids or IRIs",
+                    quoted(wanted),
                     found.len(),
                     list.join("\n")
                 )

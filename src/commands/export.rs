@@ -17,6 +17,7 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
     let quads = load::select(all, args.graph, &iris);
     rdf::check_iris(&quads)?;
     let entity_ns = iris.entity_namespace();
+    rdf::check_format(&quads, target.format, &entity_ns)?;
     destination.write(|out| rdf::write_target(&quads, target, &entity_ns, out))?;
     Ok(load::outcome(failures))
 }

@@ -8,6 +8,7 @@ use crate::output::results::{self, Writing};
 use crate::shipped;
 use crate::sparql;
 use anyhow::{anyhow, bail, Context, Result};
+use nea_kg_core::error::quoted;
 use std::io::{Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -75,6 +76,11 @@ pub fn resolve(arg: &str) -> Result<QueryText> {
         std::io::stdin()
             .read_to_string(&mut text)
             .context("stdin: cannot read the query")?;
+        // A UTF-8 byte-order mark is dropped, as `read_file` drops it.
+        let text = match text.strip_prefix('\u{FEFF}') {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        };
         return Ok(QueryText {
             name: "the query on stdin".to_owned(),
             text,
@@ -96,12 +102,13 @@ pub fn resolve(arg: &str) -> Result<QueryText> {
                 text: q.text.to_owned(),
             }),
             Err(several) if several.len() > 1 => bail!(
-                "{arg:?} names several shipped queries: {}\n  give more of the name",
+                "{} names several shipped queries: {}\n  give more of the name",
+                quoted(arg),
                 several.iter().map(|q| q.name).collect::<Vec<_>>().join(", ")
             ),
             Err(_) => bail!(
-                "{:?} is not a shipped query, a .rq file or SPARQL text\n  `nea-kg queries` lists the shipped queries",
-                crate::output::shorten(arg, 80)
+                "{} is not a shipped query, a .rq file or SPARQL text\n  `nea-kg queries` lists the shipped queries",
+                quoted(arg)
             ),
         };
     }
@@ -115,7 +122,10 @@ pub fn resolve(arg: &str) -> Result<QueryText> {
 /// the one string given.
 pub fn bind(query: &mut QueryText, binding: &str) -> Result<()> {
     let (var, value) = binding.split_once('=').ok_or_else(|| {
-        anyhow!("--bind {binding:?}: write it as NAME=VALUE, for example --bind name=ROK")
+        anyhow!(
+            "--bind {}: write it as NAME=VALUE, for example --bind name=ROK",
+            quoted(binding)
+        )
     })?;
     let var = var.trim_start_matches('?');
     let head = format!("VALUES ?{var} {{");

@@ -8,6 +8,7 @@ use crate::say;
 use crate::shacl::{self, Shapes, Violation};
 use crate::sparql;
 use anyhow::{anyhow, bail, Context, Result};
+use nea_kg_core::error::{cut_quoted_parts, quoted};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::Term;
 use oxigraph::store::Store;
@@ -114,7 +115,13 @@ fn load_file(path: &Path) -> Result<Store> {
     let mut loader = store.bulk_loader();
     loader
         .load_from_slice(RdfParser::from_format(format), &bytes)
-        .map_err(|e| anyhow!("{name}: {e}\n  the file must be valid {}", format.name()))?;
+        .map_err(|e| {
+            anyhow!(
+                "{name}: {}\n  the file must be valid {}",
+                cut_quoted_parts(&e.to_string()),
+                format.name()
+            )
+        })?;
     loader
         .commit()
         .with_context(|| format!("{name}: cannot load"))?;
@@ -154,7 +161,9 @@ fn grounding(store: &Store) -> Result<Vec<Violation>> {
                     continue;
                 }
                 format!(
-                    "oa:exact {exact:?} is not the article's text at [{a}, {b}), which is {there:?}"
+                    "oa:exact {} is not the article's text at [{a}, {b}), which is {}",
+                    quoted(&exact),
+                    quoted(&there)
                 )
             }
             (Some(a), Some(b)) => format!(

@@ -3,6 +3,7 @@
 //! backslash escapes, no leading digit), so every mainstream store reads it back.
 
 use anyhow::{anyhow, bail, Result};
+use nea_kg_core::error::quoted;
 use nea_kg_core::vocab::{self, rdf, xsd};
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, NamedNodeRef, Quad, Term, Triple};
@@ -28,7 +29,8 @@ pub fn parse_format(name: &str) -> Result<RdfFormat> {
     };
     format.ok_or_else(|| {
         anyhow!(
-            "unknown RDF format {name:?}\n  use one of {FORMATS} (or their media types); add .gz to compress"
+            "unknown RDF format {}\n  use one of {FORMATS} (or their media types); add .gz to compress",
+            quoted(name)
         )
     })
 }
@@ -68,8 +70,9 @@ impl Target {
                         .unwrap_or("");
                     let format = parse_format(ext).map_err(|_| {
                         anyhow!(
-                            "{}: cannot tell the format from the extension {ext:?}\n  name the file .ttl, .nt, .nq, .trig, .rdf or .jsonld (add .gz to compress), or give --format",
-                            path.display()
+                            "{}: cannot tell the format from the extension {}\n  name the file .ttl, .nt, .nq, .trig, .rdf or .jsonld (add .gz to compress), or give --format",
+                            path.display(),
+                            quoted(ext)
                         )
                     })?;
                     Ok(Self {
@@ -108,6 +111,76 @@ pub fn check_iris(quads: &[Quad]) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Whether XML 1.0 can hold a character at all, escaped or not: every control
+/// character but tab, line feed and carriage return is outside its `Char`
+/// production, and so are U+FFFE and U+FFFF. No character reference escapes them
+/// (`&#1;` is XML 1.1), so RDF/XML, which Oxigraph writes as XML 1.0, cannot carry them.
+fn xml_char(c: char) -> bool {
+    !matches!(c, '\0'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// The message for the first term of the quads that RDF/XML cannot carry (a literal
+/// holding a control character: the article's text, a quote, a label): which
+/// resource and property, which character, and at what offset (code points from 0, as
+/// the graph's own offsets count).
+fn xml_unsafe(quads: &[Quad], entity_ns: &str) -> Option<String> {
+    quads.iter().find_map(|q| {
+        let Term::Literal(l) = &q.object else {
+            return None;
+        };
+        let (offset, c) = l.value().chars().enumerate().find(|&(_, c)| !xml_char(c))?;
+        let subject = match &q.subject {
+            oxigraph::model::NamedOrBlankNode::NamedNode(s) => {
+                crate::output::table::compact(s.as_str(), entity_ns)
+            }
+            s => s.to_string(),
+        };
+        let what = if c.is_control() { "control character" } else { "noncharacter" };
+        Some(format!(
+            "{subject} {}: the literal holds the {what} U+{:04X} at offset {}, which RDF/XML cannot carry (XML 1.0 has no way to write it)\n  export Turtle, N-Triples, N-Quads, TriG or JSON-LD instead (--format ttl, nt, nq, trig or jsonld), or remove the character from the article or the sheet",
+            crate::output::table::compact(q.predicate.as_str(), entity_ns),
+            u32::from(c),
+            nea_kg_core::error::thousands(offset)
+        ))
+    })
+}
+
+/// Refuses to write RDF/XML that an XML 1.0 parser would reject: an export in
+/// another format is always possible, a broken file never is.
+pub fn check_format(quads: &[Quad], format: RdfFormat, entity_ns: &str) -> Result<()> {
+    if format != RdfFormat::RdfXml {
+        return Ok(());
+    }
+    match xml_unsafe(quads, entity_ns) {
+        Some(m) => Err(anyhow!(m)),
+        None => Ok(()),
+    }
+}
+
+/// Writes RDF/XML with every carriage return as `&#13;`. Oxigraph writes them as
+/// they are, and an XML parser turns a literal's `\r\n` into `\n` (end-of-line
+/// handling), which shifts every offset of an article saved with CRLF line breaks; a
+/// character reference is kept. A carriage return can only come from a literal's
+/// text (the serializer's own line breaks are line feeds), where the reference means
+/// the same character.
+struct XmlCarriageReturns<W: Write>(W);
+
+impl<W: Write> Write for XmlCarriageReturns<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        for (i, part) in buf.split(|&b| b == b'\r').enumerate() {
+            if i > 0 {
+                self.0.write_all(b"&#13;")?;
+            }
+            self.0.write_all(part)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
 }
 
 /// Sorts for stable, readable output: by graph (quad formats), subject, predicate with
@@ -213,7 +286,27 @@ fn serializer(
 }
 
 /// Writes the quads in `format`, sorted: triple formats get the union of all graphs.
+/// RDF/XML that XML 1.0 cannot hold is refused before a byte is written
+/// (`check_format` says why, for a message).
 pub fn write(
+    quads: &[Quad],
+    format: RdfFormat,
+    entity_ns: &str,
+    out: impl Write,
+) -> std::io::Result<()> {
+    if format == RdfFormat::RdfXml {
+        if let Some(message) = xml_unsafe(quads, entity_ns) {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                message,
+            ));
+        }
+        return write_sorted(quads, format, entity_ns, XmlCarriageReturns(out));
+    }
+    write_sorted(quads, format, entity_ns, out)
+}
+
+fn write_sorted(
     quads: &[Quad],
     format: RdfFormat,
     entity_ns: &str,
@@ -249,8 +342,22 @@ pub fn write(
 }
 
 /// Writes triples as they come, unsorted: for results too large to sort before the
-/// first byte. The prefixes are those of the first triples, `head`.
+/// first byte. The prefixes are those of the first triples, `head`. RDF/XML stops at the
+/// first literal XML 1.0 cannot hold.
 pub fn write_streaming<E>(
+    head: Vec<Triple>,
+    rest: impl Iterator<Item = std::result::Result<Triple, E>>,
+    format: RdfFormat,
+    entity_ns: &str,
+    out: impl Write,
+) -> std::result::Result<(), StreamError<E>> {
+    if format == RdfFormat::RdfXml {
+        return stream(head, rest, format, entity_ns, XmlCarriageReturns(out));
+    }
+    stream(head, rest, format, entity_ns, out)
+}
+
+fn stream<E>(
     head: Vec<Triple>,
     rest: impl Iterator<Item = std::result::Result<Triple, E>>,
     format: RdfFormat,
@@ -264,13 +371,19 @@ pub fn write_streaming<E>(
     let mut writer = serializer(format, entity_ns, &quads)
         .map_err(StreamError::Write)?
         .for_writer(out);
-    for t in head {
+    let all = head.into_iter().map(Ok).chain(rest);
+    for t in all {
+        let t = t.map_err(StreamError::Read)?;
+        if format == RdfFormat::RdfXml {
+            let quad = [t.clone().in_graph(GraphName::DefaultGraph)];
+            if let Some(message) = xml_unsafe(&quad, entity_ns) {
+                return Err(StreamError::Write(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    message,
+                )));
+            }
+        }
         writer.serialize_triple(&t).map_err(StreamError::Write)?;
-    }
-    for t in rest {
-        writer
-            .serialize_triple(&t.map_err(StreamError::Read)?)
-            .map_err(StreamError::Write)?;
     }
     writer
         .finish()

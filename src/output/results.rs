@@ -6,6 +6,7 @@
 
 use crate::output::{rdf, table};
 use anyhow::{anyhow, bail, Result};
+use nea_kg_core::error::quoted;
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphName, Triple};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
@@ -36,7 +37,8 @@ pub fn parse_format(name: &str) -> Result<Format> {
         other => match rdf::parse_format(other) {
             Ok(f) => Format::Rdf(f),
             Err(_) => bail!(
-                "unknown results format {name:?}\n  use table, csv, tsv, json or xml (SELECT, ASK), or {} (CONSTRUCT, DESCRIBE)",
+                "unknown results format {}\n  use table, csv, tsv, json or xml (SELECT, ASK), or {} (CONSTRUCT, DESCRIBE)",
+                quoted(name),
                 rdf::FORMATS
             ),
         },
@@ -128,6 +130,7 @@ pub fn write(results: QueryResults<'_>, w: &Writing<'_>, out: &mut dyn Write) ->
                     .into_iter()
                     .map(|t| t.in_graph(GraphName::DefaultGraph))
                     .collect();
+                rdf::check_format(&quads, format, w.entity_ns)?;
                 rdf::write(&quads, format, w.entity_ns, &mut *out)?;
             } else {
                 crate::say!(

@@ -123,16 +123,82 @@ fn a_failing_sheet_stops_the_build_unless_keep_going() {
         .contains("<https://w3id.org/nea-kg/graph/confidence-builder-0003>"));
 }
 
+/// The folder's layout is checked before anything is built, even with --keep-going:
+/// an article without its sheet is an error naming both files.
 #[test]
 fn an_article_without_its_sheet() {
     let dir = corpus(2);
     std::fs::remove_file(dir.path().join("article-0002.toml")).unwrap();
+    for keep_going in [false, true] {
+        let mut args = vec!["export", "--corpus", dir.path().to_str().unwrap()];
+        if keep_going {
+            args.push("--keep-going");
+        }
+        let err = nea(&args).input_error();
+        assert_eq!(
+            err,
+            format!(
+                "error: {}: an article without its fact sheet: there is no {}\n  write its fact sheet there, or move the article out of the folder\n",
+                dir.path().join("article-0002.txt").display(),
+                dir.path().join("article-0002.toml").display()
+            )
+        );
+    }
+}
+
+/// A sheet without its article was silently left out: it is an error; the registry,
+/// entities.toml, stands alone.
+#[test]
+fn a_sheet_without_its_article() {
+    let dir = corpus(2);
+    std::fs::rename(
+        dir.path().join("article-0002.txt"),
+        dir.path().join("article-0002.text"),
+    )
+    .unwrap();
     let err = nea(&["export", "--corpus", dir.path().to_str().unwrap()]).input_error();
     assert_eq!(
         err,
         format!(
-            "error: {}: cannot read the fact sheet: no such file\n  check the path\n",
-            dir.path().join("article-0002.toml").display()
+            "error: {}: a fact sheet without its article: there is no {}\n  put the article beside it, or move the sheet out of the folder (only entities.toml, the registry, stands alone)\n",
+            dir.path().join("article-0002.toml").display(),
+            dir.path().join("article-0002.txt").display()
+        )
+    );
+}
+
+/// An article that is a broken link was silently left out (and a broken
+/// entities.toml silently replaced by the embedded registry): both are errors.
+#[cfg(unix)]
+#[test]
+fn a_broken_link_in_the_corpus() {
+    for file in ["article-0002.txt", "entities.toml"] {
+        let dir = corpus(2);
+        let path = dir.path().join(file);
+        std::fs::remove_file(&path).unwrap();
+        std::os::unix::fs::symlink("gone.txt", &path).unwrap();
+        let err = nea(&["export", "--corpus", dir.path().to_str().unwrap()]).input_error();
+        assert_eq!(
+            err,
+            format!(
+                "error: {}: is a broken link to gone.txt\n  restore the file it points to, or remove the link\n",
+                path.display()
+            )
+        );
+    }
+}
+
+/// A folder named like an article is not skipped in silence.
+#[test]
+fn a_folder_named_like_an_article() {
+    let dir = corpus(1);
+    std::fs::create_dir(dir.path().join("notes.txt")).unwrap();
+    let err = nea(&["export", "--corpus", dir.path().to_str().unwrap()]).input_error();
+    assert_eq!(
+        err,
+        format!(
+            "error: {}: is a folder, not an article\n  rename it, or move it out of the folder\n",
+            dir.path().join("notes.txt").display()
         )
     );
 }

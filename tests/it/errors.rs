@@ -1,7 +1,7 @@
 //! Bad input: each gives a message naming the file, the line and what to do, exit
 //! status 2, no panic and nothing on stdout.
 
-use crate::{nea, Fixture};
+use crate::{nea, toml_string, Fixture};
 
 /// The 1-based line of the first line of `file` containing `needle`.
 fn line_of(fx: &Fixture, file: &str, needle: &str) -> usize {
@@ -134,6 +134,31 @@ fn a_quote_that_occurs_twice() {
 }
 
 #[test]
+fn a_quote_without_a_letter_or_digit() {
+    for quote in [" ", ".", "—"] {
+        let fx = Fixture::new();
+        fx.edit(
+            "facts.toml",
+            "quote = \"from its Diplomatic Bluebook\"",
+            &format!("quote = {}", toml_string(quote)),
+        );
+        let line = line_of(
+            &fx,
+            "facts.toml",
+            &format!("quote = {}", toml_string(quote)),
+        );
+        let err = fx.run(&["export"]).input_error();
+        assert_eq!(
+            err,
+            format!(
+                "error: {}:{line}: fact \"bluebook-publisher\": the quote {quote:?} has no letter or digit\n  quote the article's words that support it, not punctuation or spaces alone\n",
+                fx.path("facts.toml")
+            )
+        );
+    }
+}
+
+#[test]
 fn invalid_date() {
     let fx = Fixture::new();
     fx.edit("facts.toml", "date = \"1972\"", "date = \"1972-13\"");
@@ -191,6 +216,46 @@ fn article_not_utf8() {
         err,
         format!(
             "error: {}:2:3: the article is not valid UTF-8 (byte 21)\n  convert it to UTF-8 (for example with iconv) and try again\n",
+            fx.path("article.txt")
+        )
+    );
+}
+
+/// A UTF-8 byte-order mark at the start of the article, the sheet, the registry or a
+/// query file is dropped: the headline check, every quote and every offset work as
+/// without it, and the export is the same, byte for byte.
+#[test]
+fn a_byte_order_mark_is_dropped() {
+    let fx = Fixture::new();
+    let plain = fx.run(&["export", "--format", "nq"]).ok();
+    for file in ["article.txt", "facts.toml", "entities.toml"] {
+        fx.write(file, &format!("\u{FEFF}{}", fx.read(file)));
+    }
+    assert!(fx.read("article.txt").starts_with('\u{FEFF}'));
+    assert_eq!(fx.run(&["export", "--format", "nq"]).ok(), plain);
+    fx.write(
+        "q.rq",
+        "\u{FEFF}SELECT ?start WHERE { ?p <http://www.w3.org/ns/oa#start> ?start } ORDER BY ?start LIMIT 1",
+    );
+    // The first mention, "Northeast Asia", starts the second line: after the 18
+    // characters of the headline and its line break, not after a 20th, the mark.
+    let rows = fx.run(&["query", &fx.path("q.rq"), "--format", "csv"]).ok();
+    assert_eq!(rows, "start\r\n19\r\n");
+}
+
+#[test]
+fn an_article_in_utf16() {
+    let fx = Fixture::new();
+    let utf16: Vec<u8> = "\u{FEFF}Confidence builder\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    std::fs::write(fx.dir.path().join("article.txt"), utf16).unwrap();
+    let err = fx.run(&["export"]).input_error();
+    assert_eq!(
+        err,
+        format!(
+            "error: {}: the article is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8\n  convert it to UTF-8 (for example with iconv -f UTF-16 -t UTF-8) and try again\n",
             fx.path("article.txt")
         )
     );
@@ -440,6 +505,114 @@ fn usage_errors_exit_2() {
         "{}",
         run.stderr
     );
+}
+
+/// A sheet for the fixture's article with one fact, whose quote is on line 11.
+fn one_fact(fx: &Fixture, headline: &str, object: &str, quote: &str) {
+    fx.write(
+        "facts.toml",
+        &format!(
+            "[article]\nid = \"t\"\nheadline = {}\nlanguage = \"en\"\n\n[[fact]]\nid = \"f\"\nsubject = \"japan\"\npredicate = \"schema:about\"\nobject = {}\nquote = {}\n",
+            toml_string(headline),
+            toml_string(object),
+            toml_string(quote)
+        ),
+    );
+}
+
+#[test]
+fn a_quote_that_occurs_thousands_of_times() {
+    let fx = Fixture::new();
+    fx.write("article.txt", &format!("Title\n{}\n", "x ".repeat(4_000)));
+    one_fact(&fx, "Title", "rok", "x");
+    let err = fx.run(&["export"]).input_error();
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(
+        lines[0],
+        format!(
+            "error: {}:11: fact \"f\": the quote \"x\" occurs 4,000 times in {}:",
+            fx.path("facts.toml"),
+            fx.path("article.txt")
+        )
+    );
+    assert_eq!(
+        lines[1],
+        "    1. …Title [x] x x x x x x x x x x x x x x x x…"
+    );
+    assert_eq!(
+        lines[5],
+        "    5. …Title x x x x [x] x x x x x x x x x x x x x x x x…"
+    );
+    assert_eq!(lines[6], "    … and 3,995 more");
+    assert_eq!(
+        lines[7..],
+        ["  lengthen the quote, or say which with `occurrence = N` (1 is the first)"]
+    );
+}
+
+#[test]
+fn a_first_line_of_two_megabytes() {
+    let fx = Fixture::new();
+    let first = "A".repeat(2_000_000);
+    fx.write("article.txt", &format!("{first}\nJapan and the ROK.\n"));
+    one_fact(&fx, "Title", "rok", "Japan and the ROK");
+    let err = fx.run(&["export"]).input_error();
+    assert_eq!(
+        err,
+        format!(
+            "error: {}:3: the headline \"Title\" is not the first line of {} (\"{}…\" (2,000,000 characters))\n  make `headline` the article's first line, exactly\n",
+            fx.path("facts.toml"),
+            fx.path("article.txt"),
+            "A".repeat(160)
+        )
+    );
+}
+
+#[test]
+fn a_huge_unknown_id() {
+    let fx = Fixture::new();
+    let id = "x".repeat(200_000);
+    one_fact(
+        &fx,
+        "Confidence builder",
+        &id,
+        "Japan and the ROK normalized",
+    );
+    let err = nea_within_20(&fx);
+    assert_eq!(
+        err,
+        format!(
+            "error: {}:10: fact \"f\": unknown id \"{}…\" (200,000 characters) in `object`\n  declare it in the entity registry or the sheet, or fix the spelling\n",
+            fx.path("facts.toml"),
+            &id[..160]
+        )
+    );
+}
+
+#[test]
+fn a_huge_value_of_the_wrong_type() {
+    let fx = Fixture::new();
+    let value = "eleventh ".repeat(100_000);
+    fx.edit(
+        "facts.toml",
+        "ordinal = 11",
+        &format!("ordinal = {}", toml_string(&value)),
+    );
+    let line = line_of(&fx, "facts.toml", "ordinal = \"eleventh");
+    let err = fx.run(&["export"]).input_error();
+    assert_eq!(
+        err,
+        format!(
+            "error: {}:{line}:11: invalid type: string \"{}…\" (900,000 characters), expected i64\n  fix the TOML at that line; the format is described in docs/fact-sheet.md\n",
+            fx.path("facts.toml"),
+            &value[..160]
+        )
+    );
+}
+
+/// Exports the fixture, failing the test after 20 s; the error message.
+fn nea_within_20(fx: &Fixture) -> String {
+    fx.run_within(20, &["export"]).input_error()
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Grounding: quotes and names located in the article, in code points.
 
-use crate::{article, csv_rows, nea, Fixture};
+use crate::{article, csv_rows, nea, toml_string, Fixture};
 
 /// The start and end of the evidence of one fact of the embedded sheet.
 fn offsets(fact: &str) -> (usize, usize) {
@@ -176,4 +176,96 @@ quote = "China Daily reports"
         ("china", "79"),
     ];
     assert_eq!(got, expect.map(|(e, s)| (e.to_owned(), s.to_owned())),);
+}
+
+/// A quote of `length` characters that is not in the article: its words, run together
+/// on one line and repeated, so every window of the article shares n-grams with it.
+fn long_quote(length: usize) -> String {
+    let words = article().split_whitespace().collect::<Vec<_>>().join(" ");
+    words.chars().cycle().take(length).collect()
+}
+
+/// Finding the closest passage of a quote that is not in the article is bounded: it
+/// used to measure the quote against a window at every word (quadratic), and a
+/// 20,000-character quote did not finish in a minute.
+#[test]
+fn a_long_quote_not_in_the_article_is_refused_promptly() {
+    for length in [20_000, 200_000] {
+        let fx = Fixture::new();
+        let quote = long_quote(length);
+        fx.edit(
+            "facts.toml",
+            "quote = \"Japan and the ROK normalized their relations in 1965\"",
+            &format!("quote = {}", toml_string(&quote)),
+        );
+        let line = fx
+            .read("facts.toml")
+            .lines()
+            .position(|l| l.starts_with("quote = \"Confidence builder"))
+            .unwrap()
+            + 1;
+        let started = std::time::Instant::now();
+        let err = fx.run_within(20, &["export"]).input_error();
+        eprintln!(
+            "{length}-character quote: refused in {:?}",
+            started.elapsed()
+        );
+        // The message quotes the start of the quote and of the passage, and their lengths.
+        let quote_start: String = quote.chars().take(160).collect();
+        let passage = article().split_whitespace().collect::<Vec<_>>().join(" ");
+        let passage_start: String = passage.chars().take(160).collect();
+        assert_eq!(
+            err,
+            format!(
+                "error: {}:{line}: fact \"japan-rok-normalization\": the quote \"{quote_start}…\" ({} characters) is not in {}\n  the closest passage of the article is: \"{passage_start}…\" ({} characters)\n  copy the words exactly as the article writes them\n",
+                fx.path("facts.toml"),
+                nea_kg_core::error::thousands(length),
+                fx.path("article.txt"),
+                nea_kg_core::error::thousands(passage.chars().count())
+            )
+        );
+    }
+}
+
+/// A quote that differs from the article only at a line break is told so, with the
+/// article's passage and its line break shown.
+#[test]
+fn a_quote_across_a_line_break_says_so() {
+    let cases = [
+        (
+            "Confidence builder Northeast Asia should",
+            "crosses a line break of {a}, where the quote has a space\n  the article's passage is: \"Confidence builder⏎Northeast Asia should\" (⏎ marks a line break)\n  write the line break as \\n in the quote, or quote the words on one side of it",
+        ),
+        (
+            "Japan and the ROK\nnormalized their relations in 1965",
+            "has a line break where {a} has a space\n  the article's passage is: \"Japan and the ROK normalized their relations in 1965\"\n  write a space there, as the article does",
+        ),
+        (
+            "Japan and the ROK  normalized their relations in 1965",
+            "is in {a} only with other white space\n  the article's passage is: \"Japan and the ROK normalized their relations in 1965\"\n  copy the spaces and line breaks exactly as the article writes them",
+        ),
+    ];
+    for (quote, message) in cases {
+        let fx = Fixture::new();
+        fx.edit(
+            "facts.toml",
+            "quote = \"Japan and the ROK normalized their relations in 1965\"",
+            &format!("quote = {}", toml_string(quote)),
+        );
+        let line = fx
+            .read("facts.toml")
+            .lines()
+            .position(|l| l == format!("quote = {}", toml_string(quote)))
+            .unwrap()
+            + 1;
+        let err = fx.run(&["export"]).input_error();
+        assert_eq!(
+            err,
+            format!(
+                "error: {}:{line}: fact \"japan-rok-normalization\": the quote {quote:?} {}\n",
+                fx.path("facts.toml"),
+                message.replace("{a}", &fx.path("article.txt"))
+            )
+        );
+    }
 }

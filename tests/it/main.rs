@@ -69,6 +69,47 @@ pub fn nea(args: &[&str]) -> Run {
     }
 }
 
+/// Runs `nea-kg` with these arguments, and fails the test if it has not finished after
+/// `seconds`: a guard against hangs, not a measure of speed. Its output is read as it
+/// comes, so a full pipe never passes for a hang.
+#[track_caller]
+pub fn nea_within(seconds: u64, args: &[&str]) -> Run {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nea-kg"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let drain = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            pipe.read_to_end(&mut bytes).expect("read the output");
+            bytes
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().unwrap()));
+    let stderr = drain(Box::new(child.stderr.take().unwrap()));
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for the binary") {
+            break status;
+        }
+        if started.elapsed() > std::time::Duration::from_secs(seconds) {
+            child.kill().expect("kill the binary");
+            child.wait().expect("wait for the killed binary");
+            panic!("nea-kg {args:?} did not finish in {seconds} s: killed");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    Run {
+        code: status.code().unwrap_or(-1),
+        stdout: String::from_utf8(stdout.join().unwrap()).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(stderr.join().unwrap()).expect("stderr is UTF-8"),
+    }
+}
+
 /// The repository's own files.
 pub fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
@@ -119,14 +160,37 @@ impl Fixture {
 
     /// Runs the binary on this fixture's files.
     pub fn run(&self, args: &[&str]) -> Run {
+        nea(&self
+            .args(args)
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>())
+    }
+
+    /// Runs the binary on this fixture's files, killed and failed after `seconds`.
+    #[track_caller]
+    pub fn run_within(&self, seconds: u64, args: &[&str]) -> Run {
+        nea_within(
+            seconds,
+            &self
+                .args(args)
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    /// The arguments, followed by this fixture's files.
+    fn args(&self, args: &[&str]) -> Vec<String> {
         let (a, f, e) = (
             self.path("article.txt"),
             self.path("facts.toml"),
             self.path("entities.toml"),
         );
-        let mut all: Vec<&str> = args.to_vec();
-        all.extend(["--article", &a, "--facts", &f, "--entities", &e]);
-        nea(&all)
+        let mut all: Vec<String> = args.iter().map(|s| (*s).to_owned()).collect();
+        all.extend(["--article".to_owned(), a, "--facts".to_owned(), f]);
+        all.extend(["--entities".to_owned(), e]);
+        all
     }
 }
 

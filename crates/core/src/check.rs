@@ -491,6 +491,10 @@ impl<'a> Checker<'a> {
             Err(e) => {
                 let problem = match e {
                     QuoteError::Empty => QuoteProblem::Empty,
+                    QuoteError::NoWords => QuoteProblem::NoWords,
+                    QuoteError::Spacing { passage, spacing } => {
+                        QuoteProblem::Spacing { passage, spacing }
+                    }
                     QuoteError::NotFound { closest } => QuoteProblem::NotFound { closest },
                     QuoteError::Ambiguous { count, contexts } => {
                         QuoteProblem::Ambiguous { count, contexts }
@@ -850,10 +854,16 @@ fn evidence(text: &Text<'_>, span: Span) -> Evidence {
 /// The declared id most like a mistyped one: one that contains it or is contained in
 /// it, else one within a few edits; none when nothing is close.
 fn closest_id<'k>(ids: impl Iterator<Item = &'k String>, name: &str) -> Option<&'k String> {
+    let length = name.chars().count();
+    let limit = (length / 3).max(1);
     let mut best: Option<(usize, &String)> = None;
     for id in ids {
         let d = if id.contains(name) || name.contains(id.as_str()) {
             0
+        } else if id.chars().count().abs_diff(length) > limit {
+            // The distance is at least the difference in length: too far to suggest,
+            // and not worth measuring (a long name against every id is quadratic).
+            continue;
         } else {
             ground::distance(id, name)
         };
@@ -861,8 +871,7 @@ fn closest_id<'k>(ids: impl Iterator<Item = &'k String>, name: &str) -> Option<&
             best = Some((d, id));
         }
     }
-    best.filter(|(d, _)| *d <= (name.chars().count() / 3).max(1))
-        .map(|(_, id)| id)
+    best.filter(|(d, _)| *d <= limit).map(|(_, id)| id)
 }
 
 /// "foundingDate" -> "founding date", for labels of properties outside the ontology.

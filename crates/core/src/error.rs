@@ -3,7 +3,106 @@
 //! user sees (what is wrong, then on the next line what to do), the same text that
 //! `docs/errors.md` lists and the tests pin; a library user can match on the kind.
 
+use crate::ground::Spacing;
 use std::fmt;
+
+/// The longest piece of user text that a message quotes whole, in characters.
+pub const SHOWN_CHARS: usize = 200;
+/// How much of a longer piece a message shows, in characters.
+const SHOWN_HEAD: usize = 160;
+/// How many items of a list a message shows before it counts the rest.
+pub const SHOWN_ITEMS: usize = 5;
+
+/// User text (a quote, a headline, an id, a name, a passage) as every message shows
+/// it: in double quotes, escaped as Rust's `{:?}` escapes it, and beyond
+/// `SHOWN_CHARS` characters cut to its start, an ellipsis and its length, as in
+/// `"Japan and the…" (20,000 characters)`. A message stays short whatever the input.
+pub fn quoted(text: &str) -> String {
+    match cut(text) {
+        None => format!("{text:?}"),
+        Some((head, length)) => format!(
+            "{:?} ({} characters)",
+            format!("{head}…"),
+            thousands(length)
+        ),
+    }
+}
+
+/// User text shown as it is, without quotes (inside a passage of the article):
+/// beyond `SHOWN_CHARS` characters, its start, an ellipsis and its length.
+pub fn shortened(text: &str) -> String {
+    match cut(text) {
+        None => text.to_owned(),
+        Some((head, length)) => format!("{head}… ({} characters)", thousands(length)),
+    }
+}
+
+/// The message of another parser (TOML's, RDF's), which quotes the input as it is
+/// (`invalid type: string "…", expected i64`, ``unknown field `…` ``): every part in
+/// double quotes or backquotes longer than `SHOWN_CHARS` characters is cut as
+/// `quoted` cuts it; the rest of the message is kept, and a short one is unchanged.
+pub fn cut_quoted_parts(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(1_000));
+    let mut rest = message;
+    while let Some(open) = rest.find(['"', '`']) {
+        let delimiter = char::from(rest.as_bytes()[open]);
+        out.push_str(&rest[..=open]);
+        let body = &rest[open + 1..];
+        let mut escaped = false;
+        let close = body.char_indices().find_map(|(i, c)| {
+            let found = c == delimiter && !escaped;
+            escaped = delimiter == '"' && c == '\\' && !escaped;
+            found.then_some(i)
+        });
+        let Some(close) = close else {
+            out.push_str(&shortened(body));
+            return out;
+        };
+        match cut(&body[..close]) {
+            None => {
+                out.push_str(&body[..=close]);
+            }
+            Some((head, length)) => {
+                out.push_str(head);
+                out.push('…');
+                out.push(delimiter);
+                out.push_str(&format!(" ({} characters)", thousands(length)));
+            }
+        }
+        rest = &body[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The start of a text longer than `SHOWN_CHARS` characters, and its length.
+fn cut(text: &str) -> Option<(&str, usize)> {
+    text.char_indices().nth(SHOWN_CHARS)?;
+    let end = text
+        .char_indices()
+        .nth(SHOWN_HEAD)
+        .map_or(text.len(), |(i, _)| i);
+    Some((&text[..end], text.chars().count()))
+}
+
+/// The line that ends a list cut to its first `shown` of `total` items:
+/// `… and 3,995 more`; none when nothing was left out.
+pub fn and_more(shown: usize, total: usize) -> Option<String> {
+    (total > shown).then(|| format!("… and {} more", thousands(total - shown)))
+}
+
+/// A count with a comma between thousands: 4,000.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
 
 /// Where an error was found: a file, and the line (and column) when known.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,7 +186,7 @@ pub struct Item {
 
 impl fmt::Display for Item {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {:?}", self.kind.name(), self.id)
+        write!(f, "{} {}", self.kind.name(), quoted(&self.id))
     }
 }
 
@@ -95,9 +194,23 @@ impl fmt::Display for Item {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum QuoteProblem {
     Empty,
-    NotFound { closest: String },
-    Ambiguous { count: usize, contexts: Vec<String> },
-    NoSuchOccurrence { count: usize },
+    /// Punctuation or spaces alone.
+    NoWords,
+    /// In the text only with other white space: the article's passage.
+    Spacing {
+        passage: String,
+        spacing: Spacing,
+    },
+    NotFound {
+        closest: String,
+    },
+    Ambiguous {
+        count: usize,
+        contexts: Vec<String>,
+    },
+    NoSuchOccurrence {
+        count: usize,
+    },
 }
 
 /// What is wrong.
@@ -222,19 +335,23 @@ impl fmt::Display for ErrorKind {
             }
             Self::InvalidBase { base } => write!(
                 f,
-                "invalid --base {base:?}: it must be an absolute IRI ending in '/' or '#'\n  for example --base https://example.org/kg/"
+                "invalid --base {}: it must be an absolute IRI ending in '/' or '#'\n  for example --base https://example.org/kg/",
+                quoted(base)
             ),
             Self::InvalidId { what, id } => write!(
                 f,
-                "the {what} id {id:?} is not valid\n  use lower-case ASCII letters, digits and hyphens, starting with a letter (`rok-normalization-1965`)"
+                "the {what} id {} is not valid\n  use lower-case ASCII letters, digits and hyphens, starting with a letter (`rok-normalization-1965`)",
+                quoted(id)
             ),
             Self::DuplicateId { id, first } => write!(
                 f,
-                "duplicate id {id:?}: it is already declared at {first}\n  give each entity, fact, statistic and claim an id of its own"
+                "duplicate id {}: it is already declared at {first}\n  give each entity, fact, statistic and claim an id of its own",
+                quoted(id)
             ),
             Self::DuplicateArticle { id, previous } => write!(
                 f,
-                "the article id {id:?} is already used by {previous}\n  give each article's sheet its own [article] id"
+                "the article id {} is already used by {previous}\n  give each article's sheet its own [article] id",
+                quoted(id)
             ),
             Self::EmptyArticle => write!(
                 f,
@@ -246,17 +363,21 @@ impl fmt::Display for ErrorKind {
                 first_line,
             } => write!(
                 f,
-                "the headline {headline:?} is not the first line of {article} ({first_line:?})\n  make `headline` the article's first line, exactly"
+                "the headline {} is not the first line of {article} ({})\n  make `headline` the article's first line, exactly",
+                quoted(headline),
+                quoted(first_line)
             ),
             Self::InvalidLanguageTag { tag, reason } => write!(
                 f,
-                "invalid language tag {tag:?}: {reason}\n  use a BCP 47 tag such as \"en\" or \"zh-Hans\""
+                "invalid language tag {}: {reason}\n  use a BCP 47 tag such as \"en\" or \"zh-Hans\"",
+                quoted(tag)
             ),
             Self::WrongKind { field, id, allowed } => {
                 let kinds = kinds(allowed);
                 write!(
                     f,
-                    "`{field}` names {id:?}, which is not {kinds}\n  give the id of {kinds}"
+                    "`{field}` names {}, which is not {kinds}\n  give the id of {kinds}",
+                    quoted(id)
                 )
             }
             Self::UnknownId {
@@ -264,9 +385,9 @@ impl fmt::Display for ErrorKind {
                 id,
                 suggestion,
             } => {
-                write!(f, "unknown id {id:?} in `{field}`")?;
+                write!(f, "unknown id {} in `{field}`", quoted(id))?;
                 if let Some(s) = suggestion {
-                    write!(f, " (did you mean {s:?}?)")?;
+                    write!(f, " (did you mean {}?)", quoted(s))?;
                 }
                 write!(
                     f,
@@ -277,64 +398,115 @@ impl fmt::Display for ErrorKind {
                 quote,
                 article,
                 problem,
-            } => match problem {
-                QuoteProblem::Empty => write!(
-                    f,
-                    "the quote {quote:?} is empty\n  quote the article's words that support it"
-                ),
-                QuoteProblem::NotFound { closest } => write!(
-                    f,
-                    "the quote {quote:?} is not in {article}\n  the closest passage of the article is: {closest:?}\n  copy the words exactly as the article writes them"
-                ),
-                QuoteProblem::Ambiguous { count, contexts } => {
-                    writeln!(f, "the quote {quote:?} occurs {count} times in {article}:")?;
-                    for (i, c) in contexts.iter().enumerate() {
-                        writeln!(f, "    {}. {c}", i + 1)?;
-                    }
-                    write!(
+            } => {
+                let quote = quoted(quote);
+                match problem {
+                    QuoteProblem::Empty => write!(
                         f,
-                        "  lengthen the quote, or say which with `occurrence = N` (1 is the first)"
-                    )
+                        "the quote {quote} is empty\n  quote the article's words that support it"
+                    ),
+                    QuoteProblem::NoWords => write!(
+                        f,
+                        "the quote {quote} has no letter or digit\n  quote the article's words that support it, not punctuation or spaces alone"
+                    ),
+                    QuoteProblem::Spacing { passage, spacing } => {
+                        let (what, fix) = match spacing {
+                            Spacing::LineBreakInText => (
+                                format!("crosses a line break of {article}, where the quote has a space"),
+                                "write the line break as \\n in the quote, or quote the words on one side of it",
+                            ),
+                            Spacing::LineBreakInQuote => (
+                                format!("has a line break where {article} has a space"),
+                                "write a space there, as the article does",
+                            ),
+                            Spacing::Other => (
+                                format!("is in {article} only with other white space"),
+                                "copy the spaces and line breaks exactly as the article writes them",
+                            ),
+                        };
+                        let note = if passage.contains('\n') {
+                            " (⏎ marks a line break)"
+                        } else {
+                            ""
+                        };
+                        write!(
+                            f,
+                            "the quote {quote} {what}\n  the article's passage is: {}{note}\n  {fix}",
+                            quoted(&passage.replace('\n', "⏎"))
+                        )
+                    }
+                    QuoteProblem::NotFound { closest } => write!(
+                        f,
+                        "the quote {quote} is not in {article}\n  the closest passage of the article is: {}\n  copy the words exactly as the article writes them",
+                        quoted(closest)
+                    ),
+                    QuoteProblem::Ambiguous { count, contexts } => {
+                        writeln!(
+                            f,
+                            "the quote {quote} occurs {} times in {article}:",
+                            thousands(*count)
+                        )?;
+                        for (i, c) in contexts.iter().enumerate() {
+                            writeln!(f, "    {}. {c}", i + 1)?;
+                        }
+                        if let Some(more) = and_more(contexts.len(), *count) {
+                            writeln!(f, "    {more}")?;
+                        }
+                        write!(
+                            f,
+                            "  lengthen the quote, or say which with `occurrence = N` (1 is the first)"
+                        )
+                    }
+                    QuoteProblem::NoSuchOccurrence { count } => write!(
+                        f,
+                        "the quote {quote}: `occurrence` must be between 1 and {}, the number of times it occurs",
+                        thousands(*count)
+                    ),
                 }
-                QuoteProblem::NoSuchOccurrence { count } => write!(
-                    f,
-                    "the quote {quote:?}: `occurrence` must be between 1 and {count}, the number of times it occurs"
-                ),
-            },
+            }
             Self::NameClash {
                 name,
                 first,
                 second,
             } => write!(
                 f,
-                "the name {name:?} is given to both {first:?} and {second:?}\n  a name can match one entity only: drop it from one of them, or set `mentions = false`"
+                "the name {} is given to both {} and {}\n  a name can match one entity only: drop it from one of them, or set `mentions = false`",
+                quoted(name),
+                quoted(first),
+                quoted(second)
             ),
             Self::UnknownClass { class, choices } => write!(
                 f,
-                "unknown class {class:?}\n  use one of the ontology's entity classes: {}",
+                "unknown class {}\n  use one of the ontology's entity classes: {}",
+                quoted(class),
                 list(choices)
             ),
             Self::NotEventClass { class, choices } => write!(
                 f,
-                "{class:?} is not an event class of the ontology\n  use one of: {}",
+                "{} is not an event class of the ontology\n  use one of: {}",
+                quoted(class),
                 list(choices)
             ),
             Self::InvalidWikidata { value } => write!(
                 f,
-                "{value:?} is not a Wikidata item id\n  write the id alone, as `wikidata = \"Q148\"`, or leave it out"
+                "{} is not a Wikidata item id\n  write the id alone, as `wikidata = \"Q148\"`, or leave it out",
+                quoted(value)
             ),
             Self::UnknownPrefix { name, prefixes } => write!(
                 f,
-                "{name:?} is not a prefixed name with a known prefix\n  write it as `nea:normalizedRelationsWith` or `schema:foundingDate`; the prefixes are {}",
+                "{} is not a prefixed name with a known prefix\n  write it as `nea:normalizedRelationsWith` or `schema:foundingDate`; the prefixes are {}",
+                quoted(name),
                 list(prefixes)
             ),
             Self::UnknownProperty { name } => write!(
                 f,
-                "{name:?} is not a property of the ontology\n  use a property declared in ontology/nea.ttl, or declare it there first"
+                "{} is not a property of the ontology\n  use a property declared in ontology/nea.ttl, or declare it there first",
+                quoted(name)
             ),
             Self::InvalidDate { date } => write!(
                 f,
-                "invalid date {date:?}\n  write a year (1965), a year and month (2024-05) or a day (2025-03-22)"
+                "invalid date {}\n  write a year (1965), a year and month (2024-05) or a day (2025-03-22)",
+                quoted(date)
             ),
             Self::BasisMissing => write!(
                 f,
@@ -373,7 +545,11 @@ impl fmt::Display for ErrorKind {
                 }
             }
             Self::UnknownUnit { unit } => {
-                write!(f, "unknown unit {unit:?}\n  use USD, percent, year or count")
+                write!(
+                    f,
+                    "unknown unit {}\n  use USD, percent, year or count",
+                    quoted(unit)
+                )
             }
         }
     }
@@ -499,5 +675,54 @@ mod tests {
             errors.to_string(),
             "a.txt: the article is empty\n  give the article's text, UTF-8, as a .txt file\nerror: a.txt: the article is empty\n  give the article's text, UTF-8, as a .txt file"
         );
+    }
+
+    #[test]
+    fn short_text_is_quoted_whole() {
+        assert_eq!(quoted("NATO"), "\"NATO\"");
+        assert_eq!(quoted("a \"b\"\n"), "\"a \\\"b\\\"\\n\"");
+        let limit = "é".repeat(SHOWN_CHARS);
+        assert_eq!(quoted(&limit), format!("{limit:?}"));
+        assert_eq!(shortened(&limit), limit);
+    }
+
+    #[test]
+    fn long_text_is_cut_with_its_length() {
+        let long = "é".repeat(20_000);
+        let head = "é".repeat(SHOWN_HEAD);
+        assert_eq!(quoted(&long), format!("\"{head}…\" (20,000 characters)"));
+        assert_eq!(shortened(&long), format!("{head}… (20,000 characters)"));
+    }
+
+    #[test]
+    fn long_parts_of_a_parser_message_are_cut() {
+        let short = "unknown field `quotes`, expected one of `id`, `label`, `subject`, `predicate`, `object`, `value`, `date`, `date_inferred`, `place`, `ordinal`, `role`, `participants`, `concerns`, `part_of`, `outcome`";
+        assert_eq!(cut_quoted_parts(short), short);
+        let escaped = "invalid type: string \"a \\\" b\", expected i64";
+        assert_eq!(cut_quoted_parts(escaped), escaped);
+        let x = "x".repeat(300);
+        let head = "x".repeat(SHOWN_HEAD);
+        assert_eq!(
+            cut_quoted_parts(&format!("invalid type: string \"{x}\", expected i64")),
+            format!("invalid type: string \"{head}…\" (300 characters), expected i64")
+        );
+        assert_eq!(
+            cut_quoted_parts(&format!("unknown field `{x}`, expected one of `id`")),
+            format!("unknown field `{head}…` (300 characters), expected one of `id`")
+        );
+        assert_eq!(
+            cut_quoted_parts(&format!("unclosed \"{x}")),
+            format!("unclosed \"{head}… (300 characters)")
+        );
+    }
+
+    #[test]
+    fn lists_count_what_they_leave_out() {
+        assert_eq!(and_more(5, 5), None);
+        assert_eq!(and_more(5, 4_000).as_deref(), Some("… and 3,995 more"));
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1,000");
+        assert_eq!(thousands(2_000_000), "2,000,000");
     }
 }

@@ -4,6 +4,8 @@
 //! and SPARQL's `SUBSTR` count them; paragraphs (non-empty lines) and sentences are
 //! numbered from 1. This module is pure: text in, spans out.
 
+use crate::error::{shortened, SHOWN_ITEMS};
+
 /// How much context a `TextQuoteSelector` keeps on each side, in code points.
 pub const CONTEXT: usize = 32;
 
@@ -24,9 +26,37 @@ pub struct Span {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum QuoteError {
     Empty,
-    NotFound { closest: String },
-    Ambiguous { count: usize, contexts: Vec<String> },
-    NoSuchOccurrence { count: usize },
+    /// No letter or digit (`" "`, `"."`, `"—"`): punctuation or spaces alone say
+    /// nothing, and they match anywhere.
+    NoWords,
+    /// In the text only if every run of white space counts as one space: the text's
+    /// passage, as it is, and how the two differ.
+    Spacing {
+        passage: String,
+        spacing: Spacing,
+    },
+    NotFound {
+        closest: String,
+    },
+    /// Found `count` times: the first few (`SHOWN_ITEMS`) in their context.
+    Ambiguous {
+        count: usize,
+        contexts: Vec<String>,
+    },
+    NoSuchOccurrence {
+        count: usize,
+    },
+}
+
+/// How a quote differs from the passage it matches when white space is taken loosely.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spacing {
+    /// The text breaks the line where the quote has a space (or a tab).
+    LineBreakInText,
+    /// The quote breaks the line where the text has a space (or a tab).
+    LineBreakInQuote,
+    /// Other white space: two spaces for one, a tab for a space, `\r\n` for `\n`.
+    Other,
 }
 
 /// The article text, indexed for code-point offsets, paragraphs and sentences.
@@ -157,12 +187,24 @@ impl<'a> Text<'a> {
         if quote.is_empty() {
             return Err(QuoteError::Empty);
         }
+        if !quote.chars().any(char::is_alphanumeric) {
+            return Err(QuoteError::NoWords);
+        }
         let found = self.occurrences(quote);
         let length = quote.chars().count();
         let start = match (found.len(), occurrence) {
             (0, _) => {
-                return Err(QuoteError::NotFound {
-                    closest: self.closest_passage(quote),
+                return Err(match self.loose_match(quote) {
+                    Some((start, end)) => {
+                        let passage = self.slice(start, end);
+                        QuoteError::Spacing {
+                            passage: passage.to_owned(),
+                            spacing: spacing(quote, passage),
+                        }
+                    }
+                    None => QuoteError::NotFound {
+                        closest: self.closest_passage(quote),
+                    },
                 })
             }
             (count, Some(n)) if n == 0 || n > count => {
@@ -171,12 +213,14 @@ impl<'a> Text<'a> {
             (_, Some(n)) => found[n - 1],
             (1, None) => found[0],
             (count, None) => {
+                let shown = shortened(quote);
                 let contexts = found
                     .iter()
+                    .take(SHOWN_ITEMS)
                     .map(|&s| {
                         let span = self.span(s, s + length);
                         let (before, after) = self.context(&span);
-                        format!("…{}[{}]{}…", one_line(before), quote, one_line(after))
+                        format!("…{}[{shown}]{}…", one_line(before), one_line(after))
                     })
                     .collect();
                 return Err(QuoteError::Ambiguous { count, contexts });
@@ -185,28 +229,63 @@ impl<'a> Text<'a> {
         Ok(self.span(start, start + length))
     }
 
+    /// The first passage of the text that is `quote` when every run of white space
+    /// counts as one space, as code points (start, end exclusive). Linear.
+    pub fn loose_match(&self, quote: &str) -> Option<(usize, usize)> {
+        let (quote, _) = collapse(quote);
+        let (text, at) = collapse(self.text);
+        let byte = text.find(&quote)?;
+        let first = text[..byte].chars().count();
+        let start = at[first];
+        let mut end = at[first + quote.chars().count() - 1] + 1;
+        if quote.ends_with(' ') {
+            // The last space stands for the whole run of white space.
+            end += self.text[self.bytes[end]..]
+                .chars()
+                .take_while(|c| c.is_whitespace())
+                .count();
+        }
+        Some((start, end))
+    }
+
     /// The passage of the text most like `quote`: the window of the quote's length,
     /// starting at a word, with the smallest edit distance, widened to whole words.
+    ///
+    /// The work is bounded. Where the edit distance of the quote against a window at
+    /// every word would cost more than `CLOSEST_WORK` steps (a long quote, a long
+    /// text), the windows are first ranked by how many of the quote's `GRAM`-grams they
+    /// hold (linear in the text and the quote), and only the `CANDIDATES` best are
+    /// measured; a quote too long even for that gets the best-ranked window.
     pub fn closest_passage(&self, quote: &str) -> String {
         let q: Vec<char> = quote.chars().collect();
         let chars: Vec<char> = self.text.chars().collect();
-        if chars.is_empty() {
+        if chars.is_empty() || q.is_empty() {
             return String::new();
         }
         let width = q.len().min(chars.len());
-        let mut best = (usize::MAX, 0);
-        let mut row = vec![0usize; q.len() + 1];
-        for start in 0..chars.len() {
-            if start > 0 && chars[start - 1].is_alphanumeric() {
-                continue;
+        let starts: Vec<usize> = (0..chars.len())
+            .filter(|&s| s == 0 || !chars[s - 1].is_alphanumeric())
+            .collect();
+        let per_window = q.len().saturating_mul(width);
+        let candidates = if starts.len().saturating_mul(per_window) <= CLOSEST_WORK {
+            starts
+        } else {
+            ranked_windows(&chars, &q, &starts, width, CANDIDATES)
+        };
+        let mut start = if candidates.len().saturating_mul(per_window) <= CLOSEST_WORK {
+            let mut best = (usize::MAX, 0);
+            let mut row = vec![0usize; q.len() + 1];
+            for &start in &candidates {
+                let end = (start + width).min(chars.len());
+                let d = edit_distance(&q, &chars[start..end], &mut row);
+                if d < best.0 || (d == best.0 && start < best.1) {
+                    best = (d, start);
+                }
             }
-            let end = (start + width).min(chars.len());
-            let d = edit_distance(&q, &chars[start..end], &mut row);
-            if d < best.0 {
-                best = (d, start);
-            }
-        }
-        let mut start = best.1;
+            best.1
+        } else {
+            candidates[0]
+        };
         let mut end = (start + width).min(chars.len());
         while end < chars.len() && chars[end].is_alphanumeric() {
             end += 1;
@@ -250,6 +329,51 @@ fn trim(chars: &[char], mut s: usize, mut e: usize) -> (usize, usize) {
     (s, e)
 }
 
+/// The text with every run of white space made one space, and the code point of the
+/// text where each of its characters comes from.
+fn collapse(s: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(s.len());
+    let mut at = Vec::new();
+    let mut space = false;
+    for (i, c) in s.chars().enumerate() {
+        if !(space && c.is_whitespace()) {
+            out.push(if c.is_whitespace() { ' ' } else { c });
+            at.push(i);
+        }
+        space = c.is_whitespace();
+    }
+    (out, at)
+}
+
+/// How a quote differs from a passage that has the same words, the same punctuation
+/// and white space in the same places: their runs of white space pair up in order.
+fn spacing(quote: &str, passage: &str) -> Spacing {
+    // For each run of white space, whether it breaks the line.
+    let runs = |s: &str| -> Vec<bool> {
+        let mut breaks: Vec<bool> = Vec::new();
+        let mut space = false;
+        for c in s.chars() {
+            let line_break = c == '\n' || c == '\r';
+            if c.is_whitespace() {
+                match breaks.last_mut() {
+                    Some(last) if space => *last |= line_break,
+                    _ => breaks.push(line_break),
+                }
+            }
+            space = c.is_whitespace();
+        }
+        breaks
+    };
+    let pairs: Vec<(bool, bool)> = runs(quote).into_iter().zip(runs(passage)).collect();
+    if pairs.iter().any(|&(q, t)| t && !q) {
+        Spacing::LineBreakInText
+    } else if pairs.iter().any(|&(q, t)| q && !t) {
+        Spacing::LineBreakInQuote
+    } else {
+        Spacing::Other
+    }
+}
+
 /// Turns line breaks and tabs into spaces, so a passage prints on one line.
 fn one_line(s: &str) -> String {
     s.chars()
@@ -283,6 +407,43 @@ fn edit_distance(a: &[char], b: &[char], row: &mut [usize]) -> usize {
         }
     }
     row[a.len()]
+}
+
+/// The most steps of edit distance `closest_passage` spends (tens of milliseconds).
+const CLOSEST_WORK: usize = 20_000_000;
+/// How many windows `closest_passage` measures when it cannot measure them all.
+const CANDIDATES: usize = 16;
+/// The length of the n-grams that rank windows.
+const GRAM: usize = 4;
+
+/// The `count` windows (of `width` characters, at `starts`) that hold the most of the
+/// quote's n-grams, best first, the earlier first among equals. Linear in the text and
+/// the quote, whatever their lengths.
+fn ranked_windows(
+    chars: &[char],
+    q: &[char],
+    starts: &[usize],
+    width: usize,
+    count: usize,
+) -> Vec<usize> {
+    let g = GRAM.min(width).max(1);
+    let grams: std::collections::HashSet<&[char]> = q.windows(g).collect();
+    // hits[i]: how many of the text's n-grams before position i are n-grams of the quote.
+    let mut hits = vec![0usize; chars.len() + 1];
+    for i in 0..chars.len() {
+        let hit = i + g <= chars.len() && grams.contains(&chars[i..i + g]);
+        hits[i + 1] = hits[i] + usize::from(hit);
+    }
+    let score = |s: usize| {
+        let end = (s + width).min(chars.len());
+        // The n-grams that lie wholly inside the window start in s..=end - g.
+        (end + 1)
+            .checked_sub(g)
+            .map_or(0, |last| hits[last.max(s)] - hits[s])
+    };
+    let mut ranked: Vec<(usize, usize)> = starts.iter().map(|&s| (score(s), s)).collect();
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    ranked.into_iter().take(count).map(|(_, s)| s).collect()
 }
 
 /// One entity name matched in the text.
@@ -342,6 +503,90 @@ mod tests {
             t.sentence_at(t.locate("Three", None).unwrap().start),
             "\"Three.\""
         );
+    }
+
+    /// A text of numbered sentences, long enough that measuring every window is over
+    /// the budget, so the windows are ranked first.
+    fn long_text() -> String {
+        (1..=400)
+            .map(|i| {
+                format!("Sentence {i} tells of the {i}th meeting of the ministers in town {i}.")
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn a_typo_in_a_long_quote_finds_its_passage_past_the_budget() {
+        let text = long_text();
+        let t = Text::new(&text);
+        let start = text.find("Sentence 317 ").unwrap();
+        let passage = &text[start..start + 200];
+        let passage = &passage[..passage.rfind(' ').unwrap()];
+        let typo = passage.replacen("ministers", "minsters", 1);
+        let words = t.as_str()[..start].matches(' ').count() + 1;
+        assert!(
+            words * typo.len() * typo.len() > CLOSEST_WORK,
+            "the budget is passed"
+        );
+        assert_eq!(t.closest_passage(&typo), passage);
+        assert!(
+            matches!(t.locate(&typo, None), Err(QuoteError::NotFound { closest }) if closest == passage)
+        );
+    }
+
+    #[test]
+    fn a_quote_longer_than_the_text_gets_a_passage() {
+        let text = long_text();
+        let t = Text::new(&text);
+        // Longer than the text, and too long for any edit distance within the budget.
+        let quote = format!("{text} {text} and more");
+        assert_eq!(t.closest_passage(&quote), text);
+        assert_eq!(t.closest_passage("x"), "Sentence");
+        assert_eq!(Text::new("").closest_passage("x"), "");
+    }
+
+    #[test]
+    fn a_quote_needs_a_letter_or_digit() {
+        let t = Text::new("A. — B 1.");
+        for quote in [" ", ".", "—", ". —", "\n"] {
+            assert_eq!(t.locate(quote, None), Err(QuoteError::NoWords), "{quote:?}");
+        }
+        assert_eq!(t.locate("", None), Err(QuoteError::Empty));
+        assert_eq!(t.locate("1", None).map(|s| s.start), Ok(7));
+        assert_eq!(t.locate("— B", None).map(|s| s.start), Ok(3));
+    }
+
+    #[test]
+    fn white_space_taken_loosely() {
+        let t = Text::new("Title\nJapan and the\nROK met  in\r\n1965.\n");
+        let loose = |q: &str| match t.locate(q, None) {
+            Err(QuoteError::Spacing { passage, spacing }) => Some((passage, spacing)),
+            _ => None,
+        };
+        let got = loose("Japan and the ROK");
+        assert_eq!(
+            got,
+            Some(("Japan and the\nROK".into(), Spacing::LineBreakInText))
+        );
+        assert_eq!(
+            loose("Japan\nand the\nROK"),
+            Some(("Japan and the\nROK".into(), Spacing::LineBreakInQuote))
+        );
+        assert_eq!(loose("met in"), Some(("met  in".into(), Spacing::Other)));
+        assert_eq!(
+            loose("in\n1965"),
+            Some(("in\r\n1965".into(), Spacing::Other))
+        );
+        assert_eq!(
+            loose("ROK met in 1965. "),
+            Some(("ROK met  in\r\n1965.\n".into(), Spacing::LineBreakInText))
+        );
+        assert_eq!(t.loose_match("Title Japan"), Some((0, 11)));
+        assert!(matches!(
+            t.locate("Japan and the EU", None),
+            Err(QuoteError::NotFound { .. })
+        ));
     }
 
     #[test]

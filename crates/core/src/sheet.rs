@@ -2,7 +2,7 @@
 //! an article says (see `docs/fact-sheet.md`), as the TOML holds it. This module only
 //! reads the TOML into these types; `check` turns them into the checked model.
 
-use crate::error::{Error, ErrorKind, Location};
+use crate::error::{cut_quoted_parts, Error, ErrorKind, Location};
 use crate::source::{line_col, Source};
 use serde::Deserialize;
 use toml::Spanned;
@@ -190,8 +190,10 @@ pub fn parse<T: serde::de::DeserializeOwned>(source: &Source) -> Result<T, Error
         };
         Error::at(
             location,
+            // The parser's message can hold the input's own text (`invalid type: string
+            // "…"`), as long as the input makes it.
             ErrorKind::Toml {
-                message: e.message().trim_end().to_owned(),
+                message: cut_quoted_parts(e.message().trim_end()),
             },
         )
     })
