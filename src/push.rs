@@ -1,8 +1,14 @@
 //! `nea-kg push`: loads the graph into an external store over the SPARQL 1.1 Graph Store
 //! HTTP Protocol. Each named graph goes to `?graph=<its IRI>` (or the union to one graph
-//! or the default graph); POST merges, PUT (`--replace`) replaces. Credentials come from
-//! the environment and are never printed; redirects are followed with the same method
-//! and body; any answer but 2xx is an error that shows the status and the body's start.
+//! or the default graph); POST merges, PUT (`--replace`) replaces.
+//!
+//! A push writes only where it says. Every request URL is built by the `url` crate from
+//! an endpoint that has been checked to take a query (no fragment, no `graph=` or
+//! `default` of its own), and the exact target handed to the HTTP client is checked to
+//! name its graph before it is sent, redirects included: a redirect to another origin,
+//! or to a URL that does not name the same graph, is refused, not followed. A graph is
+//! reported written only on a 2xx answer to the request that named it; when a push
+//! stops part-way, the error says which graphs went in and which did not.
 
 use crate::cli::PushArgs;
 use crate::error::{Error, Result};
@@ -13,10 +19,15 @@ use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphName, Quad};
 use std::collections::BTreeMap;
 use std::time::Duration;
+use ureq::http::{StatusCode, Uri};
+use url::Url;
 
 /// The environment variables that hold the credentials.
 pub const USER_VAR: &str = "NEA_KG_USER";
 pub const PASSWORD_VAR: &str = "NEA_KG_PASSWORD";
+
+/// Redirects followed for one graph, at most.
+const MAX_REDIRECTS: usize = 5;
 
 /// Where one batch of triples goes.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -25,24 +36,49 @@ enum Destination {
     Graph(String),
 }
 
+impl Destination {
+    /// The request URL for this destination: the endpoint with `graph=IRI` (or
+    /// `default`) added to its query.
+    fn url(&self, endpoint: &Url) -> Url {
+        let mut url = endpoint.clone();
+        match self {
+            Destination::Default => url.query_pairs_mut().append_key_only("default"),
+            Destination::Graph(g) => url.query_pairs_mut().append_pair("graph", g),
+        };
+        url
+    }
+
+    /// Whether a query string names this destination and nothing else: exactly one
+    /// `graph` or `default` parameter (in any case), and it is this one.
+    fn is_named_by(&self, query: Option<&str>) -> bool {
+        let named: Vec<(String, String)> = graph_params(query.unwrap_or(""));
+        match (self, named.as_slice()) {
+            (Destination::Default, [(k, _)]) => k == "default",
+            (Destination::Graph(g), [(k, v)]) => k == "graph" && v == g,
+            _ => false,
+        }
+    }
+}
+
+impl std::fmt::Display for Destination {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Destination::Default => f.write_str("the default graph"),
+            Destination::Graph(g) => write!(f, "<{g}>"),
+        }
+    }
+}
+
+/// The `graph` and `default` parameters of a query string (names in any case), decoded.
+fn graph_params(query: &str) -> Vec<(String, String)> {
+    url::form_urlencoded::parse(query.as_bytes())
+        .filter(|(k, _)| k.eq_ignore_ascii_case("graph") || k.eq_ignore_ascii_case("default"))
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
+}
+
 pub fn run(args: PushArgs) -> Result<()> {
-    let endpoint = args.endpoint.trim().to_owned();
-    let shown = without_credentials(&endpoint);
-    if !(endpoint.starts_with("http://") || endpoint.starts_with("https://")) {
-        return Err(Error::input(format!(
-            "--endpoint {shown:?} is not an http:// or https:// URL\n  give the store's Graph Store Protocol endpoint, for example http://localhost:7878/store"
-        )));
-    }
-    if endpoint.contains('@')
-        && endpoint
-            .split("://")
-            .nth(1)
-            .is_some_and(|r| r.split('/').next().is_some_and(|h| h.contains('@')))
-    {
-        return Err(Error::input(format!(
-            "--endpoint {shown:?} carries credentials\n  give the user with --user or {USER_VAR} and the password in {PASSWORD_VAR}, so it never shows in a process list"
-        )));
-    }
+    let endpoint = parse_endpoint(&args.endpoint)?;
     let timeout = Duration::try_from_secs_f64(args.timeout)
         .ok()
         .filter(|d| !d.is_zero())
@@ -67,6 +103,10 @@ pub fn run(args: PushArgs) -> Result<()> {
         }
         None => None,
     };
+    if let Some(g) = &args.graph {
+        oxigraph::model::NamedNode::new(g.as_str())
+            .map_err(|e| Error::input(format!("--graph {g:?} is not an absolute IRI: {e}")))?;
+    }
     let iris = Iris::new(&args.input.base)?;
     let entity_ns = iris.entity_namespace();
     let (all, failures) = Kg::quads(&args.input)?;
@@ -86,163 +126,371 @@ pub fn run(args: PushArgs) -> Result<()> {
             .or_default()
             .push(oxigraph::model::Triple::from(q).in_graph(GraphName::DefaultGraph));
     }
-    if let Some(g) = &args.graph {
-        oxigraph::model::NamedNode::new(g.as_str())
-            .map_err(|e| Error::input(format!("--graph {g:?} is not an absolute IRI: {e}")))?;
-    }
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(timeout))
         .http_status_as_error(false)
         .max_redirects(0)
         .build()
         .into();
-    let method = if args.replace { "PUT" } else { "POST" };
-    let mut total = 0;
+    let push = Push {
+        agent,
+        method: if args.replace { "PUT" } else { "POST" },
+        auth,
+    };
+    let mut written: Vec<(&Destination, usize)> = Vec::new();
     for (destination, quads) in &batches {
         let mut body = Vec::new();
         export::write(quads, RdfFormat::NTriples, &entity_ns, &mut body)
             .map_err(|e| Error::input(format!("cannot serialise the graph: {e}")))?;
-        let url = match destination {
-            Destination::Default => with_param(&endpoint, "default"),
-            Destination::Graph(g) => with_param(&endpoint, &format!("graph={}", percent_encode(g))),
-        };
-        let status = send(&agent, method, &url, &body, auth.as_deref())?;
-        let target = match destination {
-            Destination::Default => "the default graph".to_owned(),
-            Destination::Graph(g) => format!("<{g}>"),
-        };
-        eprintln!("{method} {} triples to {target}: {status}", quads.len());
-        total += quads.len();
+        match push.send(&endpoint, destination, &body) {
+            Ok(answer) => {
+                let at = match &answer.redirected_to {
+                    Some(url) => format!(" at {url} (redirected)"),
+                    None => String::new(),
+                };
+                eprintln!(
+                    "{} {} triples to {destination}: {}{at}",
+                    push.method,
+                    quads.len(),
+                    answer.status
+                );
+                written.push((destination, quads.len()));
+            }
+            Err(failure) => {
+                let rest: Vec<&Destination> = batches
+                    .keys()
+                    .skip_while(|d| *d != destination)
+                    .skip(1)
+                    .collect();
+                return Err(Error::input(format!(
+                    "{}{}\n  {}",
+                    failure.what,
+                    report(args.replace, &written, destination, &failure, &rest),
+                    failure.todo
+                )));
+            }
+        }
     }
+    let total: usize = written.iter().map(|(_, n)| n).sum();
     eprintln!(
-        "pushed {total} triples in {} graph{} to {shown}",
+        "pushed {total} triples in {} graph{} to {endpoint}",
         batches.len(),
         if batches.len() == 1 { "" } else { "s" }
     );
     Kg::finish(&failures)
 }
 
-/// Sends one request, following up to five redirects with the same method and body;
-/// credentials go along only to the same host.
-fn send(
-    agent: &ureq::Agent,
-    method: &str,
-    url: &str,
-    body: &[u8],
-    auth: Option<&str>,
-) -> Result<String> {
-    let origin = host_of(url);
-    let mut url = url.to_owned();
-    for _ in 0..=5 {
-        let shown = without_credentials(&url);
-        let mut request = ureq::http::Request::builder()
-            .method(method)
-            .uri(&url)
-            .header("Content-Type", "application/n-triples; charset=utf-8")
-            .header("Accept", "*/*");
-        if let Some(a) = auth.filter(|_| host_of(&url) == origin) {
-            request = request.header("Authorization", a);
-        }
-        let request = request.body(body.to_vec()).map_err(|e| {
-            Error::input(format!(
-                "{shown}: invalid request: {e}\n  check the --endpoint URL"
-            ))
-        })?;
-        let mut response = agent.run(request).map_err(|e| {
-            let why = match &e {
-                ureq::Error::Timeout(_) => "no answer before --timeout".to_owned(),
-                ureq::Error::HostNotFound => "host not found".to_owned(),
-                ureq::Error::ConnectionFailed => "connection refused".to_owned(),
-                ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
-                    "connection refused".to_owned()
-                }
-                other => other.to_string(),
-            };
-            Error::input(format!(
-                "{method} {shown}: {why}\n  check that the store is running and that --endpoint is its Graph Store Protocol URL"
-            ))
-        })?;
-        let status = response.status();
-        if status.is_redirection() {
-            let location = response
-                .headers()
-                .get("location")
-                .and_then(|l| l.to_str().ok())
-                .ok_or_else(|| {
-                    Error::input(format!("{method} {shown}: {status} without a Location"))
-                })?;
-            url = resolve_location(&url, location);
-            continue;
-        }
-        let text = response
-            .body_mut()
-            .with_config()
-            .limit(64 * 1024)
-            .read_to_string()
-            .unwrap_or_default();
-        if status.is_success() {
-            return Ok(status.to_string());
-        }
-        let start: String = text.trim().chars().take(300).collect();
+/// The endpoint as a URL that a graph parameter can be added to, or why not. Nothing is
+/// sent before this says yes.
+fn parse_endpoint(raw: &str) -> Result<Url> {
+    let raw = raw.trim();
+    let shown = redact(raw);
+    let example =
+        "give the store's Graph Store Protocol endpoint, for example http://localhost:7878/store";
+    let url = Url::parse(raw).map_err(|e| {
+        Error::input(format!(
+            "--endpoint {shown:?} is not an http:// or https:// URL ({e})\n  {example}"
+        ))
+    })?;
+    if !matches!(url.scheme(), "http" | "https") {
         return Err(Error::input(format!(
-            "{method} {shown}: the store answered {status}\n  {}\n  check the endpoint, the credentials and the store's log",
-            if start.is_empty() { "(empty body)".to_owned() } else { start.replace('\n', "\n  ") }
+            "--endpoint {shown:?} is not an http:// or https:// URL\n  {example}"
         )));
     }
-    Err(Error::input(format!(
-        "{method} {}: more than 5 redirects\n  give the final URL with --endpoint",
-        without_credentials(&url)
-    )))
+    if !url.username().is_empty() || url.password().is_some() {
+        let mut bare = url.clone();
+        let _ = bare.set_username("");
+        let _ = bare.set_password(None);
+        return Err(Error::input(format!(
+            "--endpoint {:?} carries credentials\n  give the user with --user or {USER_VAR} and the password in {PASSWORD_VAR}, so it never shows in a process list",
+            bare.as_str()
+        )));
+    }
+    if url.fragment().is_some() {
+        return Err(Error::input(format!(
+            "--endpoint {shown:?} has a fragment (#…), which would cut off the graph parameter: the store would take every request for the bare endpoint (with --replace, the whole dataset)\n  remove the fragment from --endpoint"
+        )));
+    }
+    if let Some((k, _)) = graph_params(url.query().unwrap_or("")).first() {
+        return Err(Error::input(format!(
+            "--endpoint {shown:?} already has a {k:?} parameter, and nea-kg adds graph= (or default) to each request itself\n  give the endpoint without it; --graph IRI or --default-graph sends everything to one graph"
+        )));
+    }
+    Ok(url)
 }
 
-fn with_param(endpoint: &str, param: &str) -> String {
-    let sep = if endpoint.contains('?') { '&' } else { '?' };
-    format!("{endpoint}{sep}{param}")
+/// The endpoint as typed, for messages: anything that may be a user or a password, from
+/// the start of the authority to the last `@`, is cut out, whatever the shape.
+fn redact(raw: &str) -> String {
+    let Some(at) = raw.rfind('@') else {
+        return raw.to_owned();
+    };
+    // The authority starts after `scheme:` and any slashes; with no slash after it, only
+    // http: and https: are taken as a scheme (`user:pass@host` is not a scheme `user`).
+    let scheme_end = raw
+        .find(':')
+        .filter(|&i| {
+            let scheme = &raw[..i];
+            scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        })
+        .filter(|&i| {
+            raw[i + 1..].starts_with(['/', '\\'])
+                || ["http", "https"].contains(&raw[..i].to_ascii_lowercase().as_str())
+        })
+        .map_or(0, |i| i + 1);
+    let rest = &raw[scheme_end..];
+    let start = scheme_end + (rest.len() - rest.trim_start_matches(['/', '\\']).len());
+    if at < start {
+        return raw.to_owned();
+    }
+    format!("{}***@{}", &raw[..start], &raw[at + 1..])
 }
 
-/// Percent-encodes a query parameter's value (RFC 3986: all but the unreserved).
-fn percent_encode(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
+/// What one graph's request came to.
+struct Answer {
+    status: StatusCode,
+    /// The URL that answered, when a redirect was followed.
+    redirected_to: Option<Url>,
+}
+
+/// Why one graph's request failed, and whether the store may have written it anyway.
+struct Failure {
+    /// What went wrong and where, the first line of the message (and any details).
+    what: String,
+    /// What to do, the last line.
+    todo: String,
+    /// The store may have written the graph (it got the request but did not answer).
+    maybe_written: bool,
+}
+
+impl Failure {
+    fn refused(what: String, todo: &str) -> Self {
+        Self {
+            what,
+            todo: todo.to_owned(),
+            maybe_written: false,
         }
+    }
+}
+
+/// The part of the message that says what the store now holds.
+fn report(
+    replace: bool,
+    written: &[(&Destination, usize)],
+    failed: &Destination,
+    failure: &Failure,
+    not_sent: &[&Destination],
+) -> String {
+    let total = written.len() + 1 + not_sent.len();
+    let mut out = String::new();
+    if written.is_empty() && !failure.maybe_written {
+        if total > 1 {
+            out.push_str(&format!(
+                "\n  nothing was {}: the push stopped at the first of {total} graphs",
+                if replace { "replaced" } else { "written" }
+            ));
+        }
+        return out;
+    }
+    if written.is_empty() {
+        out.push_str(&format!(
+            "\n  the store may have {} {failed}: it got the request but gave no answer",
+            if replace { "replaced" } else { "written" }
+        ));
+        if !not_sent.is_empty() {
+            out.push_str(&format!(
+                "\n  the other {} graph{} {} not sent",
+                not_sent.len(),
+                if not_sent.len() == 1 { "" } else { "s" },
+                if not_sent.len() == 1 { "was" } else { "were" }
+            ));
+        }
+        return out;
+    }
+    let (done, kept) = if replace {
+        ("replaced", "keeps its old content")
+    } else {
+        ("written", "not written")
+    };
+    out.push_str(&format!(
+        "\n  the push stopped part-way: {} of {total} graphs {done}",
+        written.len()
+    ));
+    if replace {
+        out.push_str("; the store now holds:");
+    }
+    for (d, n) in written {
+        out.push_str(&format!("\n  {done}: {d} ({n} triples)"));
+    }
+    if failure.maybe_written {
+        out.push_str(&format!(
+            "\n  unknown: {failed} (the store got the request but gave no answer; it may have {done} it)"
+        ));
+    } else {
+        out.push_str(&format!("\n  {kept}: {failed} (its request failed)"));
+    }
+    for d in not_sent {
+        out.push_str(&format!("\n  {kept}: {d} (not sent)"));
     }
     out
 }
 
-/// scheme://host[:port] of a URL.
-fn host_of(url: &str) -> String {
-    let (scheme, rest) = url.split_once("://").unwrap_or(("", url));
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = authority.rsplit('@').next().unwrap_or(authority);
-    format!("{scheme}://{}", host.to_ascii_lowercase())
+/// The requests of one push.
+struct Push {
+    agent: ureq::Agent,
+    method: &'static str,
+    auth: Option<String>,
 }
 
-/// A Location header, absolute or relative to the URL it answers.
-fn resolve_location(url: &str, location: &str) -> String {
-    if location.contains("://") {
-        location.to_owned()
-    } else if location.starts_with('/') {
-        format!("{}{location}", host_of(url))
-    } else {
-        let base = url.split('?').next().unwrap_or(url);
-        let dir = base.rsplit_once('/').map_or(base, |(d, _)| d);
-        format!("{dir}/{location}")
+impl Push {
+    /// Sends one graph, following same-origin redirects that still name it, with the
+    /// same method and body.
+    fn send(
+        &self,
+        endpoint: &Url,
+        destination: &Destination,
+        body: &[u8],
+    ) -> Result<Answer, Failure> {
+        let method = self.method;
+        let first = destination.url(endpoint);
+        let mut url = first.clone();
+        for _ in 0..=MAX_REDIRECTS {
+            // The exact target the client sends must name this graph, and nothing else.
+            let uri: Uri = url.as_str().parse().map_err(|e| {
+                Failure::refused(
+                    format!("{method} {url}: not a URL the HTTP client can send ({e})"),
+                    "check the --endpoint URL",
+                )
+            })?;
+            if !destination.is_named_by(uri.query()) {
+                return Err(Failure::refused(
+                    format!("{method} {url}: the request would not name {destination}"),
+                    "check the --endpoint URL",
+                ));
+            }
+            let mut request = ureq::http::Request::builder()
+                .method(method)
+                .uri(uri)
+                .header("Content-Type", "application/n-triples; charset=utf-8")
+                .header("Accept", "*/*");
+            if let Some(a) = &self.auth {
+                request = request.header("Authorization", a);
+            }
+            let request = request.body(body.to_vec()).map_err(|e| {
+                Failure::refused(
+                    format!("{method} {url}: invalid request: {e}"),
+                    "check the --endpoint URL",
+                )
+            })?;
+            let mut response = self
+                .agent
+                .run(request)
+                .map_err(|e| transport_failure(method, &url, e))?;
+            let status = response.status();
+            if status.is_success() {
+                return Ok(Answer {
+                    status,
+                    redirected_to: (url != first).then_some(url),
+                });
+            }
+            if matches!(status.as_u16(), 301 | 302 | 307 | 308) {
+                let location = response
+                    .headers()
+                    .get("location")
+                    .and_then(|l| l.to_str().ok())
+                    .ok_or_else(|| {
+                        Failure::refused(
+                            format!(
+                                "{method} {url}: the store answered {status} without a Location"
+                            ),
+                            "check the endpoint and the store's log",
+                        )
+                    })?;
+                url = redirect(method, &url, location, destination)?;
+                continue;
+            }
+            let mut bytes = Vec::new();
+            let _ = std::io::Read::read_to_end(
+                &mut std::io::Read::take(response.body_mut().as_reader(), 4096),
+                &mut bytes,
+            );
+            let text = String::from_utf8_lossy(&bytes);
+            let start: String = text.trim().chars().take(300).collect();
+            return Err(Failure::refused(
+                format!(
+                    "{method} {url}: the store answered {status}\n  {}",
+                    if start.is_empty() {
+                        "(empty body)".to_owned()
+                    } else {
+                        start.replace('\n', "\n  ")
+                    }
+                ),
+                "check the endpoint, the credentials and the store's log",
+            ));
+        }
+        Err(Failure::refused(
+            format!("{method} {url}: more than {MAX_REDIRECTS} redirects"),
+            "give the final URL with --endpoint",
+        ))
     }
 }
 
-/// A URL with any user:password@ removed, for messages.
-pub fn without_credentials(url: &str) -> String {
-    match url.split_once("://") {
-        Some((scheme, rest)) => {
-            let (authority, path) = rest.split_at(rest.find(['/', '?', '#']).unwrap_or(rest.len()));
-            let host = authority.rsplit('@').next().unwrap_or(authority);
-            format!("{scheme}://{host}{path}")
+/// Where a redirect points, if nea-kg may follow it: the same origin (scheme, host and
+/// port), and a URL that still names the same graph.
+fn redirect(
+    method: &str,
+    url: &Url,
+    location: &str,
+    destination: &Destination,
+) -> Result<Url, Failure> {
+    let mut next = url.join(location).map_err(|e| {
+        Failure::refused(
+            format!(
+                "{method} {url}: the store redirected to {location:?}, which is not a URL ({e})"
+            ),
+            "give the store's URL with --endpoint",
+        )
+    })?;
+    let _ = next.set_username("");
+    let _ = next.set_password(None);
+    next.set_fragment(None);
+    if next.origin() != url.origin() {
+        return Err(Failure::refused(
+            format!("{method} {url}: the store redirected to {next}, another origin, and nea-kg does not follow a write there"),
+            "if the store has moved, give its new URL with --endpoint",
+        ));
+    }
+    if !destination.is_named_by(next.query()) {
+        return Err(Failure::refused(
+            format!("{method} {url}: the store redirected to {next}, which does not name {destination}, and nea-kg does not follow a write there"),
+            "give the store's final Graph Store Protocol URL with --endpoint",
+        ));
+    }
+    Ok(next)
+}
+
+/// A request that got no answer: connection refused, host not found, timeout, TLS.
+fn transport_failure(method: &str, url: &Url, e: ureq::Error) -> Failure {
+    let (why, maybe_written) = match &e {
+        ureq::Error::Timeout(ureq::Timeout::Resolve | ureq::Timeout::Connect) => {
+            ("no connection before --timeout".to_owned(), false)
         }
-        None => url.to_owned(),
+        ureq::Error::Timeout(_) => ("no answer before --timeout".to_owned(), true),
+        ureq::Error::HostNotFound => ("host not found".to_owned(), false),
+        ureq::Error::ConnectionFailed => ("connection refused".to_owned(), false),
+        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
+            ("connection refused".to_owned(), false)
+        }
+        other => (other.to_string(), true),
+    };
+    Failure {
+        what: format!("{method} {url}: {why}"),
+        todo: "check that the store is running and that --endpoint is its Graph Store Protocol URL"
+            .to_owned(),
+        maybe_written,
     }
 }
 
@@ -268,22 +516,67 @@ fn base64(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
 
+    fn endpoint(s: &str) -> Url {
+        parse_endpoint(s).unwrap()
+    }
+
+    #[test]
+    fn request_urls_are_built_by_the_url_library() {
+        let e = endpoint("http://h:1/store");
+        let g = Destination::Graph("https://w3id.org/nea-kg/graph/x?a=b&c#d".to_owned());
+        let url = g.url(&e);
+        assert_eq!(
+            url.as_str(),
+            "http://h:1/store?graph=https%3A%2F%2Fw3id.org%2Fnea-kg%2Fgraph%2Fx%3Fa%3Db%26c%23d"
+        );
+        assert!(g.is_named_by(url.query()));
+        let e = endpoint("http://h:1/store?x=1");
+        assert_eq!(
+            Destination::Default.url(&e).as_str(),
+            "http://h:1/store?x=1&default"
+        );
+        assert!(Destination::Default.is_named_by(Some("x=1&default")));
+        assert!(!Destination::Default.is_named_by(Some("default&graph=a")));
+        assert!(!g.is_named_by(Some("graph=a")));
+        assert!(!g.is_named_by(None));
+        let a = Destination::Graph("a".to_owned());
+        assert!(a.is_named_by(Some("graph=a")));
+        assert!(!a.is_named_by(Some("graph=a&graph=a")));
+        assert!(!a.is_named_by(Some("graph=a&Graph=b")));
+    }
+
+    #[test]
+    fn endpoints_that_cannot_take_a_graph_are_refused() {
+        for bad in [
+            "http://h/store#frag",
+            "http://h/store#",
+            "http://h/store?graph=urn:x",
+            "http://h/store?GRAPH=urn:x",
+            "http://h/store?default",
+            "http://h/store?a=1&default=",
+        ] {
+            assert!(parse_endpoint(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn redact_cuts_out_anything_before_the_last_at() {
+        for (raw, shown) in [
+            ("http://u:p@h/s", "http://***@h/s"),
+            ("user:pass@host/s", "***@host/s"),
+            ("http:/user:pass@host", "http:/***@host"),
+            ("http:user:pass@host", "http:***@host"),
+            ("ftp://u:p@h", "ftp://***@h"),
+            ("http://u:p#q@h", "http://***@h"),
+            ("http://h/store", "http://h/store"),
+        ] {
+            assert_eq!(redact(raw), shown, "{raw}");
+        }
+    }
+
     #[test]
     fn helpers() {
         assert_eq!(base64(b"user:pass"), "dXNlcjpwYXNz");
         assert_eq!(base64(b"ab"), "YWI=");
-        assert_eq!(
-            percent_encode("https://w3id.org/nea-kg/graph/x"),
-            "https%3A%2F%2Fw3id.org%2Fnea-kg%2Fgraph%2Fx"
-        );
-        assert_eq!(
-            without_credentials("http://u:p@host:1/store?x"),
-            "http://host:1/store?x"
-        );
-        assert_eq!(
-            resolve_location("http://h:1/a/store?graph=x", "/b/store?graph=x"),
-            "http://h:1/b/store?graph=x"
-        );
-        assert_eq!(host_of("HTTP://u:p@Host:1/x"), "HTTP://host:1");
     }
 }

@@ -1,15 +1,24 @@
 //! `nea-kg push` against a store played by a loopback server in the test: the requests
-//! it sends, and what it says when the store fails or is not there.
+//! it sends, and what it says when the store fails, redirects, is slow or is not there.
+//! Each server binds 127.0.0.1, answers a list of replies in order, gives up after a
+//! deadline, and stops when the test drops it.
 
-use crate::nea;
+use crate::Run;
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpListener;
-use std::sync::mpsc;
+use std::net::{TcpListener, TcpStream};
+use std::process::Command;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Arc};
+use std::time::{Duration, Instant};
+
+/// How long a test waits for a request, and how long a server lives at most.
+const WAIT: Duration = Duration::from_secs(20);
 
 /// One request as the server saw it.
 #[derive(Debug)]
 struct Seen {
     method: String,
+    /// The request target exactly as sent (`/store?graph=…`).
     target: String,
     headers: Vec<(String, String)>,
     body: String,
@@ -24,56 +33,190 @@ impl Seen {
     }
 }
 
-/// Serves `answers.len()` requests on a loopback port, answering each with the status
-/// line and body given, and reports what it received.
-fn serve(answers: Vec<(&'static str, &'static str)>) -> (String, mpsc::Receiver<Seen>) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for (status, answer) in answers {
-            let (stream, _) = listener.accept().unwrap();
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            let mut line = String::new();
-            reader.read_line(&mut line).unwrap();
-            let mut parts = line.split_whitespace();
-            let method = parts.next().unwrap_or("").to_owned();
-            let target = parts.next().unwrap_or("").to_owned();
-            let mut headers = Vec::new();
-            loop {
-                let mut h = String::new();
-                reader.read_line(&mut h).unwrap();
-                let h = h.trim_end();
-                if h.is_empty() {
-                    break;
-                }
-                let (k, v) = h.split_once(':').unwrap();
-                headers.push((k.trim().to_owned(), v.trim().to_owned()));
-            }
-            let length: usize = headers
-                .iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case("content-length"))
-                .map_or(0, |(_, v)| v.parse().unwrap());
-            let mut body = vec![0; length];
-            reader.read_exact(&mut body).unwrap();
-            let mut stream = stream;
-            write!(
-                stream,
-                "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{answer}",
-                answer.len()
-            )
-            .unwrap();
-            stream.flush().unwrap();
-            tx.send(Seen {
-                method,
-                target,
-                headers,
-                body: String::from_utf8(body).unwrap(),
-            })
-            .unwrap();
+/// What the server answers to one request.
+#[derive(Clone)]
+struct Reply {
+    /// The status line's code and reason, then any header lines (`\r\n` between).
+    head: String,
+    body: Vec<u8>,
+    /// How long to wait before answering.
+    delay: Duration,
+}
+
+impl Reply {
+    fn status(head: &str, body: &str) -> Self {
+        Self {
+            head: head.to_owned(),
+            body: body.as_bytes().to_vec(),
+            delay: Duration::ZERO,
         }
-    });
-    (format!("http://127.0.0.1:{port}/store"), rx)
+    }
+
+    fn ok() -> Self {
+        Self::status("204 No Content", "")
+    }
+
+    fn redirect(code: &str, location: &str) -> Self {
+        Self::status(&format!("{code}\r\nLocation: {location}"), "")
+    }
+
+    /// Answers 204, but only after `delay`.
+    fn slow(delay: Duration) -> Self {
+        Self {
+            delay,
+            ..Self::ok()
+        }
+    }
+}
+
+/// A loopback store that answers `replies` in order, one per connection.
+struct Server {
+    /// `http://127.0.0.1:PORT/store`.
+    url: String,
+    port: u16,
+    seen: mpsc::Receiver<Seen>,
+    stop: Arc<AtomicBool>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+    }
+}
+
+impl Server {
+    fn new(replies: Vec<Reply>) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.set_nonblocking(true).unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let (tx, seen) = mpsc::channel();
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopped = stop.clone();
+        std::thread::spawn(move || {
+            let deadline = Instant::now() + WAIT;
+            let alive = || !stopped.load(Ordering::SeqCst) && Instant::now() < deadline;
+            for reply in replies {
+                let stream = loop {
+                    match listener.accept() {
+                        Ok((stream, _)) => break stream,
+                        Err(_) if alive() => std::thread::sleep(Duration::from_millis(5)),
+                        Err(_) => return,
+                    }
+                };
+                answer(stream, &reply, &tx, &alive);
+            }
+        });
+        Self {
+            url: format!("http://127.0.0.1:{port}/store"),
+            port,
+            seen,
+            stop,
+        }
+    }
+
+    /// The next request, waiting at most WAIT for it.
+    #[track_caller]
+    fn next(&self) -> Seen {
+        self.seen
+            .recv_timeout(WAIT)
+            .expect("the server saw no request in time")
+    }
+
+    /// The next `n` requests.
+    #[track_caller]
+    fn take(&self, n: usize) -> Vec<Seen> {
+        (0..n).map(|_| self.next()).collect()
+    }
+
+    /// Asserts that no further request came (waiting a moment for a late one).
+    #[track_caller]
+    fn assert_no_more(&self) {
+        if let Ok(r) = self.seen.recv_timeout(Duration::from_millis(200)) {
+            panic!("unexpected request: {} {}", r.method, r.target);
+        }
+    }
+}
+
+/// Reads one request from `stream`, reports it, and answers it; `None` if the client
+/// went away.
+fn answer(
+    stream: TcpStream,
+    reply: &Reply,
+    tx: &mpsc::Sender<Seen>,
+    alive: &dyn Fn() -> bool,
+) -> Option<()> {
+    stream.set_nonblocking(false).ok()?;
+    stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    stream
+        .set_write_timeout(Some(Duration::from_secs(5)))
+        .ok()?;
+    let mut reader = BufReader::new(stream.try_clone().ok()?);
+    let mut line = String::new();
+    reader.read_line(&mut line).ok()?;
+    let mut parts = line.split_whitespace();
+    let method = parts.next().unwrap_or("").to_owned();
+    let target = parts.next().unwrap_or("").to_owned();
+    let mut headers = Vec::new();
+    loop {
+        let mut h = String::new();
+        reader.read_line(&mut h).ok()?;
+        let h = h.trim_end();
+        if h.is_empty() {
+            break;
+        }
+        let (k, v) = h.split_once(':')?;
+        headers.push((k.trim().to_owned(), v.trim().to_owned()));
+    }
+    let length: usize = headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("content-length"))
+        .map_or(0, |(_, v)| v.parse().unwrap_or(0));
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).ok()?;
+    tx.send(Seen {
+        method,
+        target,
+        headers,
+        body: String::from_utf8_lossy(&body).into_owned(),
+    })
+    .ok()?;
+    let until = Instant::now() + reply.delay;
+    while Instant::now() < until && alive() {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let mut stream = stream;
+    let _ = write!(
+        stream,
+        "HTTP/1.1 {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        reply.head,
+        reply.body.len()
+    );
+    let _ = stream.write_all(&reply.body);
+    let _ = stream.flush();
+    Some(())
+}
+
+/// Runs `nea-kg` with these arguments and only the `NEA_KG_*` variables given.
+fn nea_env(args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_nea-kg"));
+    command.args(args);
+    for (k, _) in std::env::vars_os() {
+        if k.to_string_lossy().starts_with("NEA_KG_") {
+            command.env_remove(k);
+        }
+    }
+    command.envs(env.iter().copied());
+    let out = command.output().expect("the binary runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// Runs `nea-kg` with no `NEA_KG_*` variable.
+fn nea(args: &[&str]) -> Run {
+    nea_env(args, &[])
 }
 
 fn graph_param(iri: &str) -> String {
@@ -88,21 +231,21 @@ fn graph_param(iri: &str) -> String {
         .collect()
 }
 
+fn graph(name: &str) -> String {
+    format!("https://w3id.org/nea-kg/graph/{name}")
+}
+
 #[test]
 fn each_named_graph_is_posted_as_n_triples() {
-    let (endpoint, seen) = serve(vec![("204 No Content", ""); 4]);
-    let run = nea(&["push", "--endpoint", &endpoint]);
+    let store = Server::new(vec![Reply::ok(); 4]);
+    let run = nea(&["push", "--endpoint", &store.url]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let requests: Vec<Seen> = seen.iter().take(4).collect();
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    let requests = store.take(4);
     let targets: Vec<&str> = requests.iter().map(|r| r.target.as_str()).collect();
     let expect: Vec<String> = ["confidence-builder", "entities", "metadata", "ontology"]
         .iter()
-        .map(|g| {
-            format!(
-                "/store?graph={}",
-                graph_param(&format!("https://w3id.org/nea-kg/graph/{g}"))
-            )
-        })
+        .map(|g| format!("/store?graph={}", graph_param(&graph(g))))
         .collect();
     assert_eq!(targets, expect);
     for r in &requests {
@@ -121,8 +264,10 @@ fn each_named_graph_is_posted_as_n_triples() {
     all.sort_unstable();
     assert_eq!(pushed, all);
     assert!(
-        run.stderr
-            .ends_with(&format!("pushed 4495 triples in 4 graphs to {endpoint}\n")),
+        run.stderr.ends_with(&format!(
+            "pushed 4495 triples in 4 graphs to {}\n",
+            store.url
+        )),
         "{}",
         run.stderr
     );
@@ -130,73 +275,54 @@ fn each_named_graph_is_posted_as_n_triples() {
 
 #[test]
 fn replace_puts_the_union_into_one_graph_with_credentials() {
-    let (endpoint, seen) = serve(vec![("201 Created", "")]);
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_nea-kg"))
-        .args([
+    let store = Server::new(vec![Reply::status("201 Created", "")]);
+    let run = nea_env(
+        &[
             "push",
             "--endpoint",
-            &endpoint,
+            &store.url,
             "--replace",
             "--graph",
             "urn:x:kg",
             "--user",
             "ann",
-        ])
-        .env("NEA_KG_PASSWORD", "s3cret")
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let r = seen.recv().unwrap();
+        ],
+        &[("NEA_KG_PASSWORD", "s3cret")],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let r = store.next();
     assert_eq!(r.method, "PUT");
     assert_eq!(r.target, "/store?graph=urn%3Ax%3Akg");
     assert_eq!(r.header("authorization"), Some("Basic YW5uOnMzY3JldA=="));
     assert_eq!(r.body.lines().count(), 4495);
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(!stderr.contains("s3cret"));
-    let (endpoint, seen) = serve(vec![("200 OK", "")]);
+    assert!(!run.stderr.contains("s3cret"));
+    let store = Server::new(vec![Reply::status("200 OK", "")]);
     nea(&[
         "push",
         "--endpoint",
-        &endpoint,
+        &store.url,
         "--default-graph",
         "--graphs",
         "ontology",
     ])
     .ok();
-    let r = seen.recv().unwrap();
+    let r = store.next();
     assert_eq!(r.target, "/store?default");
     assert!(r.body.lines().count() > 400);
 }
 
 #[test]
 fn a_server_error_shows_the_status_and_the_body() {
-    let (endpoint, _seen) = serve(vec![(
+    let store = Server::new(vec![Reply::status(
         "500 Internal Server Error",
         "Transaction aborted: disk full\nat line 3",
     )]);
-    let err = nea(&["push", "--endpoint", &endpoint]).input_error();
-    let graph = graph_param("https://w3id.org/nea-kg/graph/confidence-builder");
+    let err = nea(&["push", "--endpoint", &store.url]).input_error();
+    let graph = graph_param(&graph("confidence-builder"));
     assert_eq!(
         err,
-        format!("error: POST {endpoint}?graph={graph}: the store answered 500 Internal Server Error\n  Transaction aborted: disk full\n  at line 3\n  check the endpoint, the credentials and the store's log\n")
+        format!("error: POST {}?graph={graph}: the store answered 500 Internal Server Error\n  Transaction aborted: disk full\n  at line 3\n  nothing was written: the push stopped at the first of 4 graphs\n  check the endpoint, the credentials and the store's log\n", store.url)
     );
-}
-
-#[test]
-fn a_redirect_is_followed_with_the_same_method_and_body() {
-    let (endpoint, seen) = serve(vec![
-        (
-            "307 Temporary Redirect\r\nLocation: /other/store?graph=urn%3Ax",
-            "",
-        ),
-        ("204 No Content", ""),
-    ]);
-    nea(&["push", "--endpoint", &endpoint, "--graph", "urn:x"]).ok();
-    let first = seen.recv().unwrap();
-    let second = seen.recv().unwrap();
-    assert_eq!(second.method, "POST");
-    assert_eq!(second.target, "/other/store?graph=urn%3Ax");
-    assert_eq!(first.body, second.body);
 }
 
 #[test]
@@ -210,6 +336,244 @@ fn a_refused_connection_is_a_clear_error() {
         err,
         format!("error: POST {endpoint}?graph=urn%3Ax: connection refused\n  check that the store is running and that --endpoint is its Graph Store Protocol URL\n")
     );
+}
+
+// ---------------------------------------------------------------------------------------
+// A push writes only where it says.
+
+#[test]
+fn an_endpoint_with_a_fragment_is_refused_before_any_request() {
+    let store = Server::new(vec![Reply::ok(); 4]);
+    for fragment in ["#frag", "#", "#x?graph=urn:y"] {
+        let endpoint = format!("{}{fragment}", store.url);
+        let err = nea(&["push", "--endpoint", &endpoint, "--replace"]).input_error();
+        assert_eq!(
+            err,
+            format!("error: --endpoint {endpoint:?} has a fragment (#…), which would cut off the graph parameter: the store would take every request for the bare endpoint (with --replace, the whole dataset)\n  remove the fragment from --endpoint\n")
+        );
+    }
+    store.assert_no_more();
+}
+
+#[test]
+fn an_endpoint_that_already_names_a_graph_is_refused() {
+    let store = Server::new(vec![Reply::ok()]);
+    for (query, name) in [
+        ("?graph=urn:y", "graph"),
+        ("?default", "default"),
+        ("?x=1&Graph=urn:y", "Graph"),
+        ("?default=", "default"),
+    ] {
+        let endpoint = format!("{}{query}", store.url);
+        let err = nea(&["push", "--endpoint", &endpoint, "--graph", "urn:x"]).input_error();
+        assert!(
+            err.starts_with(&format!(
+                "error: --endpoint {endpoint:?} already has a {name:?} parameter, and nea-kg adds graph= (or default) to each request itself\n  give the endpoint without it"
+            )),
+            "{err}"
+        );
+    }
+    store.assert_no_more();
+    // Any other parameter stays, and the graph is added to it.
+    let endpoint = format!("{}?x=a%20b", store.url);
+    nea(&["push", "--endpoint", &endpoint, "--graph", "urn:x"]).ok();
+    assert_eq!(store.next().target, "/store?x=a%20b&graph=urn%3Ax");
+}
+
+#[test]
+fn a_failure_part_way_says_which_graphs_went_in() {
+    let store = Server::new(vec![
+        Reply::ok(),
+        Reply::status("500 Internal Server Error", "disk full"),
+    ]);
+    let err = nea(&["push", "--endpoint", &store.url]).input_error();
+    let requests = store.take(2);
+    store.assert_no_more();
+    let url = |g: &str| format!("{}?graph={}", store.url, graph_param(&graph(g)));
+    assert_eq!(
+        requests[1].target,
+        format!("/store?graph={}", graph_param(&graph("entities")))
+    );
+    let first_count = requests[0].body.lines().count();
+    assert_eq!(
+        err,
+        format!(
+            "POST {first_count} triples to <{}>: 204 No Content\n\
+             error: POST {}: the store answered 500 Internal Server Error\n  disk full\n  \
+             the push stopped part-way: 1 of 4 graphs written\n  \
+             written: <{}> ({first_count} triples)\n  \
+             not written: <{}> (its request failed)\n  \
+             not written: <{}> (not sent)\n  \
+             not written: <{}> (not sent)\n  \
+             check the endpoint, the credentials and the store's log\n",
+            graph("confidence-builder"),
+            url("entities"),
+            graph("confidence-builder"),
+            graph("entities"),
+            graph("metadata"),
+            graph("ontology"),
+        )
+    );
+    // With --replace, it says what the store now holds.
+    let store = Server::new(vec![
+        Reply::status("201 Created", ""),
+        Reply::ok(),
+        Reply::status("503 Service Unavailable", ""),
+    ]);
+    let err = nea(&["push", "--endpoint", &store.url, "--replace"]).input_error();
+    assert_eq!(store.take(3).len(), 3);
+    let url = |g: &str| format!("{}?graph={}", store.url, graph_param(&graph(g)));
+    let report: Vec<&str> = err.lines().skip(2).collect();
+    assert_eq!(
+        report,
+        [
+            format!(
+                "error: PUT {}: the store answered 503 Service Unavailable",
+                url("metadata")
+            )
+            .as_str(),
+            "  (empty body)",
+            "  the push stopped part-way: 2 of 4 graphs replaced; the store now holds:",
+            &format!(
+                "  replaced: <{}> ({first_count} triples)",
+                graph("confidence-builder")
+            ),
+            report[4],
+            &format!(
+                "  keeps its old content: <{}> (its request failed)",
+                graph("metadata")
+            ),
+            &format!(
+                "  keeps its old content: <{}> (not sent)",
+                graph("ontology")
+            ),
+            "  check the endpoint, the credentials and the store's log",
+        ]
+    );
+    assert!(report[4].starts_with(&format!("  replaced: <{}> (", graph("entities"))));
+}
+
+#[test]
+fn a_store_slower_than_the_timeout_may_have_written_the_graph() {
+    let store = Server::new(vec![Reply::ok(), Reply::slow(Duration::from_secs(10))]);
+    let start = Instant::now();
+    let err = nea(&["push", "--endpoint", &store.url, "--timeout", "1"]).input_error();
+    assert!(
+        start.elapsed() < Duration::from_secs(8),
+        "{:?}",
+        start.elapsed()
+    );
+    assert_eq!(store.take(2).len(), 2);
+    assert!(
+        err.contains(&format!(
+            "error: POST {}?graph={}: no answer before --timeout\n",
+            store.url,
+            graph_param(&graph("entities"))
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "\n  unknown: <{}> (the store got the request but gave no answer; it may have written it)\n",
+            graph("entities")
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "\n  not written: <{}> (not sent)\n",
+            graph("ontology")
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_redirect_is_followed_with_the_same_method_and_body() {
+    let store = Server::new(vec![
+        Reply::redirect("307 Temporary Redirect", "/other/store?graph=urn%3Ax"),
+        Reply::ok(),
+    ]);
+    let run = nea(&["push", "--endpoint", &store.url, "--graph", "urn:x"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let first = store.next();
+    let second = store.next();
+    assert_eq!(second.method, "POST");
+    assert_eq!(second.target, "/other/store?graph=urn%3Ax");
+    assert_eq!(first.body, second.body);
+    // The summary names the URL that took the graph.
+    let port = store.port;
+    assert!(
+        run.stderr.starts_with(&format!(
+            "POST 4495 triples to <urn:x>: 204 No Content at http://127.0.0.1:{port}/other/store?graph=urn%3Ax (redirected)\n"
+        )),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_cross_origin_redirect_is_refused_naming_the_target() {
+    let elsewhere = Server::new(vec![Reply::ok()]);
+    for target in [
+        format!("http://127.0.0.1:{}/store?graph=urn%3Ax", elsewhere.port),
+        format!("http://localhost:{}/store?graph=urn%3Ax", elsewhere.port),
+    ] {
+        let store = Server::new(vec![Reply::redirect("308 Permanent Redirect", &target)]);
+        let err = nea_env(
+            &[
+                "push",
+                "--endpoint",
+                &store.url,
+                "--graph",
+                "urn:x",
+                "--user",
+                "ann",
+            ],
+            &[("NEA_KG_PASSWORD", "s3cret")],
+        )
+        .input_error();
+        assert_eq!(
+            err,
+            format!("error: POST {}?graph=urn%3Ax: the store redirected to {target}, another origin, and nea-kg does not follow a write there\n  if the store has moved, give its new URL with --endpoint\n", store.url)
+        );
+        assert_eq!(
+            store.next().header("authorization"),
+            Some("Basic YW5uOnMzY3JldA==")
+        );
+    }
+    elsewhere.assert_no_more();
+}
+
+#[test]
+fn a_same_origin_redirect_that_drops_the_graph_is_refused() {
+    for location in [
+        "/other/store",
+        "/other/store?graph=urn%3Ay",
+        "/other/store?graph=urn%3Ax&default",
+        "/other/store?graph=urn%3Ax&graph=urn%3Ay",
+        "other?default",
+    ] {
+        let store = Server::new(vec![Reply::redirect("302 Found", location), Reply::ok()]);
+        let err = nea(&["push", "--endpoint", &store.url, "--graph", "urn:x"]).input_error();
+        let resolved = url_join(&store.url, location);
+        assert_eq!(
+            err,
+            format!("error: POST {}?graph=urn%3Ax: the store redirected to {resolved}, which does not name <urn:x>, and nea-kg does not follow a write there\n  give the store's final Graph Store Protocol URL with --endpoint\n", store.url)
+        );
+        store.next();
+        store.assert_no_more();
+    }
+}
+
+/// A Location resolved against the server's URL (for the test's few shapes).
+fn url_join(base: &str, location: &str) -> String {
+    let origin = base.trim_end_matches("/store");
+    if location.starts_with('/') {
+        format!("{origin}{location}")
+    } else {
+        format!("{origin}/{location}")
+    }
 }
 
 #[test]
