@@ -198,6 +198,10 @@ pub struct PushArgs {
     /// from NEA_KG_PASSWORD.
     #[arg(long, value_name = "USER")]
     pub user: Option<String>,
+    /// Send the password over plain http:// to a host that is not this machine (not
+    /// 127.0.0.0/8, ::1 or localhost), where it would cross the network in clear text.
+    #[arg(long)]
+    pub allow_insecure_auth: bool,
     /// Give up on a request after this many seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 60.0)]
     pub timeout: f64,

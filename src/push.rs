@@ -15,11 +15,12 @@ use crate::error::{Error, Result};
 use crate::export;
 use crate::kg::Kg;
 use crate::mapping::Iris;
+use base64::Engine as _;
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphName, Quad};
 use std::collections::BTreeMap;
 use std::time::Duration;
-use ureq::http::{StatusCode, Uri};
+use ureq::http::{HeaderValue, StatusCode, Uri};
 use url::Url;
 
 /// The environment variables that hold the credentials.
@@ -78,6 +79,16 @@ fn graph_params(query: &str) -> Vec<(String, String)> {
 }
 
 pub fn run(args: PushArgs) -> Result<()> {
+    // Every message of a push goes through this net: whatever a message was built from
+    // (the endpoint as typed, a store's answer), the password never reaches the terminal.
+    let secrets = Secrets::new(&args.endpoint, args.user.as_deref());
+    push(args, &secrets).map_err(|mut e| {
+        e.message = secrets.scrub(&e.message);
+        e
+    })
+}
+
+fn push(args: PushArgs, secrets: &Secrets) -> Result<()> {
     let endpoint = parse_endpoint(&args.endpoint)?;
     let timeout = Duration::try_from_secs_f64(args.timeout)
         .ok()
@@ -88,21 +99,20 @@ pub fn run(args: PushArgs) -> Result<()> {
                 args.timeout
             ))
         })?;
-    let user = args.user.clone().or_else(|| std::env::var(USER_VAR).ok());
-    let auth = match user {
-        Some(user) => {
-            let password = std::env::var(PASSWORD_VAR).map_err(|_| {
-                Error::input(format!(
-                    "a user is given but no password\n  set the environment variable {PASSWORD_VAR}"
-                ))
-            })?;
-            Some(format!(
-                "Basic {}",
-                base64(format!("{user}:{password}").as_bytes())
-            ))
+    let auth = credentials(args.user.as_deref())?;
+    if auth.is_some() && endpoint.scheme() == "http" && !is_loopback(&endpoint) {
+        if !args.allow_insecure_auth {
+            return Err(Error::input(format!(
+                "--endpoint {:?} is plain http:// to {}, which is not this machine: the password would cross the network in clear text\n  use https://, or pass --allow-insecure-auth if the network to the store is trusted",
+                endpoint.as_str(),
+                endpoint.host_str().unwrap_or("?")
+            )));
         }
-        None => None,
-    };
+        eprintln!(
+            "warning: sending the password in clear text to {} (--allow-insecure-auth)",
+            endpoint.host_str().unwrap_or("?")
+        );
+    }
     if let Some(g) = &args.graph {
         oxigraph::model::NamedNode::new(g.as_str())
             .map_err(|e| Error::input(format!("--graph {g:?} is not an absolute IRI: {e}")))?;
@@ -149,10 +159,13 @@ pub fn run(args: PushArgs) -> Result<()> {
                     None => String::new(),
                 };
                 eprintln!(
-                    "{} {} triples to {destination}: {}{at}",
-                    push.method,
-                    quads.len(),
-                    answer.status
+                    "{}",
+                    secrets.scrub(&format!(
+                        "{} {} triples to {destination}: {}{at}",
+                        push.method,
+                        quads.len(),
+                        answer.status
+                    ))
                 );
                 written.push((destination, quads.len()));
             }
@@ -173,9 +186,12 @@ pub fn run(args: PushArgs) -> Result<()> {
     }
     let total: usize = written.iter().map(|(_, n)| n).sum();
     eprintln!(
-        "pushed {total} triples in {} graph{} to {endpoint}",
-        batches.len(),
-        if batches.len() == 1 { "" } else { "s" }
+        "{}",
+        secrets.scrub(&format!(
+            "pushed {total} triples in {} graph{} to {endpoint}",
+            batches.len(),
+            if batches.len() == 1 { "" } else { "s" }
+        ))
     );
     Kg::finish(&failures)
 }
@@ -188,9 +204,12 @@ fn parse_endpoint(raw: &str) -> Result<Url> {
     let example =
         "give the store's Graph Store Protocol endpoint, for example http://localhost:7878/store";
     let url = Url::parse(raw).map_err(|e| {
-        Error::input(format!(
-            "--endpoint {shown:?} is not an http:// or https:// URL ({e})\n  {example}"
-        ))
+        Error::input(match e {
+            url::ParseError::RelativeUrlWithoutBase => {
+                format!("--endpoint {shown:?} is not an http:// or https:// URL\n  {example}")
+            }
+            e => format!("--endpoint {shown:?} is not a valid URL ({e})\n  {example}"),
+        })
     })?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err(Error::input(format!(
@@ -342,7 +361,7 @@ fn report(
 struct Push {
     agent: ureq::Agent,
     method: &'static str,
-    auth: Option<String>,
+    auth: Option<HeaderValue>,
 }
 
 impl Push {
@@ -377,7 +396,7 @@ impl Push {
                 .header("Content-Type", "application/n-triples; charset=utf-8")
                 .header("Accept", "*/*");
             if let Some(a) = &self.auth {
-                request = request.header("Authorization", a);
+                request = request.header("Authorization", a.clone());
             }
             let request = request.body(body.to_vec()).map_err(|e| {
                 Failure::refused(
@@ -494,24 +513,116 @@ fn transport_failure(method: &str, url: &Url, e: ureq::Error) -> Failure {
     }
 }
 
-fn base64(bytes: &[u8]) -> String {
-    const TABLE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let n = (u32::from(chunk[0]) << 16)
-            | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8)
-            | u32::from(*chunk.get(2).unwrap_or(&0));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(TABLE[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+/// The Authorization header for basic authentication, marked sensitive (so that even a
+/// debug print of the request hides it).
+fn basic(user: &str, password: &str) -> HeaderValue {
+    let token = base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"));
+    let mut value =
+        HeaderValue::from_str(&format!("Basic {token}")).expect("base64 is a valid header");
+    value.set_sensitive(true);
+    value
 }
 
+/// The credentials, from --user (or NEA_KG_USER) and NEA_KG_PASSWORD, as the header to
+/// send; none without a user. Messages never show the password, nor anything after a
+/// `:` in the user (`--user ann:secret`, as curl takes it, is a password too).
+fn credentials(flag: Option<&str>) -> Result<Option<HeaderValue>> {
+    let (user, source) = match flag {
+        Some(u) => (u.to_owned(), "--user"),
+        None => match std::env::var(USER_VAR) {
+            Ok(u) if !u.is_empty() => (u, USER_VAR),
+            _ => return Ok(None),
+        },
+    };
+    if let Some((name, _)) = user.split_once(':') {
+        return Err(Error::input(format!(
+            "{source} {:?} holds a ':', which a user name for basic authentication cannot (RFC 7617: the first ':' ends the user name)\n  give only the user name with {source}, and the password in {PASSWORD_VAR}",
+            format!("{name}:…")
+        )));
+    }
+    if user.is_empty() || user.chars().any(char::is_control) {
+        return Err(Error::input(format!(
+            "{source} is empty or holds a control character\n  give the user name for the store's basic authentication"
+        )));
+    }
+    let password = match std::env::var(PASSWORD_VAR) {
+        Ok(p) => p,
+        Err(std::env::VarError::NotPresent) => {
+            return Err(Error::input(format!(
+                "a user is given but no password\n  set the environment variable {PASSWORD_VAR}"
+            )))
+        }
+        Err(std::env::VarError::NotUnicode(_)) => {
+            return Err(Error::input(format!(
+                "{PASSWORD_VAR} is not valid UTF-8\n  give the password as UTF-8 text"
+            )))
+        }
+    };
+    if password.chars().any(char::is_control) {
+        return Err(Error::input(format!(
+            "{PASSWORD_VAR} holds a control character, which basic authentication cannot carry (RFC 7617)\n  check the variable's value (a trailing newline?)"
+        )));
+    }
+    Ok(Some(basic(&user, &password)))
+}
+
+/// Whether the URL's host is this machine: 127.0.0.0/8, ::1 or `localhost`.
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Ipv4(a)) => a.is_loopback(),
+        Some(url::Host::Ipv6(a)) => a.is_loopback(),
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        None => false,
+    }
+}
+
+/// Everything a message must not show: the password (from NEA_KG_PASSWORD, or in the
+/// endpoint as typed) in every form it may take in a message: as is, percent-encoded,
+/// and inside the Authorization header's base64.
+struct Secrets {
+    words: Vec<String>,
+}
+
+impl Secrets {
+    fn new(endpoint: &str, user: Option<&str>) -> Self {
+        let mut passwords = Vec::new();
+        if let Ok(p) = std::env::var(PASSWORD_VAR) {
+            passwords.push(p);
+        }
+        if let Ok(url) = Url::parse(endpoint.trim()) {
+            if let Some(p) = url.password() {
+                passwords.push(p.to_owned());
+                let decoded = url::form_urlencoded::parse(format!("p={p}").as_bytes())
+                    .next()
+                    .map(|(_, v)| v.into_owned());
+                passwords.extend(decoded);
+            }
+        }
+        let mut words = Vec::new();
+        let user = user.map_or_else(
+            || std::env::var(USER_VAR).unwrap_or_default(),
+            str::to_owned,
+        );
+        for p in passwords.into_iter().filter(|p| !p.is_empty()) {
+            let encoded: String = url::form_urlencoded::byte_serialize(p.as_bytes()).collect();
+            let percent = encoded.replace('+', "%20");
+            let token = base64::engine::general_purpose::STANDARD.encode(format!("{user}:{p}"));
+            words.extend([p, encoded, percent, token]);
+        }
+        // The longest first, so that a form containing another is hidden whole.
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        words.dedup();
+        Self { words }
+    }
+
+    fn scrub(&self, message: &str) -> String {
+        let mut out = message.to_owned();
+        for w in &self.words {
+            out = out.replace(w.as_str(), "***");
+        }
+        out
+    }
+}
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -575,8 +686,33 @@ mod tests {
     }
 
     #[test]
-    fn helpers() {
-        assert_eq!(base64(b"user:pass"), "dXNlcjpwYXNz");
-        assert_eq!(base64(b"ab"), "YWI=");
+    fn loopback_is_127_8_and_ipv6_1_and_localhost() {
+        for (url, loopback) in [
+            ("http://127.0.0.1:7878/store", true),
+            ("http://127.1.2.3/store", true),
+            ("http://[::1]:7878/store", true),
+            ("http://localhost/store", true),
+            ("http://LOCALHOST./store", false),
+            ("http://192.0.2.1/store", false),
+            ("http://0.0.0.0/store", false),
+            ("http://[::ffff:127.0.0.1]/store", false),
+            ("http://localhost.example.org/store", false),
+            ("http://2130706433/store", true),
+        ] {
+            assert_eq!(is_loopback(&endpoint(url)), loopback, "{url}");
+        }
+    }
+
+    #[test]
+    fn scrub_hides_every_form_of_the_password() {
+        let secrets = Secrets {
+            words: vec!["p@ss word".to_owned(), "p%40ss%20word".to_owned()],
+        };
+        assert_eq!(secrets.scrub("a p@ss word, p%40ss%20word"), "a ***, ***");
+        assert_eq!(
+            basic("ann", "s3cret").to_str().unwrap(),
+            "Basic YW5uOnMzY3JldA=="
+        );
+        assert!(basic("ann", "s3cret").is_sensitive());
     }
 }

@@ -596,3 +596,226 @@ fn credentials_stay_out_of_urls_and_messages() {
         "error: a user is given but no password\n  set the environment variable NEA_KG_PASSWORD\n"
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Credentials.
+
+const PASSWORD: &str = "s3cret";
+/// base64("ann:s3cret"), as the Authorization header carries it.
+const TOKEN: &str = "YW5uOnMzY3JldA==";
+
+#[track_caller]
+fn assert_no_password(run: &Run, what: &str) {
+    for text in [&run.stdout, &run.stderr] {
+        assert!(
+            !text.contains(PASSWORD) && !text.contains("s3c") && !text.contains(TOKEN),
+            "{what}: the password shows:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn the_password_never_shows_whatever_the_endpoint() {
+    for endpoint in [
+        "ann:s3cret@127.0.0.1:9/store",
+        "http:/ann:s3cret@127.0.0.1:9/store",
+        "http://ann:s3cret@127.0.0.1:9/store",
+        "https://ann:s3cret@127.0.0.1:9/store",
+        "HTTP://ann:s3cret@127.0.0.1:9/store",
+        "http:\\\\ann:s3cret@127.0.0.1:9/store",
+        "http:ann:s3cret@127.0.0.1:9/store",
+        "//ann:s3cret@127.0.0.1:9/store",
+        "ftp://ann:s3cret@127.0.0.1:9/store",
+        " http://ann:s3cret@127.0.0.1:9/store ",
+        "http://ann:s3c#ret@127.0.0.1:9/store",
+        "http://ann:s3c%23ret@127.0.0.1:9/store",
+        "http://ann:s3c/ret@127.0.0.1:9/store",
+        "http://ann:s3cret@[::1/store",
+        "http://ann:s3cret@127.0.0.1:9/store#frag",
+        "http://ann:s3cret@127.0.0.1:9/store?graph=urn:x",
+        "http://:s3cret@127.0.0.1:9/store",
+        // The password pasted as the endpoint: known as a password only by the variable.
+        "s3cret",
+    ] {
+        // With the password in the endpoint only, and with it in NEA_KG_PASSWORD too.
+        let with = [("NEA_KG_USER", "ann"), ("NEA_KG_PASSWORD", PASSWORD)];
+        let envs: &[&[(&str, &str)]] = if endpoint == PASSWORD {
+            &[&with]
+        } else {
+            &[&[], &with]
+        };
+        for env in envs {
+            let run = nea_env(&["push", "--endpoint", endpoint], env);
+            assert_eq!(run.code, 2, "{endpoint}: {}", run.stderr);
+            assert!(
+                run.stderr.starts_with("error: --endpoint "),
+                "{}",
+                run.stderr
+            );
+            assert_no_password(&run, endpoint);
+        }
+    }
+}
+
+#[test]
+fn the_password_never_shows_even_when_the_store_echoes_it() {
+    let echo = format!("denied: Authorization: Basic {TOKEN} (ann:{PASSWORD})");
+    let store = Server::new(vec![Reply::ok(), Reply::status("401 Unauthorized", &echo)]);
+    let env = [("NEA_KG_USER", "ann"), ("NEA_KG_PASSWORD", PASSWORD)];
+    let run = nea_env(&["push", "--endpoint", &store.url], &env);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("denied: Authorization: Basic *** (ann:***)"),
+        "{}",
+        run.stderr
+    );
+    assert_no_password(&run, "a store's answer");
+    // A redirect whose Location carries the password.
+    let store = Server::new(vec![Reply::redirect(
+        "307 Temporary Redirect",
+        &format!("http://ann:{PASSWORD}@127.0.0.1:9/store?graph=urn%3Ax"),
+    )]);
+    let run = nea_env(
+        &["push", "--endpoint", &store.url, "--graph", "urn:x"],
+        &env,
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_no_password(&run, "a Location");
+    // Nor in the help, nor with logging or backtraces asked for.
+    let env = [
+        ("NEA_KG_USER", "ann"),
+        ("NEA_KG_PASSWORD", PASSWORD),
+        ("RUST_LOG", "trace"),
+        ("RUST_BACKTRACE", "full"),
+    ];
+    for args in [&["push", "--help"][..], &["push", "-h"], &["help", "push"]] {
+        let run = nea_env(args, &env);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(run.stdout.contains("NEA_KG_PASSWORD"), "{}", run.stdout);
+        assert_no_password(&run, "--help");
+    }
+    let store = Server::new(vec![Reply::status("500 Internal Server Error", "")]);
+    let run = nea_env(&["push", "--endpoint", &store.url], &env);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_no_password(&run, "RUST_LOG=trace");
+}
+
+#[test]
+fn a_user_name_with_a_colon_is_refused() {
+    for (args, env, source) in [
+        (
+            &["--user", "ann:s3cret"][..],
+            &[("NEA_KG_PASSWORD", PASSWORD)][..],
+            "--user",
+        ),
+        (
+            &[][..],
+            &[("NEA_KG_USER", "ann:s3cret"), ("NEA_KG_PASSWORD", PASSWORD)][..],
+            "NEA_KG_USER",
+        ),
+        (&["--user", "a:b"][..], &[][..], "--user"),
+    ] {
+        let store = Server::new(vec![Reply::ok()]);
+        let mut all = vec!["push", "--endpoint", &store.url];
+        all.extend(args);
+        let run = nea_env(&all, env);
+        let name = if source == "--user" && args[1] == "a:b" {
+            "a"
+        } else {
+            "ann"
+        };
+        assert_eq!(
+            run.input_error(),
+            format!("error: {source} \"{name}:…\" holds a ':', which a user name for basic authentication cannot (RFC 7617: the first ':' ends the user name)\n  give only the user name with {source}, and the password in NEA_KG_PASSWORD\n")
+        );
+        store.assert_no_more();
+    }
+    let run = nea_env(
+        &[
+            "push",
+            "--endpoint",
+            "http://127.0.0.1:9/store",
+            "--user",
+            "ann",
+        ],
+        &[("NEA_KG_PASSWORD", "s3cret\n")],
+    );
+    assert_no_password(&run, "a password with a newline");
+    assert!(run
+        .input_error()
+        .starts_with("error: NEA_KG_PASSWORD holds a control character"));
+}
+
+#[test]
+fn a_password_over_plain_http_to_another_host_is_refused() {
+    // Non-routable addresses (TEST-NET-1, the IPv6 documentation prefix): the refusal
+    // comes before any connection, so nothing is ever sent there.
+    for (endpoint, host) in [
+        ("http://192.0.2.1:7878/store", "192.0.2.1"),
+        ("http://[2001:db8::1]:7878/store", "[2001:db8::1]"),
+    ] {
+        let start = Instant::now();
+        let run = nea_env(
+            &[
+                "push",
+                "--endpoint",
+                endpoint,
+                "--user",
+                "ann",
+                "--timeout",
+                "1",
+            ],
+            &[("NEA_KG_PASSWORD", PASSWORD)],
+        );
+        assert!(
+            start.elapsed() < Duration::from_secs(1),
+            "{:?}",
+            start.elapsed()
+        );
+        assert_eq!(
+            run.input_error(),
+            format!("error: --endpoint \"{endpoint}\" is plain http:// to {host}, which is not this machine: the password would cross the network in clear text\n  use https://, or pass --allow-insecure-auth if the network to the store is trusted\n")
+        );
+    }
+}
+
+/// 0.0.0.0 is not loopback by the rule, yet Linux delivers a connection to it to this
+/// machine: the one way to see --allow-insecure-auth send without leaving the machine.
+#[cfg(target_os = "linux")]
+#[test]
+fn allow_insecure_auth_sends_the_password_over_plain_http() {
+    let store = Server::new(vec![Reply::ok()]);
+    let endpoint = format!("http://0.0.0.0:{}/store", store.port);
+    let env = [("NEA_KG_PASSWORD", PASSWORD)];
+    let args = [
+        "push",
+        "--endpoint",
+        &endpoint,
+        "--user",
+        "ann",
+        "--graph",
+        "urn:x",
+    ];
+    let err = nea_env(&args, &env).input_error();
+    assert!(
+        err.contains("the password would cross the network in clear text"),
+        "{err}"
+    );
+    store.assert_no_more();
+    let mut allowed = args.to_vec();
+    allowed.push("--allow-insecure-auth");
+    let run = nea_env(&allowed, &env);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with(
+            "warning: sending the password in clear text to 0.0.0.0 (--allow-insecure-auth)\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        store.next().header("authorization"),
+        Some("Basic YW5uOnMzY3JldA==")
+    );
+}
