@@ -202,6 +202,10 @@ pub struct PushArgs {
     /// 127.0.0.0/8, ::1 or localhost), where it would cross the network in clear text.
     #[arg(long)]
     pub allow_insecure_auth: bool,
+    /// Trust the store's certificate if the CA certificate(s) in FILE (PEM) signed it,
+    /// instead of the system's certificate store, as curl --cacert does.
+    #[arg(long, value_name = "FILE")]
+    pub cacert: Option<PathBuf>,
     /// Give up on a request after this many seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 60.0)]
     pub timeout: f64,

@@ -19,8 +19,10 @@ use base64::Engine as _;
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphName, Quad};
 use std::collections::BTreeMap;
+use std::path::Path;
 use std::time::Duration;
 use ureq::http::{HeaderValue, StatusCode, Uri};
+use ureq::tls::{Certificate, RootCerts, TlsConfig};
 use url::Url;
 
 /// The environment variables that hold the credentials.
@@ -113,6 +115,7 @@ fn push(args: PushArgs, secrets: &Secrets) -> Result<()> {
             endpoint.host_str().unwrap_or("?")
         );
     }
+    let roots = tls_roots(args.cacert.as_deref(), &endpoint)?;
     if let Some(g) = &args.graph {
         oxigraph::model::NamedNode::new(g.as_str())
             .map_err(|e| Error::input(format!("--graph {g:?} is not an absolute IRI: {e}")))?;
@@ -136,12 +139,14 @@ fn push(args: PushArgs, secrets: &Secrets) -> Result<()> {
             .or_default()
             .push(oxigraph::model::Triple::from(q).in_graph(GraphName::DefaultGraph));
     }
-    let agent: ureq::Agent = ureq::Agent::config_builder()
+    let mut config = ureq::Agent::config_builder()
         .timeout_global(Some(timeout))
         .http_status_as_error(false)
-        .max_redirects(0)
-        .build()
-        .into();
+        .max_redirects(0);
+    if let Some(roots) = roots {
+        config = config.tls_config(TlsConfig::builder().root_certs(roots).build());
+    }
+    let agent: ureq::Agent = config.build().into();
     let push = Push {
         agent,
         method: if args.replace { "PUT" } else { "POST" },
@@ -493,6 +498,9 @@ fn redirect(
 
 /// A request that got no answer: connection refused, host not found, timeout, TLS.
 fn transport_failure(method: &str, url: &Url, e: ureq::Error) -> Failure {
+    if let Some(tls) = tls_error(&e) {
+        return tls_failure(method, url, tls);
+    }
     let (why, maybe_written) = match &e {
         ureq::Error::Timeout(ureq::Timeout::Resolve | ureq::Timeout::Connect) => {
             ("no connection before --timeout".to_owned(), false)
@@ -564,6 +572,127 @@ fn credentials(flag: Option<&str>) -> Result<Option<HeaderValue>> {
         )));
     }
     Ok(Some(basic(&user, &password)))
+}
+
+/// The certificates a https:// store's must chain to: those of --cacert, else the
+/// system's certificate store (SSL_CERT_FILE and SSL_CERT_DIR as OpenSSL reads them, or
+/// the system's bundle), else, on a system without one, the Mozilla roots built in.
+fn tls_roots(cacert: Option<&Path>, endpoint: &Url) -> Result<Option<RootCerts>> {
+    if let Some(path) = cacert {
+        return load_cacert(path).map(Some);
+    }
+    if endpoint.scheme() != "https" {
+        return Ok(None);
+    }
+    let system = rustls_native_certs::load_native_certs().certs;
+    Ok(Some(if system.is_empty() {
+        RootCerts::WebPki
+    } else {
+        RootCerts::from(
+            system
+                .iter()
+                .map(|c| Certificate::from_der(c.as_ref()).to_owned()),
+        )
+    }))
+}
+
+/// The CA certificates of a PEM file (`--cacert FILE`), each checked to be one.
+fn load_cacert(path: &Path) -> Result<RootCerts> {
+    let name = path.display();
+    let todo = "give the store's CA certificate as a PEM file (-----BEGIN CERTIFICATE-----), as curl --cacert takes it";
+    if path.is_dir() {
+        return Err(Error::input(format!(
+            "--cacert {name}: is a folder, not a file\n  {todo}"
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        let why = match e.kind() {
+            std::io::ErrorKind::NotFound => "no such file".to_owned(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+            _ => e.to_string(),
+        };
+        Error::input(format!(
+            "--cacert {name}: cannot read the CA certificate: {why}\n  check the path"
+        ))
+    })?;
+    let mut certs = Vec::new();
+    for item in ureq::tls::parse_pem(&bytes) {
+        match item {
+            Ok(ureq::tls::PemItem::Certificate(c)) => certs.push(c),
+            Ok(_) => {}
+            Err(e) => {
+                return Err(Error::input(format!(
+                    "--cacert {name}: not a PEM file ({e})\n  {todo}"
+                )))
+            }
+        }
+    }
+    if certs.is_empty() {
+        return Err(Error::input(format!(
+            "--cacert {name}: holds no PEM certificate\n  {todo}; a DER file converts with: openssl x509 -inform der -in FILE -out ca.pem"
+        )));
+    }
+    for (i, c) in certs.iter().enumerate() {
+        let der = rustls::pki_types::CertificateDer::from(c.der().to_vec());
+        rustls::RootCertStore::empty().add(der).map_err(|e| {
+            Error::input(format!(
+                "--cacert {name}: certificate {} of {} is not a CA certificate that TLS can use ({e})\n  {todo}",
+                i + 1,
+                certs.len()
+            ))
+        })?;
+    }
+    Ok(RootCerts::from(certs))
+}
+
+/// The TLS error inside a request's error, if it is one.
+fn tls_error(e: &ureq::Error) -> Option<&rustls::Error> {
+    match e {
+        ureq::Error::Rustls(e) => Some(e),
+        ureq::Error::Io(io) => io.get_ref()?.downcast_ref::<rustls::Error>(),
+        _ => None,
+    }
+}
+
+/// A failed TLS handshake: which host, why, and what to do (before anything was sent).
+fn tls_failure(method: &str, url: &Url, e: &rustls::Error) -> Failure {
+    use rustls::CertificateError as C;
+    let host = url.host_str().unwrap_or("?");
+    let cacert = "give its certificate with --cacert FILE (PEM)";
+    let (why, todo) = match e {
+        rustls::Error::InvalidCertificate(c) => match c {
+            C::UnknownIssuer => (
+                "it is signed by a CA this machine does not trust (unknown issuer)".to_owned(),
+                format!("if the store uses a private CA, {cacert}"),
+            ),
+            C::NotValidForName | C::NotValidForNameContext { .. } => (
+                format!("it is not issued for the name {host}"),
+                "use the host name the certificate is issued for (--cacert FILE trusts a private CA, not another name)".to_owned(),
+            ),
+            C::Expired | C::ExpiredContext { .. } => (
+                "it has expired".to_owned(),
+                "renew the store's certificate (--cacert FILE trusts a private CA, not an expired certificate)".to_owned(),
+            ),
+            C::NotValidYet | C::NotValidYetContext { .. } => (
+                "it is not valid yet".to_owned(),
+                "check the clocks of this machine and of the store".to_owned(),
+            ),
+            other => (
+                format!("{other:?}"),
+                format!("check the store's certificate; if the store uses a private CA, {cacert}"),
+            ),
+        },
+        other => {
+            return Failure::refused(
+                format!("{method} {url}: TLS with {host} failed: {other}"),
+                &format!("check that the store speaks https:// at this port; if it uses a private CA, {cacert}"),
+            )
+        }
+    };
+    Failure::refused(
+        format!("{method} {url}: the certificate of {host} is not trusted: {why}"),
+        &todo,
+    )
 }
 
 /// Whether the URL's host is this machine: 127.0.0.0/8, ::1 or `localhost`.

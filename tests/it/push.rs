@@ -86,6 +86,16 @@ impl Drop for Server {
 
 impl Server {
     fn new(replies: Vec<Reply>) -> Self {
+        Self::start(replies, None)
+    }
+
+    /// A store that speaks https:// with this TLS configuration.
+    fn tls(replies: Vec<Reply>, tls: Arc<rustls::ServerConfig>) -> Self {
+        Self::start(replies, Some(tls))
+    }
+
+    fn start(replies: Vec<Reply>, tls: Option<Arc<rustls::ServerConfig>>) -> Self {
+        let scheme = if tls.is_some() { "https" } else { "http" };
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         listener.set_nonblocking(true).unwrap();
         let port = listener.local_addr().unwrap().port();
@@ -103,11 +113,23 @@ impl Server {
                         Err(_) => return,
                     }
                 };
-                answer(stream, &reply, &tx, &alive);
+                if prepare(&stream).is_none() {
+                    continue;
+                }
+                match &tls {
+                    None => answer(stream, &reply, &tx, &alive),
+                    Some(config) => {
+                        let Ok(connection) = rustls::ServerConnection::new(config.clone()) else {
+                            continue;
+                        };
+                        let stream = rustls::StreamOwned::new(connection, stream);
+                        answer(stream, &reply, &tx, &alive)
+                    }
+                };
             }
         });
         Self {
-            url: format!("http://127.0.0.1:{port}/store"),
+            url: format!("{scheme}://127.0.0.1:{port}/store"),
             port,
             seen,
             stop,
@@ -137,20 +159,22 @@ impl Server {
     }
 }
 
+/// A blocking connection, bounded in time.
+fn prepare(stream: &TcpStream) -> Option<()> {
+    stream.set_nonblocking(false).ok()?;
+    stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    stream.set_write_timeout(Some(Duration::from_secs(5))).ok()
+}
+
 /// Reads one request from `stream`, reports it, and answers it; `None` if the client
-/// went away.
+/// went away (or refused the TLS handshake).
 fn answer(
-    stream: TcpStream,
+    stream: impl Read + Write,
     reply: &Reply,
     tx: &mpsc::Sender<Seen>,
     alive: &dyn Fn() -> bool,
 ) -> Option<()> {
-    stream.set_nonblocking(false).ok()?;
-    stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-    stream
-        .set_write_timeout(Some(Duration::from_secs(5)))
-        .ok()?;
-    let mut reader = BufReader::new(stream.try_clone().ok()?);
+    let mut reader = BufReader::new(stream);
     let mut line = String::new();
     reader.read_line(&mut line).ok()?;
     let mut parts = line.split_whitespace();
@@ -184,7 +208,7 @@ fn answer(
     while Instant::now() < until && alive() {
         std::thread::sleep(Duration::from_millis(10));
     }
-    let mut stream = stream;
+    let stream = reader.get_mut();
     let _ = write!(
         stream,
         "HTTP/1.1 {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
@@ -818,4 +842,183 @@ fn allow_insecure_auth_sends_the_password_over_plain_http() {
         store.next().header("authorization"),
         Some("Basic YW5uOnMzY3JldA==")
     );
+}
+
+// ---------------------------------------------------------------------------------------
+// TLS: a store with a private CA.
+
+/// A private CA, and the TLS configuration of a store whose certificate it signed.
+struct Pki {
+    dir: tempfile::TempDir,
+}
+
+impl Pki {
+    fn new() -> Self {
+        Self {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn path(&self, name: &str) -> String {
+        self.dir.path().join(name).display().to_string()
+    }
+
+    /// A CA named `name`, its certificate written to NAME.pem.
+    fn ca(&self, name: &str) -> rcgen::CertifiedIssuer<'static, rcgen::KeyPair> {
+        let mut params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+        params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+        params
+            .distinguished_name
+            .push(rcgen::DnType::CommonName, format!("nea-kg test CA {name}"));
+        let ca = rcgen::CertifiedIssuer::self_signed(params, rcgen::KeyPair::generate().unwrap())
+            .unwrap();
+        std::fs::write(self.path(&format!("{name}.pem")), ca.pem()).unwrap();
+        ca
+    }
+
+    /// A store's TLS configuration, its certificate for `names`, signed by `ca`.
+    fn store(
+        ca: &rcgen::CertifiedIssuer<'static, rcgen::KeyPair>,
+        names: &[&str],
+        expired: bool,
+    ) -> Arc<rustls::ServerConfig> {
+        let names: Vec<String> = names.iter().map(|n| (*n).to_owned()).collect();
+        let mut params = rcgen::CertificateParams::new(names).unwrap();
+        if expired {
+            params.not_before = rcgen::date_time_ymd(2000, 1, 1);
+            params.not_after = rcgen::date_time_ymd(2001, 1, 1);
+        }
+        let key = rcgen::KeyPair::generate().unwrap();
+        let cert = params.signed_by(&key, ca).unwrap();
+        let key = rustls::pki_types::PrivatePkcs8KeyDer::from(key.serialize_der());
+        let config = rustls::ServerConfig::builder_with_provider(Arc::new(
+            rustls::crypto::ring::default_provider(),
+        ))
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_no_client_auth()
+        .with_single_cert(vec![cert.der().clone()], key.into())
+        .unwrap();
+        Arc::new(config)
+    }
+}
+
+#[test]
+fn a_store_with_a_private_ca_works_with_cacert_or_the_system_store() {
+    let pki = Pki::new();
+    let ca = pki.ca("ca");
+    let store = Server::tls(vec![Reply::ok(); 2], Pki::store(&ca, &["127.0.0.1"], false));
+    let env = [("NEA_KG_PASSWORD", PASSWORD)];
+    let run = nea_env(
+        &[
+            "push",
+            "--endpoint",
+            &store.url,
+            "--graph",
+            "urn:x",
+            "--user",
+            "ann",
+            "--cacert",
+            &pki.path("ca.pem"),
+        ],
+        &env,
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let r = store.next();
+    assert_eq!(r.target, "/store?graph=urn%3Ax");
+    assert_eq!(r.header("authorization"), Some("Basic YW5uOnMzY3JldA=="));
+    // The system's store, as OpenSSL would read it (SSL_CERT_FILE), holding the CA.
+    let out = Command::new(env!("CARGO_BIN_EXE_nea-kg"))
+        .args(["push", "--endpoint", &store.url, "--graph", "urn:x"])
+        .env_remove("NEA_KG_USER")
+        .env_remove("NEA_KG_PASSWORD")
+        .env_remove("SSL_CERT_DIR")
+        .env("SSL_CERT_FILE", pki.path("ca.pem"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(store.next().target, "/store?graph=urn%3Ax");
+}
+
+#[test]
+fn a_certificate_that_is_not_trusted_is_a_clear_error() {
+    let pki = Pki::new();
+    let ca = pki.ca("ca");
+    pki.ca("other");
+    let unknown = "it is signed by a CA this machine does not trust (unknown issuer)\n  if the store uses a private CA, give its certificate with --cacert FILE (PEM)";
+    for (config, cacert, why) in [
+        (Pki::store(&ca, &["127.0.0.1"], false), None, unknown),
+        (Pki::store(&ca, &["127.0.0.1"], false), Some("other.pem"), unknown),
+        (
+            Pki::store(&ca, &["store.example"], false),
+            Some("ca.pem"),
+            "it is not issued for the name 127.0.0.1\n  use the host name the certificate is issued for (--cacert FILE trusts a private CA, not another name)",
+        ),
+        (
+            Pki::store(&ca, &["127.0.0.1"], true),
+            Some("ca.pem"),
+            "it has expired\n  renew the store's certificate (--cacert FILE trusts a private CA, not an expired certificate)",
+        ),
+    ] {
+        let store = Server::tls(vec![Reply::ok()], config);
+        let cacert = cacert.map(|c| pki.path(c));
+        let mut args = vec!["push", "--endpoint", &store.url, "--graph", "urn:x"];
+        if let Some(c) = &cacert {
+            args.extend(["--cacert", c]);
+        }
+        let mut command = Command::new(env!("CARGO_BIN_EXE_nea-kg"));
+        command
+            .args(&args)
+            .env_remove("NEA_KG_USER")
+            .env_remove("NEA_KG_PASSWORD")
+            .env_remove("SSL_CERT_FILE")
+            .env_remove("SSL_CERT_DIR");
+        let out = command.output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(
+            String::from_utf8(out.stderr).unwrap(),
+            format!("error: POST {}?graph=urn%3Ax: the certificate of 127.0.0.1 is not trusted: {why}\n", store.url)
+        );
+        store.assert_no_more();
+    }
+}
+
+#[test]
+fn cacert_must_be_a_readable_pem_file() {
+    let pki = Pki::new();
+    let ca = pki.ca("ca");
+    std::fs::write(pki.path("notes.txt"), "not a certificate\n").unwrap();
+    std::fs::write(pki.path("ca.der"), ca.der().as_ref()).unwrap();
+    std::fs::write(
+        pki.path("broken.pem"),
+        "-----BEGIN CERTIFICATE-----\nnot base64 at all!\n-----END CERTIFICATE-----\n",
+    )
+    .unwrap();
+    std::fs::write(
+        pki.path("junk.pem"),
+        "-----BEGIN CERTIFICATE-----\naGVsbG8=\n-----END CERTIFICATE-----\n",
+    )
+    .unwrap();
+    let store = Server::new(vec![Reply::ok()]);
+    let todo = "give the store's CA certificate as a PEM file (-----BEGIN CERTIFICATE-----), as curl --cacert takes it";
+    for (file, expect) in [
+        ("missing.pem", "cannot read the CA certificate: no such file\n  check the path".to_owned()),
+        ("", format!("is a folder, not a file\n  {todo}")),
+        ("notes.txt", format!("holds no PEM certificate\n  {todo}; a DER file converts with: openssl x509 -inform der -in FILE -out ca.pem")),
+        ("ca.der", format!("holds no PEM certificate\n  {todo}; a DER file converts with: openssl x509 -inform der -in FILE -out ca.pem")),
+        ("broken.pem", "not a PEM file (".to_owned()),
+        ("junk.pem", "certificate 1 of 1 is not a CA certificate that TLS can use (".to_owned()),
+    ] {
+        let path = pki.path(file);
+        let err = nea(&["push", "--endpoint", &store.url, "--cacert", &path]).input_error();
+        assert!(
+            err.starts_with(&format!("error: --cacert {path}: {expect}")),
+            "{file}: {err}"
+        );
+    }
+    store.assert_no_more();
 }
