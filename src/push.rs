@@ -273,6 +273,45 @@ fn redact(raw: &str) -> String {
     format!("{}***@{}", &raw[..start], &raw[at + 1..])
 }
 
+/// At most this many characters of a store's answer are shown, on this many lines.
+const EXCERPT_CHARS: usize = 300;
+const EXCERPT_LINES: usize = 10;
+
+/// Text from outside (a store's answer), as it may be shown on a terminal: every control
+/// character but the line break, and the invisible marks that reorder text, escaped and
+/// visible (`\u{1b}`); at most EXCERPT_CHARS characters on EXCERPT_LINES lines, each
+/// line after the first indented; `…` where it was cut.
+fn excerpt(text: &str) -> String {
+    let mut out = String::new();
+    let (mut shown, mut lines) = (0, 1);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if shown >= EXCERPT_CHARS {
+            out.push('…');
+            break;
+        }
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => continue,
+            '\n' if lines == EXCERPT_LINES => {
+                out.push('…');
+                break;
+            }
+            '\n' => {
+                lines += 1;
+                out.push_str("\n  ");
+            }
+            c if c.is_control()
+                || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') =>
+            {
+                out.extend(c.escape_unicode());
+            }
+            c => out.push(c),
+        }
+        shown += 1;
+    }
+    out
+}
+
 /// What one graph's request came to.
 struct Answer {
     status: StatusCode,
@@ -442,14 +481,14 @@ impl Push {
                 &mut bytes,
             );
             let text = String::from_utf8_lossy(&bytes);
-            let start: String = text.trim().chars().take(300).collect();
+            let text = text.trim();
             return Err(Failure::refused(
                 format!(
                     "{method} {url}: the store answered {status}\n  {}",
-                    if start.is_empty() {
+                    if text.is_empty() {
                         "(empty body)".to_owned()
                     } else {
-                        start.replace('\n', "\n  ")
+                        excerpt(text)
                     }
                 ),
                 "check the endpoint, the credentials and the store's log",
@@ -511,7 +550,7 @@ fn transport_failure(method: &str, url: &Url, e: ureq::Error) -> Failure {
         ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
             ("connection refused".to_owned(), false)
         }
-        other => (other.to_string(), true),
+        other => (excerpt(&other.to_string()), true),
     };
     Failure {
         what: format!("{method} {url}: {why}"),
@@ -812,6 +851,20 @@ mod tests {
         ] {
             assert_eq!(redact(raw), shown, "{raw}");
         }
+    }
+
+    #[test]
+    fn an_excerpt_shows_control_characters_escaped_and_is_capped() {
+        assert_eq!(
+            excerpt("a\u{1b}[2Jb\r\nc\rd\te"),
+            "a\\u{1b}[2Jb\n  c\\u{d}d\\u{9}e"
+        );
+        assert_eq!(excerpt("x\u{202e}y\u{9b}z"), "x\\u{202e}y\\u{9b}z");
+        let long = "é".repeat(1000);
+        assert_eq!(excerpt(&long), format!("{}…", "é".repeat(EXCERPT_CHARS)));
+        let many = "l\n".repeat(50);
+        assert_eq!(excerpt(&many).matches('\n').count(), EXCERPT_LINES - 1);
+        assert!(excerpt(&many).ends_with("l…"));
     }
 
     #[test]

@@ -1022,3 +1022,46 @@ fn cacert_must_be_a_readable_pem_file() {
     }
     store.assert_no_more();
 }
+
+// ---------------------------------------------------------------------------------------
+// What a store says, shown safely.
+
+#[test]
+fn escape_sequences_in_a_store_answer_come_out_escaped() {
+    let hostile =
+        "\u{1b}[2J\u{1b}]0;owned\u{7}\u{1b}[31mdisk full\u{1b}[0m\r\nline\rover\u{202e}txt\u{9b}";
+    let store = Server::new(vec![Reply::status("500 Internal Server Error", hostile)]);
+    let err = nea(&["push", "--endpoint", &store.url, "--graph", "urn:x"]).input_error();
+    assert_eq!(
+        err,
+        format!(
+            "error: POST {}?graph=urn%3Ax: the store answered 500 Internal Server Error\n  \
+             \\u{{1b}}[2J\\u{{1b}}]0;owned\\u{{7}}\\u{{1b}}[31mdisk full\\u{{1b}}[0m\n  \
+             line\\u{{d}}over\\u{{202e}}txt\\u{{9b}}\n  \
+             check the endpoint, the credentials and the store's log\n",
+            store.url
+        )
+    );
+    assert!(!err.chars().any(|c| c.is_control() && c != '\n'), "{err:?}");
+    // A long answer, or one of many lines, is cut; bytes that are not UTF-8 are shown as �.
+    let long = format!("{}\u{1b}", "x".repeat(5000));
+    let many = "line\n".repeat(100);
+    let store = Server::new(vec![
+        Reply::status("500 Internal Server Error", &long),
+        Reply::status("500 Internal Server Error", &many),
+        Reply {
+            body: b"bad \xff\xfe bytes".to_vec(),
+            ..Reply::status("400 Bad Request", "")
+        },
+    ]);
+    for (lines, last) in [
+        (3, format!("  {}…", "x".repeat(300))),
+        (12, "  line…".to_owned()),
+        (3, "  bad \u{fffd}\u{fffd} bytes".to_owned()),
+    ] {
+        let err = nea(&["push", "--endpoint", &store.url, "--graph", "urn:x"]).input_error();
+        let got: Vec<&str> = err.lines().collect();
+        assert_eq!(got.len(), lines, "{err}");
+        assert_eq!(got[got.len() - 2], last);
+    }
+}
