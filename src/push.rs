@@ -139,10 +139,14 @@ fn push(args: PushArgs, secrets: &Secrets) -> Result<()> {
             .or_default()
             .push(oxigraph::model::Triple::from(q).in_graph(GraphName::DefaultGraph));
     }
+    // A connection of its own for each request: an answer can only be the answer to
+    // the request that named its graph, never one left over on a reused connection.
     let mut config = ureq::Agent::config_builder()
         .timeout_global(Some(timeout))
         .http_status_as_error(false)
-        .max_redirects(0);
+        .max_redirects(0)
+        .max_idle_connections(0)
+        .max_idle_connections_per_host(0);
     if let Some(roots) = roots {
         config = config.tls_config(TlsConfig::builder().root_certs(roots).build());
     }

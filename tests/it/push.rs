@@ -41,6 +41,10 @@ struct Reply {
     body: Vec<u8>,
     /// How long to wait before answering.
     delay: Duration,
+    /// Bytes sent after the answer, on the same connection.
+    extra: Vec<u8>,
+    /// Keep the connection open after answering (no `Connection: close`).
+    keep_open: bool,
 }
 
 impl Reply {
@@ -49,6 +53,18 @@ impl Reply {
             head: head.to_owned(),
             body: body.as_bytes().to_vec(),
             delay: Duration::ZERO,
+            extra: Vec::new(),
+            keep_open: false,
+        }
+    }
+
+    /// Answers 204 twice to one request, and keeps the connection open: a client that
+    /// reused it would take the second answer for its next request.
+    fn twice() -> Self {
+        Self {
+            extra: b"HTTP/1.1 204 No Content\r\nContent-Length: 0\r\n\r\n".to_vec(),
+            keep_open: true,
+            ..Self::ok()
         }
     }
 
@@ -105,8 +121,10 @@ impl Server {
         std::thread::spawn(move || {
             let deadline = Instant::now() + WAIT;
             let alive = || !stopped.load(Ordering::SeqCst) && Instant::now() < deadline;
+            // Connections kept open, until the server stops.
+            let mut held: Vec<Box<dyn std::any::Any>> = Vec::new();
             for reply in replies {
-                let stream = loop {
+                let mut stream = loop {
                     match listener.accept() {
                         Ok((stream, _)) => break stream,
                         Err(_) if alive() => std::thread::sleep(Duration::from_millis(5)),
@@ -117,15 +135,26 @@ impl Server {
                     continue;
                 }
                 match &tls {
-                    None => answer(stream, &reply, &tx, &alive),
+                    None => {
+                        answer(&mut stream, &reply, &tx, &alive);
+                        if reply.keep_open {
+                            held.push(Box::new(stream));
+                        }
+                    }
                     Some(config) => {
                         let Ok(connection) = rustls::ServerConnection::new(config.clone()) else {
                             continue;
                         };
-                        let stream = rustls::StreamOwned::new(connection, stream);
-                        answer(stream, &reply, &tx, &alive)
+                        let mut stream = rustls::StreamOwned::new(connection, stream);
+                        answer(&mut stream, &reply, &tx, &alive);
+                        if reply.keep_open {
+                            held.push(Box::new(stream));
+                        }
                     }
                 };
+            }
+            while !held.is_empty() && alive() {
+                std::thread::sleep(Duration::from_millis(10));
             }
         });
         Self {
@@ -169,7 +198,7 @@ fn prepare(stream: &TcpStream) -> Option<()> {
 /// Reads one request from `stream`, reports it, and answers it; `None` if the client
 /// went away (or refused the TLS handshake).
 fn answer(
-    stream: impl Read + Write,
+    stream: &mut (impl Read + Write),
     reply: &Reply,
     tx: &mpsc::Sender<Seen>,
     alive: &dyn Fn() -> bool,
@@ -211,11 +240,17 @@ fn answer(
     let stream = reader.get_mut();
     let _ = write!(
         stream,
-        "HTTP/1.1 {}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {}\r\nContent-Length: {}\r\n{}\r\n",
         reply.head,
-        reply.body.len()
+        reply.body.len(),
+        if reply.keep_open {
+            ""
+        } else {
+            "Connection: close\r\n"
+        }
     );
     let _ = stream.write_all(&reply.body);
+    let _ = stream.write_all(&reply.extra);
     let _ = stream.flush();
     Some(())
 }
@@ -475,6 +510,39 @@ fn a_failure_part_way_says_which_graphs_went_in() {
         ]
     );
     assert!(report[4].starts_with(&format!("  replaced: <{}> (", graph("entities"))));
+}
+
+#[test]
+fn an_answer_counts_only_for_the_request_it_answers() {
+    // The first connection carries a second, unasked-for answer: were it reused, the
+    // next graph would be reported written without the store having seen it. Each
+    // request has a connection of its own, even one the store keeps open.
+    for first in [
+        Reply::twice(),
+        Reply {
+            extra: Vec::new(),
+            ..Reply::twice()
+        },
+    ] {
+        let store = Server::new(vec![
+            first,
+            Reply::status("500 Internal Server Error", "not written"),
+        ]);
+        let err = nea(&["push", "--endpoint", &store.url, "--timeout", "5"]).input_error();
+        let requests = store.take(2);
+        assert_eq!(
+            requests[1].target,
+            format!("/store?graph={}", graph_param(&graph("entities")))
+        );
+        assert!(
+            err.contains(&format!("\n  written: <{}> (", graph("confidence-builder")))
+                && err.contains(&format!(
+                    "\n  not written: <{}> (its request failed)\n",
+                    graph("entities")
+                )),
+            "{err}"
+        );
+    }
 }
 
 #[test]
