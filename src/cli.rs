@@ -44,8 +44,18 @@ const PUSH_HELP: &str = "\
 Each named graph goes to ENDPOINT?graph=<its IRI>, as N-Triples; --graph IRI sends the
 union to one graph and --default-graph to ENDPOINT?default. POST merges into what the
 store holds (no blank nodes, so a second push adds nothing); --replace uses PUT.
+
+A push writes only where it says: an endpoint with a #fragment, or whose query already
+names graph= or default, is refused before anything is sent; a redirect is followed only
+to the same origin and to a URL that names the same graph. A push that fails part-way
+says which graphs went in and which did not (with --replace: which keep their old
+content), and exits with status 2.
+
 Credentials: --user or NEA_KG_USER, and the password in NEA_KG_PASSWORD (never on the
-command line, never printed).
+command line, never printed). Over plain http:// the password goes only to this machine
+(127.0.0.0/8, ::1, localhost), unless --allow-insecure-auth. https:// trusts the
+system's certificate store (or SSL_CERT_FILE / SSL_CERT_DIR), or only the CA
+certificates of --cacert FILE (PEM), as curl does.
 
 Endpoints:
   Oxigraph server  http://localhost:7878/store

@@ -1,6 +1,8 @@
 //! `nea-kg push`: loads the graph into an external store over the SPARQL 1.1 Graph Store
 //! HTTP Protocol. Each named graph goes to `?graph=<its IRI>` (or the union to one graph
-//! or the default graph); POST merges, PUT (`--replace`) replaces.
+//! or the default graph); POST merges, PUT (`--replace`) replaces. Credentials come from
+//! `--user`/NEA_KG_USER and NEA_KG_PASSWORD; https:// trusts the system's certificate
+//! store or `--cacert FILE`.
 //!
 //! A push writes only where it says. Every request URL is built by the `url` crate from
 //! an endpoint that has been checked to take a query (no fragment, no `graph=` or
@@ -9,6 +11,11 @@
 //! or to a URL that does not name the same graph, is refused, not followed. A graph is
 //! reported written only on a 2xx answer to the request that named it; when a push
 //! stops part-way, the error says which graphs went in and which did not.
+//!
+//! The password never shows: messages name the endpoint with anything before its last
+//! `@` cut out, every message passes one net (`Secrets`) that hides the password in any
+//! form, and plain http:// carries it only to this machine unless the user allows it.
+//! What a store sends back is shown through `excerpt`: escaped, and capped.
 
 use crate::cli::PushArgs;
 use crate::error::{Error, Result};
