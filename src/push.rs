@@ -79,9 +79,10 @@ impl std::fmt::Display for Destination {
     }
 }
 
-/// The `graph` and `default` parameters of a query string (names in any case), decoded.
+/// The `graph` and `default` parameters of a query string (names in any case), decoded;
+/// `;` counts as a separator too, as some servers take it.
 fn graph_params(query: &str) -> Vec<(String, String)> {
-    url::form_urlencoded::parse(query.as_bytes())
+    url::form_urlencoded::parse(query.replace(';', "&").as_bytes())
         .filter(|(k, _)| k.eq_ignore_ascii_case("graph") || k.eq_ignore_ascii_case("default"))
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect()
@@ -156,6 +157,11 @@ fn push(args: PushArgs, secrets: &Secrets) -> Result<()> {
         .max_idle_connections_per_host(0);
     if let Some(roots) = roots {
         config = config.tls_config(TlsConfig::builder().root_certs(roots).build());
+    }
+    // A store on this machine is reached directly: a proxy (HTTP_PROXY and the like) could
+    // not reach it, and would carry the password across the network.
+    if is_loopback(&endpoint) {
+        config = config.proxy(None);
     }
     let agent: ureq::Agent = config.build().into();
     let push = Push {
@@ -844,6 +850,8 @@ mod tests {
             "http://h/store?GRAPH=urn:x",
             "http://h/store?default",
             "http://h/store?a=1&default=",
+            "http://h/store?a=1;graph=urn:x",
+            "http://h/store?%67raph=urn:x",
         ] {
             assert!(parse_endpoint(bad).is_err(), "{bad}");
         }

@@ -1133,3 +1133,39 @@ fn escape_sequences_in_a_store_answer_come_out_escaped() {
         assert_eq!(got[got.len() - 2], last);
     }
 }
+
+#[test]
+fn a_store_on_this_machine_is_reached_directly_not_through_a_proxy() {
+    let store = Server::new(vec![Reply::ok()]);
+    let closed = TcpListener::bind("127.0.0.1:0").unwrap();
+    let proxy = format!("http://127.0.0.1:{}", closed.local_addr().unwrap().port());
+    drop(closed);
+    let out = Command::new(env!("CARGO_BIN_EXE_nea-kg"))
+        .args([
+            "push",
+            "--endpoint",
+            &store.url,
+            "--graph",
+            "urn:x",
+            "--user",
+            "ann",
+        ])
+        .env_remove("NEA_KG_USER")
+        .env_remove("NO_PROXY")
+        .env_remove("no_proxy")
+        .env("NEA_KG_PASSWORD", PASSWORD)
+        .env("ALL_PROXY", &proxy)
+        .env("HTTP_PROXY", &proxy)
+        .env("http_proxy", &proxy)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        store.next().header("authorization"),
+        Some("Basic YW5uOnMzY3JldA==")
+    );
+}
