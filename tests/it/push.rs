@@ -257,6 +257,13 @@ fn answer(
 
 /// Runs `nea-kg` with these arguments and only the `NEA_KG_*` variables given.
 fn nea_env(args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut command = nea_command(args);
+    command.envs(env.iter().copied());
+    output(&mut command)
+}
+
+/// The command that runs `nea-kg` with these arguments, without any `NEA_KG_*` variable.
+fn nea_command(args: &[&str]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_nea-kg"));
     command.args(args);
     for (k, _) in std::env::vars_os() {
@@ -264,7 +271,10 @@ fn nea_env(args: &[&str], env: &[(&str, &str)]) -> Run {
             command.env_remove(k);
         }
     }
-    command.envs(env.iter().copied());
+    command
+}
+
+fn output(command: &mut Command) -> Run {
     let out = command.output().expect("the binary runs");
     Run {
         code: out.status.code().unwrap_or(-1),
@@ -996,19 +1006,12 @@ fn a_store_with_a_private_ca_works_with_cacert_or_the_system_store() {
     assert_eq!(r.target, "/store?graph=urn%3Ax");
     assert_eq!(r.header("authorization"), Some("Basic YW5uOnMzY3JldA=="));
     // The system's store, as OpenSSL would read it (SSL_CERT_FILE), holding the CA.
-    let out = Command::new(env!("CARGO_BIN_EXE_nea-kg"))
-        .args(["push", "--endpoint", &store.url, "--graph", "urn:x"])
-        .env_remove("NEA_KG_USER")
-        .env_remove("NEA_KG_PASSWORD")
-        .env_remove("SSL_CERT_DIR")
-        .env("SSL_CERT_FILE", pki.path("ca.pem"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = output(
+        nea_command(&["push", "--endpoint", &store.url, "--graph", "urn:x"])
+            .env_remove("SSL_CERT_DIR")
+            .env("SSL_CERT_FILE", pki.path("ca.pem")),
     );
+    assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(store.next().target, "/store?graph=urn%3Ax");
 }
 
@@ -1038,17 +1041,11 @@ fn a_certificate_that_is_not_trusted_is_a_clear_error() {
         if let Some(c) = &cacert {
             args.extend(["--cacert", c]);
         }
-        let mut command = Command::new(env!("CARGO_BIN_EXE_nea-kg"));
-        command
-            .args(&args)
-            .env_remove("NEA_KG_USER")
-            .env_remove("NEA_KG_PASSWORD")
+        let out = output(nea_command(&args)
             .env_remove("SSL_CERT_FILE")
-            .env_remove("SSL_CERT_DIR");
-        let out = command.output().unwrap();
-        assert_eq!(out.status.code(), Some(2));
+            .env_remove("SSL_CERT_DIR"));
         assert_eq!(
-            String::from_utf8(out.stderr).unwrap(),
+            out.input_error(),
             format!("error: POST {}?graph=urn%3Ax: the certificate of 127.0.0.1 is not trusted: {why}\n", store.url)
         );
         store.assert_no_more();
@@ -1140,8 +1137,8 @@ fn a_store_on_this_machine_is_reached_directly_not_through_a_proxy() {
     let closed = TcpListener::bind("127.0.0.1:0").unwrap();
     let proxy = format!("http://127.0.0.1:{}", closed.local_addr().unwrap().port());
     drop(closed);
-    let out = Command::new(env!("CARGO_BIN_EXE_nea-kg"))
-        .args([
+    let out = output(
+        nea_command(&[
             "push",
             "--endpoint",
             &store.url,
@@ -1150,20 +1147,14 @@ fn a_store_on_this_machine_is_reached_directly_not_through_a_proxy() {
             "--user",
             "ann",
         ])
-        .env_remove("NEA_KG_USER")
         .env_remove("NO_PROXY")
         .env_remove("no_proxy")
         .env("NEA_KG_PASSWORD", PASSWORD)
         .env("ALL_PROXY", &proxy)
         .env("HTTP_PROXY", &proxy)
-        .env("http_proxy", &proxy)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+        .env("http_proxy", &proxy),
     );
+    assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         store.next().header("authorization"),
         Some("Basic YW5uOnMzY3JldA==")
