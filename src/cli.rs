@@ -59,8 +59,18 @@ const PUSH_HELP: &str = "\
 Each named graph goes to ENDPOINT?graph=<its IRI>, as N-Triples; --graph IRI sends the
 union to one graph and --default-graph to ENDPOINT?default. POST merges into what the
 store holds (no blank nodes, so a second push adds nothing); --replace uses PUT.
+
+A push writes only where it says: an endpoint with a #fragment, or whose query already
+names graph= or default, is refused before anything is sent; a redirect is followed only
+to the same origin and to a URL that names the same graph. A push that fails part-way
+says which graphs went in and which did not (with --replace: which keep their old
+content), and exits with status 2.
+
 Credentials: --user or NEA_KG_USER, and the password in NEA_KG_PASSWORD (never on the
-command line, never printed).
+command line, never printed). Over plain http:// the password goes only to this machine
+(127.0.0.0/8, ::1, localhost), unless --allow-insecure-auth. https:// trusts the
+system's certificate store (or SSL_CERT_FILE / SSL_CERT_DIR), or only the CA
+certificates of --cacert FILE (PEM), as curl does.
 
 Endpoints:
   Oxigraph server  http://localhost:7878/store
@@ -217,6 +227,14 @@ pub struct PushArgs {
     /// from NEA_KG_PASSWORD.
     #[arg(long, value_name = "USER")]
     pub user: Option<String>,
+    /// Send the password over plain http:// to a host that is not this machine (not
+    /// 127.0.0.0/8, ::1 or localhost), where it would cross the network in clear text.
+    #[arg(long)]
+    pub allow_insecure_auth: bool,
+    /// Trust the store's certificate if the CA certificate(s) in FILE (PEM) signed it,
+    /// instead of the system's certificate store, as curl --cacert does.
+    #[arg(long, value_name = "FILE")]
+    pub cacert: Option<PathBuf>,
     /// Give up on a request after this many seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 60.0)]
     pub timeout: f64,

@@ -5,6 +5,8 @@
 #   2. Virtuoso 7: bulk-load the Turtle and N-Quads exports, run cq01, cq05, cq08 over its SPARQL
 #      endpoint and compare with `nea-kg query`;
 #   3. Oxigraph server: `nea-kg push` (POST, --replace, POST again), the same queries, counts;
+#      a graph that nea-kg does not push survives a --replace push, and a push --replace to
+#      an endpoint with a #fragment (which once wiped the whole dataset) is refused;
 #   4. with NEA_KG_ROCKSDB_BIN set (a nea-kg built with the rocksdb feature): a store made by
 #      `nea-kg build --store DIR` opens in `oxigraph serve --location DIR` and answers the same.
 #
@@ -432,11 +434,70 @@ push_unreachable() { # a push to a closed port fails with exit 2 and a message
   echo "exit 2: $(head -n 1 <<<"$out")"
 }
 
+# A graph of the Oxigraph server that nea-kg does not push: a --replace push must leave it.
+UNRELATED=urn:nea-kg:interop:unrelated
+
+unrelated_count() { # the triples of the unrelated graph
+  local out="$WORK/unrelated-count.json"
+  printf 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH <%s> { ?s ?p ?o } }\n' "$UNRELATED" >"$WORK/unrelated.rq"
+  sparql_http "$OXIGRAPH_URL/query" "$WORK/unrelated.rq" "$out" || return 1
+  python3 "$COMPARE" rows "$out"
+}
+
+# The per-graph counts of nea-kg's graphs in Oxigraph (the unrelated one aside) equal the store's.
+oxigraph_counts_besides_unrelated() {
+  local out="$WORK/oxigraph-graphs-besides.json"
+  cat >"$WORK/graphs-besides.rq" <<EOF
+SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g != <$UNRELATED>) }
+GROUP BY ?g ORDER BY ?g
+EOF
+  sparql_http "$OXIGRAPH_URL/query" "$WORK/graphs-besides.rq" "$out" || return 1
+  python3 "$COMPARE" results "$EXPECTED/graphs.json" "$out"
+}
+
+load_unrelated() { # three triples into the unrelated graph, with curl
+  local n
+  printf '<urn:x:a> <urn:x:p> "1" .\n<urn:x:b> <urn:x:p> "2" .\n<urn:x:c> <urn:x:p> "3" .\n' >"$WORK/unrelated.nt"
+  curl -sS --fail-with-body --max-time 60 -X PUT -H 'Content-Type: application/n-triples' \
+    --data-binary @"$WORK/unrelated.nt" "$OXIGRAPH_URL/store?graph=urn%3Anea-kg%3Ainterop%3Aunrelated" ||
+    return 1
+  n=$(unrelated_count) || return 1
+  [[ $n == 3 ]] || { echo "<$UNRELATED> holds $n triples, expected 3"; return 1; }
+  echo "<$UNRELATED>: 3 triples, loaded with curl"
+}
+
+# push --replace to the endpoint with a #fragment: refused with exit 2, the store untouched.
+push_fragment_refused() {
+  local out status=0 before after
+  before=$(unrelated_count) || return 1
+  out=$(timeout 60 "$BIN" push --endpoint "$OXIGRAPH_URL/store#frag" --replace --timeout 10 2>&1) ||
+    status=$?
+  ((status == 2)) || { echo "exit $status, expected 2: $out"; return 1; }
+  grep -q 'has a fragment' <<<"$out" || { echo "another message: $out"; return 1; }
+  after=$(unrelated_count) || return 1
+  [[ $after == "$before" ]] || { echo "<$UNRELATED> went from $before to $after triples"; return 1; }
+  oxigraph_counts_besides_unrelated >/dev/null || { oxigraph_counts_besides_unrelated; return 1; }
+  echo "exit 2 ($(head -n 1 <<<"$out" | cut -c1-100)…); <$UNRELATED> keeps its $after triples"
+}
+
+# push --replace replaces nea-kg's graphs and nothing else.
+push_replace_keeps_unrelated() {
+  local before after
+  before=$(unrelated_count) || return 1
+  push --replace || return 1
+  after=$(unrelated_count) || return 1
+  [[ $after == "$before" ]] || { echo "<$UNRELATED> went from $before to $after triples"; return 1; }
+  oxigraph_counts_besides_unrelated >/dev/null || { oxigraph_counts_besides_unrelated; return 1; }
+  echo "<$UNRELATED>: $before triples before the push --replace, $after after; nea-kg's graphs as in the store"
+}
+
 part_oxigraph() {
-  local t=$SECONDS q
+  local t=$SECONDS q before
   local -a later=()
   for q in "${QUERIES[@]}"; do later+=("oxigraph $q"); done
   later+=("oxigraph push --replace keeps counts" "oxigraph second POST push keeps counts")
+  later+=("oxigraph load an unrelated graph" "oxigraph push --replace to #frag is refused")
+  later+=("oxigraph push --replace keeps an unrelated graph")
 
   if ! start_oxigraph >/dev/null 2>&1; then
     local why
@@ -445,7 +506,7 @@ part_oxigraph() {
     for q in "${later[@]}"; do fail "$q" "$why"; done
   else
     note "oxigraph: up on $OXIGRAPH_URL after $((SECONDS - t)) s"
-    local before=$FAILED
+    before=$FAILED
     check "oxigraph push" push_then_count
     if ((FAILED > before)); then
       for q in "${later[@]}"; do fail "$q" "no data: the first push failed"; done
@@ -453,6 +514,15 @@ part_oxigraph() {
       for q in "${QUERIES[@]}"; do check "oxigraph $q" oxigraph_compare "$q"; done
       check "oxigraph push --replace keeps counts" push_then_count --replace
       check "oxigraph second POST push keeps counts" push_then_count
+      before=$FAILED
+      check "oxigraph load an unrelated graph" load_unrelated
+      if ((FAILED > before)); then
+        fail "oxigraph push --replace to #frag is refused" "no unrelated graph to watch"
+        fail "oxigraph push --replace keeps an unrelated graph" "no unrelated graph to watch"
+      else
+        check "oxigraph push --replace to #frag is refused" push_fragment_refused
+        check "oxigraph push --replace keeps an unrelated graph" push_replace_keeps_unrelated
+      fi
     fi
   fi
   check "push to a closed port exits 2" push_unreachable
