@@ -635,3 +635,19 @@ fn every_row_of_the_error_catalog_has_its_test() {
     }
     assert!(rows >= 40, "{rows} rows");
 }
+
+#[test]
+fn every_error_of_a_sheet_is_reported_in_one_run() {
+    let fx = Fixture::new();
+    fx.edit(
+        "facts.toml",
+        "object = \"rok\"\ndate = \"1965\"",
+        "object = \"japn\"\ndate = \"1965\"",
+    );
+    fx.edit("facts.toml", "unit = \"USD\"", "unit = \"dollars\"");
+    let err = fx.run(&["export"]).input_error();
+    let errors: Vec<&str> = err.lines().filter(|l| l.starts_with("error: ")).collect();
+    assert_eq!(errors.len(), 2, "{err}");
+    assert!(errors[0].contains("unknown id \"japn\" in `object` (did you mean \"japan\"?)"));
+    assert!(errors[1].contains("unknown unit \"dollars\""));
+}

@@ -142,3 +142,67 @@ pub fn build(
     quads.extend(builder.finish().0);
     Ok(quads)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{input, REGISTRY};
+
+    fn builder() -> Builder {
+        Builder::new(
+            &Source::new("entities.toml", REGISTRY),
+            &Source::new("nea.ttl", crate::ontology::EMBEDDED),
+            crate::DEFAULT_BASE,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_registry_entity_is_described_once_however_many_articles_name_it() {
+        let mut b = builder();
+        let label = |quads: &[Quad]| {
+            quads
+                .iter()
+                .filter(|q| {
+                    q.subject.to_string() == "<https://w3id.org/nea-kg/id/japan>"
+                        && q.predicate == crate::vocab::rdfs::LABEL
+                })
+                .count()
+        };
+        let first = b.article(&input("")).unwrap();
+        let mut second_input = input("");
+        second_input.sheet.text = second_input.sheet.text.replace("neighbours", "again");
+        let second = b.article(&second_input).unwrap();
+        assert_eq!((label(&first), label(&second)), (1, 0));
+        let (metadata, total) = b.finish();
+        assert_eq!(total, first.len() + second.len() + metadata.len());
+    }
+
+    #[test]
+    fn an_article_id_is_used_once() {
+        let mut b = builder();
+        b.article(&input("")).unwrap();
+        let e = b.article(&input("")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "facts.toml: the article id \"neighbours\" is already used by facts.toml\n  give each article's sheet its own [article] id"
+        );
+    }
+
+    #[test]
+    fn the_build_has_its_four_kinds_of_graph() {
+        let mut b = builder();
+        let iris = b.iris().clone();
+        let mut quads = b.ontology_graph();
+        quads.extend(b.article(&input("")).unwrap());
+        quads.extend(b.finish().0);
+        let kinds: std::collections::BTreeSet<String> = quads
+            .iter()
+            .map(|q| match &q.graph_name {
+                GraphName::NamedNode(g) => format!("{:?}", iris.graph_kind(g.as_str())),
+                other => panic!("a quad outside the named graphs: {other}"),
+            })
+            .collect();
+        assert_eq!(kinds.len(), 4, "{kinds:?}");
+    }
+}

@@ -332,3 +332,201 @@ impl Emitter<'_> {
         self.evidence(&node, &c.evidence);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{check, registry};
+    use crate::DEFAULT_BASE;
+
+    /// The quads of a sheet (the article's graph and the registry entities it uses),
+    /// as N-Quads lines without the graph, for easy matching.
+    fn emitted(items: &str) -> Vec<String> {
+        let iris = Iris::new(DEFAULT_BASE).unwrap();
+        let a = check(items).unwrap();
+        let mut quads = article(&iris, &a);
+        let registry = registry();
+        let graph = GraphName::from(iris.entities_graph());
+        for id in &a.registry_entities {
+            quads.extend(entity(&iris, registry.get(id).unwrap(), &graph));
+        }
+        assert!(
+            quads.iter().all(|q| !q.subject.is_blank_node()
+                && !q.object.is_blank_node()
+                && !q.graph_name.is_blank_node()),
+            "no blank nodes"
+        );
+        quads
+            .iter()
+            .map(|q| format!("{} {} {}", q.subject, q.predicate, q.object))
+            .collect()
+    }
+
+    fn has(quads: &[String], s: &str, p: &str, o: &str) -> bool {
+        let expand = |t: &str| {
+            for (prefix, ns) in crate::vocab::PREFIXES {
+                if let Some(local) = t.strip_prefix(&format!("{prefix}:")) {
+                    return format!("<{ns}{local}>");
+                }
+            }
+            if let Some(local) = t.strip_prefix("kg:") {
+                return format!("<{DEFAULT_BASE}{local}>");
+            }
+            t.to_owned()
+        };
+        let object = match o.rsplit_once("^^") {
+            Some((value, datatype)) => format!("{value}^^{}", expand(datatype)),
+            None => expand(o),
+        };
+        let line = format!("{} {} {object}", expand(s), expand(p));
+        quads.contains(&line)
+    }
+
+    const FACT: &str = "[[fact]]\nid = \"n\"\nevent = \"EstablishmentOfRelations\"\nlabel = \"Normalization\"\nsubject = \"japan\"\npredicate = \"nea:normalizedRelationsWith\"\nobject = \"rok\"\ndate = \"1965\"\nparticipants = [\"japan\", \"rok\"]\nquote = \"Japan and the ROK normalized their relations in 1965\"\n";
+
+    #[test]
+    fn a_relation_is_a_direct_triple_and_a_statement_node() {
+        let q = emitted(FACT);
+        let fact = "kg:article/neighbours/fact/n";
+        assert!(has(
+            &q,
+            "kg:id/japan",
+            "nea:normalizedRelationsWith",
+            "kg:id/rok"
+        ));
+        assert!(has(&q, fact, "rdf:type", "rdf:Statement"));
+        assert!(has(&q, fact, "rdf:subject", "kg:id/japan"));
+        assert!(has(
+            &q,
+            fact,
+            "rdf:predicate",
+            "nea:normalizedRelationsWith"
+        ));
+        assert!(has(&q, fact, "rdf:object", "kg:id/rok"));
+        assert!(has(&q, fact, "rdf:type", "nea:Event"));
+        assert!(has(&q, fact, "rdf:type", "nea:EstablishmentOfRelations"));
+        assert!(has(&q, fact, "nea:participant", "kg:id/rok"));
+        assert!(has(&q, fact, "nea:knownBy", "nea:Stated"));
+    }
+
+    #[test]
+    fn a_date_keeps_its_precision_and_says_how_it_is_known() {
+        let q = emitted(FACT);
+        let fact = "kg:article/neighbours/fact/n";
+        assert!(has(&q, fact, "nea:date", "\"1965\"^^xsd:gYear"));
+        assert!(has(&q, fact, "nea:dateKnownBy", "nea:Stated"));
+        let inferred = emitted(&FACT.replace(
+            "date = \"1965\"",
+            "date = \"1965-06\"\ndate_inferred = \"June, from the treaty\"",
+        ));
+        assert!(has(
+            &inferred,
+            fact,
+            "nea:date",
+            "\"1965-06\"^^xsd:gYearMonth"
+        ));
+        assert!(has(&inferred, fact, "nea:dateKnownBy", "nea:Inferred"));
+        assert!(has(
+            &inferred,
+            fact,
+            "nea:dateBasis",
+            "\"June, from the treaty\"@en"
+        ));
+    }
+
+    #[test]
+    fn evidence_has_both_selectors_and_its_place() {
+        let q = emitted(FACT);
+        let ev = "kg:article/neighbours/fact/n/evidence";
+        assert!(has(
+            &q,
+            "kg:article/neighbours/fact/n",
+            "prov:wasDerivedFrom",
+            ev
+        ));
+        assert!(has(&q, ev, "oa:hasSource", "kg:article/neighbours"));
+        assert!(has(&q, ev, "nea:paragraph", "\"2\"^^xsd:integer"));
+        assert!(has(&q, ev, "nea:sentence", "\"2\"^^xsd:integer"));
+        let quote = "kg:article/neighbours/fact/n/evidence/quote";
+        assert!(has(
+            &q,
+            quote,
+            "oa:exact",
+            "\"Japan and the ROK normalized their relations in 1965\""
+        ));
+        assert!(has(&q, quote, "oa:prefix", "\"Neighbours\\n\""));
+        let position = "kg:article/neighbours/fact/n/evidence/position";
+        assert!(has(&q, position, "oa:start", "\"11\"^^xsd:integer"));
+        assert!(has(&q, position, "oa:end", "\"63\"^^xsd:integer"));
+    }
+
+    #[test]
+    fn statistics_are_typed_quantities() {
+        let q = emitted("[[statistic]]\nid = \"t\"\nlabel = \"Trade\"\nsubject = \"japan\"\nvalue = 800000000000\nunit = \"USD\"\nquote = \"$800 billion\"\n\n[[statistic]]\nid = \"s\"\nlabel = \"Share\"\nsubject = \"japan\"\nvalue = 25\nunit = \"percent\"\napproximate = true\nquote = \"about 25 percent\"\n");
+        let t = "kg:article/neighbours/statistic/t";
+        assert!(has(&q, t, "rdf:type", "schema:MonetaryAmount"));
+        assert!(has(&q, t, "schema:currency", "\"USD\""));
+        assert!(has(&q, t, "schema:value", "\"800000000000\"^^xsd:integer"));
+        assert!(has(&q, t, "nea:approximate", "\"false\"^^xsd:boolean"));
+        let s = "kg:article/neighbours/statistic/s";
+        assert!(has(&q, s, "rdf:type", "schema:QuantitativeValue"));
+        assert!(has(&q, s, "schema:unitCode", "\"P1\""));
+        assert!(has(&q, s, "nea:approximate", "\"true\"^^xsd:boolean"));
+        assert!(has(&q, s, "nea:statisticOf", "kg:id/japan"));
+    }
+
+    #[test]
+    fn claims_say_who_makes_them_and_the_authors_stance() {
+        let q = emitted("[[entity]]\nid = \"writer\"\nclass = \"Person\"\nlabel = \"The writer\"\nmentions = false\n\n[[fact]]\nid = \"by\"\nsubject = \"neighbours\"\npredicate = \"schema:author\"\nobject = \"writer\"\nquote = \"Neighbours\"\n\n[[claim]]\nid = \"c\"\ntext = \"The region cannot cooperate.\"\nclaimant = \"others\"\nstance = \"rejects\"\nreported_as = \"Some argue\"\nabout = [\"japan\"]\nquote = \"the region cannot cooperate\"\n\n[[claim]]\nid = \"d\"\ntext = \"Trade grew.\"\nclaimant = \"author\"\nstance = \"endorses\"\nquote = \"Trade reached\"\n");
+        let c = "kg:article/neighbours/claim/c";
+        assert!(has(&q, c, "rdf:type", "schema:Claim"));
+        assert!(has(&q, c, "nea:voice", "nea:OthersVoice"));
+        assert!(has(&q, c, "nea:stance", "nea:Rejects"));
+        assert!(has(&q, c, "nea:reportingPhrase", "\"Some argue\""));
+        assert!(has(&q, c, "schema:about", "kg:id/japan"));
+        assert!(has(&q, c, "schema:appearance", "kg:article/neighbours"));
+        let d = "kg:article/neighbours/claim/d";
+        assert!(has(&q, d, "nea:voice", "nea:AuthorVoice"));
+        assert!(has(&q, d, "schema:author", "kg:id/writer"));
+        // The sheet's own entity is described in the article's graph.
+        assert!(has(&q, "kg:id/writer", "rdfs:label", "\"The writer\"@en"));
+    }
+
+    #[test]
+    fn entities_carry_labels_in_every_language_and_checked_links() {
+        let q = emitted(FACT);
+        assert!(has(&q, "kg:id/japan", "rdf:type", "nea:Country"));
+        assert!(has(&q, "kg:id/japan", "skos:prefLabel", "\"Japan\"@en"));
+        assert!(has(&q, "kg:id/japan", "skos:prefLabel", "\"日本\"@ja"));
+        assert!(has(&q, "kg:id/japan", "skos:altLabel", "\"日本国\"@ja"));
+        assert!(has(&q, "kg:id/japan", "owl:sameAs", "wd:Q17"));
+        assert!(has(&q, "kg:id/rok", "skos:altLabel", "\"ROK\"@en"));
+        assert!(!q.iter().any(|l| l.starts_with(
+            "<https://w3id.org/nea-kg/id/rok> <http://www.w3.org/2002/07/owl#sameAs>"
+        )));
+    }
+
+    #[test]
+    fn mentions_point_at_their_entity_and_words() {
+        let q = emitted("");
+        let m = "kg:article/neighbours/mention/rok-1";
+        assert!(has(&q, m, "rdf:type", "nea:Mention"));
+        assert!(has(&q, m, "nea:mentionOf", "kg:id/rok"));
+        assert!(has(
+            &q,
+            "kg:article/neighbours/mention/rok-1/evidence/quote",
+            "oa:exact",
+            "\"ROK\""
+        ));
+    }
+
+    #[test]
+    fn the_article_carries_its_text_and_headline() {
+        let q = emitted("");
+        let a = "kg:article/neighbours";
+        assert!(has(&q, a, "rdf:type", "schema:OpinionNewsArticle"));
+        assert!(has(&q, a, "schema:headline", "\"Neighbours\"@en"));
+        assert!(has(&q, a, "schema:inLanguage", "\"en\""));
+        assert!(q.iter().any(|l| l.starts_with("<https://w3id.org/nea-kg/article/neighbours> <http://schema.org/text> \"Neighbours\\nJapan")));
+    }
+}

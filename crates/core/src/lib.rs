@@ -20,6 +20,8 @@ pub mod model;
 pub mod ontology;
 pub mod sheet;
 pub mod source;
+#[cfg(test)]
+pub mod testing;
 pub mod vocab;
 
 pub use builder::{build, Builder};

@@ -376,34 +376,47 @@ impl<'a> Checker<'a> {
     /// Every occurrence of every entity's names in the text. A name may belong to one
     /// entity only; the entities are taken in the order of their ids.
     fn mentions(&mut self) -> Vec<Mention> {
-        let mut all: Vec<(&Entity, &Location)> = self
+        // (entity, where it is declared, whether the sheet declares it)
+        let mut all: Vec<(&Entity, &Location, bool)> = self
             .registry
             .entities
             .values()
             .filter(|(e, _)| !self.own.contains_key(&e.id))
-            .chain(self.own.values())
-            .map(|(e, l)| (e, l))
+            .map(|(e, l)| (e, l, false))
+            .chain(self.own.values().map(|(e, l)| (e, l, true)))
             .collect();
         all.sort_by(|a, b| a.0.id.cmp(&b.0.id));
-        let mut owners: BTreeMap<&str, &str> = BTreeMap::new();
+        let mut owners: BTreeMap<&str, (&str, &Location, bool)> = BTreeMap::new();
         let mut names: Vec<(String, &str)> = Vec::new();
         let mut errors = Vec::new();
-        for (e, location) in all {
+        for (e, location, in_sheet) in all {
             if !e.mentions {
                 continue;
             }
             for name in std::iter::once(&e.label).chain(&e.aliases) {
-                match owners.insert(name.as_str(), e.id.as_str()) {
-                    Some(other) if other != e.id => errors.push(Error::at(
-                        location.clone(),
-                        ErrorKind::NameClash {
-                            name: name.clone(),
-                            first: other.to_owned(),
-                            second: e.id.clone(),
-                        },
-                    )),
+                match owners.get(name.as_str()) {
+                    Some((other, other_location, other_in_sheet)) if *other != e.id => {
+                        // The error points at the newcomer: the sheet's entity when the
+                        // other is the registry's, else the later of the two.
+                        let at = if *other_in_sheet && !in_sheet {
+                            (*other_location).clone()
+                        } else {
+                            location.clone()
+                        };
+                        errors.push(Error::at(
+                            at,
+                            ErrorKind::NameClash {
+                                name: name.clone(),
+                                first: (*other).to_owned(),
+                                second: e.id.clone(),
+                            },
+                        ));
+                    }
                     Some(_) => {}
-                    None => names.push((e.id.clone(), name.as_str())),
+                    None => {
+                        owners.insert(name.as_str(), (e.id.as_str(), location, in_sheet));
+                        names.push((e.id.clone(), name.as_str()));
+                    }
                 }
             }
         }
@@ -852,13 +865,18 @@ fn evidence(text: &Text<'_>, span: Span) -> Evidence {
 }
 
 /// The declared id most like a mistyped one: one that contains it or is contained in
-/// it, else one within a few edits; none when nothing is close.
+/// it (when it is at least half of the other), else one within a few edits; none when
+/// nothing is close.
 fn closest_id<'k>(ids: impl Iterator<Item = &'k String>, name: &str) -> Option<&'k String> {
     let length = name.chars().count();
     let limit = (length / 3).max(1);
     let mut best: Option<(usize, &String)> = None;
     for id in ids {
-        let d = if id.contains(name) || name.contains(id.as_str()) {
+        // One inside the other counts when it is at least half of it ("japan" for
+        // "japan-visit"), not a single letter inside any name.
+        let inside =
+            |short: &str, long: &str| long.contains(short) && 2 * short.len() >= long.len();
+        let d = if inside(name, id) || inside(id, name) {
             0
         } else if id.chars().count().abs_diff(length) > limit {
             // The distance is at least the difference in length: too far to suggest,
@@ -943,3 +961,6 @@ pub fn value_literal(v: &Value) -> Literal {
         Value::Text(t) => date_literal(t).unwrap_or_else(|| Literal::new_simple_literal(t)),
     }
 }
+
+#[cfg(test)]
+mod tests;
