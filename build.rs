@@ -68,7 +68,7 @@ fn embedded_graph(out: &Path) {
         text: source(SOURCES[0]),
         sheet: source(SOURCES[1]),
     };
-    let built = nea_kg_core::build(
+    let built = nea_kg_core::build_all(
         &source(SOURCES[2]),
         &source(SOURCES[3]),
         &[article],

@@ -56,8 +56,8 @@ impl Command {
 }
 
 const PUSH_HELP: &str = "\
-Each named graph goes to ENDPOINT?graph=<its IRI>, as N-Triples; --graph IRI sends the
-union to one graph and --default-graph to ENDPOINT?default. POST merges into what the
+Each named graph goes to ENDPOINT?graph=<its IRI>, as N-Triples; --into IRI sends the
+union to one graph and --into-default to ENDPOINT?default. POST merges into what the
 store holds (no blank nodes, so a second push adds nothing); --replace uses PUT.
 
 A push writes only where it says: an endpoint with a #fragment, or whose query already
@@ -150,8 +150,14 @@ pub struct ExportArgs {
     pub format: Option<String>,
     /// Which graphs: the article graphs, the entities they name, the ontology, the
     /// dataset description (metadata), or all. Formats without named graphs get their union.
-    #[arg(long, value_enum, default_value = "all")]
-    pub graph: GraphChoice,
+    #[arg(
+        long = "graphs",
+        alias = "graph",
+        value_enum,
+        default_value = "all",
+        value_name = "CHOICE"
+    )]
+    pub graphs: GraphChoice,
     /// Write to this file (atomically: a temporary file, then a rename) instead of stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -214,12 +220,17 @@ pub struct PushArgs {
     /// The store's Graph Store Protocol endpoint (http:// or https://).
     #[arg(long, value_name = "URL")]
     pub endpoint: String,
-    /// Send the union of the graphs into this named graph instead.
-    #[arg(long, value_name = "IRI", conflicts_with = "default_graph")]
-    pub graph: Option<String>,
+    /// Send the union of the graphs into this one named graph instead.
+    #[arg(
+        long,
+        alias = "graph",
+        value_name = "IRI",
+        conflicts_with = "into_default"
+    )]
+    pub into: Option<String>,
     /// Send the union of the graphs into the store's default graph instead.
-    #[arg(long)]
-    pub default_graph: bool,
+    #[arg(long, alias = "default-graph")]
+    pub into_default: bool,
     /// Replace what each target graph holds (PUT) instead of merging into it (POST).
     #[arg(long)]
     pub replace: bool,
@@ -245,7 +256,7 @@ pub struct PushArgs {
         default_value = "all",
         value_name = "CHOICE"
     )]
-    pub graph_choice: GraphChoice,
+    pub graphs: GraphChoice,
     #[command(flatten)]
     pub input: InputArgs,
 }

@@ -62,7 +62,7 @@ mod tests {
         };
         assert!(crate::load::is_embedded_default(&args));
         let mut built = Vec::new();
-        crate::load::build_into(&args, &mut |quads| {
+        crate::load::each_graph(&args, &mut |quads| {
             built.extend(quads);
             Ok(())
         })

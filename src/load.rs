@@ -280,7 +280,7 @@ pub struct Built {
 
 /// Builds the graph, handing each graph's quads to `sink` as soon as it is made. A sheet
 /// that fails stops the build, or with --keep-going is reported and left out.
-pub fn build_into(
+pub fn each_graph(
     args: &InputArgs,
     sink: &mut dyn FnMut(Vec<Quad>) -> Result<()>,
 ) -> Result<Built> {
@@ -347,7 +347,7 @@ impl Kg {
             0
         } else {
             // In memory, one transaction per graph: as fast as the bulk loader, and simpler.
-            build_into(args, &mut |quads| {
+            each_graph(args, &mut |quads| {
                 store.extend(quads).context("cannot load the store")
             })?
             .failures
@@ -384,7 +384,7 @@ pub fn quads(args: &InputArgs) -> Result<(Vec<Quad>, usize)> {
         return Ok((crate::embedded::quads().map(Quad::from).collect(), 0));
     }
     let mut all = Vec::new();
-    let built = build_into(args, &mut |quads| {
+    let built = each_graph(args, &mut |quads| {
         all.extend(quads);
         Ok(())
     })?;

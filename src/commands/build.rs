@@ -29,7 +29,7 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
     // for RocksDB, and memory bounded by the batch, not by the corpus.
     const BATCH: usize = 50_000;
     let mut batch: Vec<Quad> = Vec::new();
-    let built = load::build_into(&input, &mut |quads| {
+    let built = load::each_graph(&input, &mut |quads| {
         batch.extend(quads);
         if batch.len() >= BATCH {
             loader

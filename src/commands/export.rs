@@ -14,7 +14,7 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
     let target = rdf::Target::new(args.format.as_deref(), destination.path())?;
     let iris = Iris::new(&args.input.base)?;
     let (all, failures) = load::quads(&args.input)?;
-    let quads = load::select(all, args.graph, &iris);
+    let quads = load::select(all, args.graphs, &iris);
     rdf::check_iris(&quads)?;
     let entity_ns = iris.entity_namespace();
     rdf::check_format(&quads, target.format, &entity_ns)?;

@@ -299,3 +299,11 @@ fn rdf_xml_keeps_carriage_returns() {
         oxigraph::model::Literal::new_simple_literal(crlf).into()
     );
 }
+
+#[test]
+fn graphs_is_the_name_of_the_choice_and_graph_its_old_alias() {
+    let new = nea(&["export", "--graphs", "ontology", "--format", "nt"]).ok();
+    let old = nea(&["export", "--graph", "ontology", "--format", "nt"]).ok();
+    assert_eq!(new, old);
+    assert!(!new.is_empty());
+}

@@ -128,7 +128,7 @@ impl Builder {
 }
 
 /// Builds every graph of some articles in memory; the first sheet that fails stops it.
-pub fn build(
+pub fn build_all(
     registry: &Source,
     ontology: &Source,
     articles: &[ArticleInput],

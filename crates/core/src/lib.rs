@@ -24,7 +24,7 @@ pub mod source;
 pub mod testing;
 pub mod vocab;
 
-pub use builder::{build, Builder};
+pub use builder::{build_all, Builder};
 pub use check::ArticleInput;
 pub use error::{Error, ErrorKind, Errors};
 pub use iris::{Iris, DEFAULT_BASE};

@@ -1,6 +1,6 @@
-//! `nea-kg push`: loads the graph into an external store over the SPARQL 1.1 Graph Store
-//! HTTP Protocol. Each named graph goes to `?graph=<its IRI>` (or the union to one graph
-//! or the default graph); POST merges, PUT (`--replace`) replaces. Credentials come from
+//! The Graph Store Protocol client behind `nea-kg push`: loads the graph into an
+//! external store over the SPARQL 1.1 Graph Store HTTP Protocol. Each named graph goes
+//! to `?graph=<its IRI>` (or the union to one graph or the default graph); POST merges, PUT (`--replace`) replaces. Credentials come from
 //! `--user`/NEA_KG_USER and NEA_KG_PASSWORD; https:// trusts the system's certificate
 //! store or `--cacert FILE`.
 //!
@@ -101,14 +101,14 @@ impl Error {
 
 type Result<T, E = anyhow::Error> = std::result::Result<T, E>;
 
-pub fn run(args: PushArgs) -> Result<ExitCode> {
+pub fn push(args: PushArgs) -> Result<ExitCode> {
     // Every message of a push goes through this net: whatever a message was built from
     // (the endpoint as typed, a store's answer), the password never reaches the terminal.
     let secrets = Secrets::new(&args.endpoint, args.user.as_deref());
-    push(args, &secrets).map_err(|e| anyhow::anyhow!(secrets.scrub(&crate::render(&e))))
+    push_graphs(args, &secrets).map_err(|e| anyhow::anyhow!(secrets.scrub(&crate::render(&e))))
 }
 
-fn push(args: PushArgs, secrets: &Secrets) -> Result<ExitCode> {
+fn push_graphs(args: PushArgs, secrets: &Secrets) -> Result<ExitCode> {
     let endpoint = parse_endpoint(&args.endpoint)?;
     let timeout = Duration::try_from_secs_f64(args.timeout)
         .ok()
@@ -134,19 +134,19 @@ fn push(args: PushArgs, secrets: &Secrets) -> Result<ExitCode> {
         );
     }
     let roots = tls_roots(args.cacert.as_deref(), &endpoint)?;
-    if let Some(g) = &args.graph {
+    if let Some(g) = &args.into {
         oxigraph::model::NamedNode::new(g.as_str()).map_err(|e| {
-            Error::input(format!("--graph {} is not an absolute IRI: {e}", quoted(g)))
+            Error::input(format!("--into {} is not an absolute IRI: {e}", quoted(g)))
         })?;
     }
     let iris = Iris::new(&args.input.base)?;
     let entity_ns = iris.entity_namespace();
     let (all, failures) = load::quads(&args.input)?;
-    let quads = load::select(all, args.graph_choice, &iris);
+    let quads = load::select(all, args.graphs, &iris);
     export::check_iris(&quads)?;
     let mut batches: BTreeMap<Destination, Vec<Quad>> = BTreeMap::new();
     for q in quads {
-        let destination = match (&args.graph, args.default_graph, &q.graph_name) {
+        let destination = match (&args.into, args.into_default, &q.graph_name) {
             (Some(g), _, _) => Destination::Graph(g.clone()),
             (None, true, _) => Destination::Default,
             (None, false, GraphName::NamedNode(g)) => Destination::Graph(g.as_str().to_owned()),
@@ -264,7 +264,7 @@ fn parse_endpoint(raw: &str) -> Result<Url> {
     }
     if let Some((k, _)) = graph_params(url.query().unwrap_or("")).first() {
         return Err(Error::input(format!(
-            "--endpoint {shown} already has a {k:?} parameter, and nea-kg adds graph= (or default) to each request itself\n  give the endpoint without it; --graph IRI or --default-graph sends everything to one graph"
+            "--endpoint {shown} already has a {k:?} parameter, and nea-kg adds graph= (or default) to each request itself\n  give the endpoint without it; --into IRI or --into-default sends everything to one graph"
         )));
     }
     Ok(url)
