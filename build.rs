@@ -69,7 +69,7 @@ fn embedded_graph(out: &Path) {
         sheet: source(SOURCES[1]),
     };
     let built = nea_kg_core::build_all(
-        &source(SOURCES[2]),
+        &[source(SOURCES[2])],
         &source(SOURCES[3]),
         &[article],
         nea_kg_core::DEFAULT_BASE,

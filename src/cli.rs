@@ -93,6 +93,7 @@ Predeclared prefixes (a query may use them without PREFIX):
   rdfs     http://www.w3.org/2000/01/rdf-schema#
   schema   http://schema.org/
   skos     http://www.w3.org/2004/02/skos/core#
+  time     http://www.w3.org/2006/time#
   vann     http://purl.org/vocab/vann/
   void     http://rdfs.org/ns/void#
   wd       http://www.wikidata.org/entity/
@@ -114,11 +115,17 @@ pub struct InputArgs {
     /// The article's fact sheet (TOML, see docs/fact-sheet.md), in the order of --article.
     #[arg(long, value_name = "FILE", global = true)]
     pub facts: Vec<PathBuf>,
-    /// The entity registry (TOML) [default: the embedded data/entities.toml].
+    /// An entity registry (TOML) that adds entities, aliases and shared events to the
+    /// built-in one (data/entities.toml); repeat it to add several, in order.
     #[arg(long, value_name = "FILE", global = true)]
-    pub entities: Option<PathBuf>,
-    /// A folder of articles: each NAME.txt with its fact sheet NAME.toml, and the entity
-    /// registry entities.toml if it holds one. Each article gets its own named graph.
+    pub entities: Vec<PathBuf>,
+    /// Leave the built-in registry out: the registries are only those of --entities
+    /// (and the corpus's entities.toml), as for articles about another region.
+    #[arg(long, global = true)]
+    pub no_default_entities: bool,
+    /// A folder of articles: each NAME.txt with its fact sheet NAME.toml, and an entity
+    /// registry entities.toml (added to the built-in one) if it holds one. Each article
+    /// gets its own named graph.
     #[arg(long, value_name = "DIR", global = true)]
     pub corpus: Option<PathBuf>,
     /// Build the articles whose sheets are sound, report the others, and exit 1 (without

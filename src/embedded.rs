@@ -52,7 +52,8 @@ mod tests {
         let args = InputArgs {
             article: Vec::new(),
             facts: Vec::new(),
-            entities: None,
+            entities: Vec::new(),
+            no_default_entities: false,
             corpus: None,
             keep_going: false,
             store: None,

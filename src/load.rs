@@ -73,22 +73,21 @@ enum Articles {
     Files(Vec<Pair>),
 }
 
-/// The inputs of a build: the registry, the ontology and the articles.
+/// The inputs of a build: the registries (the base first, then each one that adds to
+/// it), the ontology and the articles.
 pub struct Inputs {
-    pub registry: Source,
+    pub registries: Vec<Source>,
     pub ontology: Source,
     articles: Articles,
 }
 
 impl Inputs {
     pub fn from_args(args: &InputArgs) -> Result<Self> {
-        let mut registry_path = args.entities.clone();
+        let mut registry_paths: Vec<PathBuf> = Vec::new();
         let articles = match (&args.corpus, args.article.len(), args.facts.len()) {
             (Some(dir), 0, 0) => {
                 let (pairs, registry) = corpus(dir)?;
-                if registry_path.is_none() {
-                    registry_path = registry;
-                }
+                registry_paths.extend(registry);
                 Articles::Files(pairs)
             }
             (Some(_), _, _) => bail!("--corpus and --article/--facts: give one or the other"),
@@ -104,12 +103,16 @@ impl Inputs {
                 "{a} --article and {f} --facts: give them in pairs, one fact sheet for each article"
             ),
         };
-        let registry = match registry_path {
-            Some(p) => read_file(&p, "entity registry")?,
-            None => embedded("data/entities.toml", EMBEDDED_ENTITIES),
-        };
+        registry_paths.extend(args.entities.iter().cloned());
+        let mut registries = Vec::new();
+        if !args.no_default_entities {
+            registries.push(embedded("data/entities.toml", EMBEDDED_ENTITIES));
+        }
+        for p in &registry_paths {
+            registries.push(read_file(p, "entity registry")?);
+        }
         Ok(Self {
-            registry,
+            registries,
             ontology: embedded("ontology/nea.ttl", nea_kg_core::ontology::EMBEDDED),
             articles,
         })
@@ -285,7 +288,7 @@ pub fn each_graph(
     sink: &mut dyn FnMut(Vec<Quad>) -> Result<()>,
 ) -> Result<Built> {
     let inputs = Inputs::from_args(args)?;
-    let mut builder = Builder::new(&inputs.registry, &inputs.ontology, &args.base)?;
+    let mut builder = Builder::new(&inputs.registries, &inputs.ontology, &args.base)?;
     // The ontology and the dataset description are graphs too.
     let mut progress = Progress::new(inputs.len() + 2, args.quiet);
     let mut failures = 0;
@@ -413,7 +416,8 @@ pub fn is_embedded_default(args: &InputArgs) -> bool {
         && args.corpus.is_none()
         && args.article.is_empty()
         && args.facts.is_empty()
-        && args.entities.is_none()
+        && args.entities.is_empty()
+        && !args.no_default_entities
         && args.base == nea_kg_core::DEFAULT_BASE
 }
 

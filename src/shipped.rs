@@ -21,13 +21,15 @@ impl Shipped {
         }
     }
 
-    /// The question the query answers: its opening comment, without the `# cq01:` lead.
+    /// The question the query answers: the first paragraph of its opening comment (up to
+    /// an empty comment line), without the `# cq01:` lead.
     pub fn question(&self) -> String {
         let comment: Vec<&str> = self
             .text
             .lines()
             .take_while(|l| l.starts_with('#'))
             .map(|l| l.trim_start_matches('#').trim())
+            .take_while(|l| !l.is_empty())
             .collect();
         let joined = comment.join(" ");
         match joined.split_once(": ") {

@@ -56,11 +56,19 @@ pub struct Card {
     pub description: Option<String>,
     /// Names by BCP 47 tag, the preferred one first.
     pub names: BTreeMap<String, Vec<String>>,
+    /// Mentions of the entity's names standing on their own.
     pub mentions: usize,
+    /// Mentions inside a longer name that still refers to it.
+    pub nested_mentions: usize,
+    /// The articles that mention it or speak of it, by IRI.
+    pub articles: Vec<String>,
     pub relations: Vec<Item>,
     pub events: Vec<Item>,
     pub statistics: Vec<Item>,
+    /// Claims about it.
     pub claims: Vec<Item>,
+    /// Claims it makes (a named or joint voice).
+    pub claims_by: Vec<Item>,
 }
 
 /// A relation, event, statistic or claim, with the words that support it.
@@ -77,11 +85,18 @@ pub struct Item {
     /// How a fact is known, when it is not stated: inferred or background.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub known: Option<String>,
+    /// How it is told, when not as having happened: planned, ongoing, cancelled, or
+    /// "did not happen" (negated).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub told: Option<String>,
     pub evidence: Vec<Evidence>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct Evidence {
+    /// The article the words are from: its IRI and headline.
+    pub article: String,
+    pub headline: String,
     pub exact: String,
     pub start: usize,
     pub end: usize,
@@ -197,10 +212,11 @@ impl Db<'_> {
     /// The evidence of a resource, with the sentence that holds it.
     fn evidence(&self, node: &str, texts: &mut HashMap<String, String>) -> Result<Vec<Evidence>> {
         let rows = self.select(&format!(
-            "SELECT ?article ?exact ?start ?end ?paragraph ?sentence WHERE {{
+            "SELECT ?article ?headline ?exact ?start ?end ?paragraph ?sentence WHERE {{
                <{node}> prov:wasDerivedFrom ?ev . ?ev oa:hasSource ?article ;
                  oa:hasSelector ?q, ?p ; nea:paragraph ?paragraph ; nea:sentence ?sentence .
-               ?q oa:exact ?exact . ?p oa:start ?start ; oa:end ?end }} ORDER BY ?start"
+               OPTIONAL {{ ?article schema:headline ?headline }}
+               ?q oa:exact ?exact . ?p oa:start ?start ; oa:end ?end }} ORDER BY ?article ?start"
         ))?;
         let mut out = Vec::new();
         for row in rows {
@@ -223,6 +239,8 @@ impl Db<'_> {
             let start = number("start");
             let sentence_text = Text::new(&texts[&article]).sentence_at(start).to_owned();
             out.push(Evidence {
+                headline: value(&row, "headline").unwrap_or_default(),
+                article: article.clone(),
                 exact: value(&row, "exact").unwrap_or_default(),
                 start,
                 end: number("end"),
@@ -255,6 +273,11 @@ impl Db<'_> {
                 date: value(&row, "date"),
                 role,
                 known: value(&row, "known").filter(|k| k != "stated"),
+                told: match (value(&row, "negated").as_deref(), value(&row, "status")) {
+                    (Some("true"), _) => Some("did not happen".to_owned()),
+                    (_, Some(status)) if status != "happened" => Some(status),
+                    _ => None,
+                },
             });
         }
         Ok(items)
@@ -297,48 +320,74 @@ impl Db<'_> {
             ),
             "d",
         )?;
-        let mentions = one(
-            format!("SELECT (COUNT(?m) AS ?n) WHERE {{ ?m nea:mentionOf <{e}> }}"),
-            "n",
-        )?
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(0);
+        let count = |nested: bool| -> Result<usize> {
+            let filter = if nested {
+                "FILTER EXISTS"
+            } else {
+                "FILTER NOT EXISTS"
+            };
+            Ok(one(
+                format!("SELECT (COUNT(?m) AS ?n) WHERE {{ ?m nea:mentionOf <{e}> {filter} {{ ?m nea:nestedIn ?outer }} }}"),
+                "n",
+            )?
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0))
+        };
+        let mentions = count(false)?;
+        let nested_mentions = count(true)?;
+        let articles = self
+            .select(&format!(
+                "SELECT DISTINCT ?article WHERE {{ ?x prov:wasDerivedFrom/oa:hasSource ?article .
+                   {{ ?x nea:mentionOf <{e}> }} UNION {{ ?x rdf:subject|rdf:object|nea:participant|nea:place|nea:concerns|nea:statisticOf|schema:about|nea:claimant <{e}> }} }}
+                 ORDER BY ?article"
+            ))?
+            .iter()
+            .filter_map(|r| value(r, "article"))
+            .collect();
         let mut texts = HashMap::new();
         let relations = self.items(
             &format!(
-                "SELECT ?x ?text ?date ?known WHERE {{ ?x a rdf:Statement ; rdfs:label ?text .
+                "SELECT ?x ?text ?date ?known ?status ?negated WHERE {{ ?x a rdf:Statement ; rdfs:label ?text .
                    OPTIONAL {{ ?x nea:knownBy/skos:notation ?known }}
                    {{ ?x rdf:subject <{e}> }} UNION {{ ?x rdf:object <{e}> }}
                    FILTER NOT EXISTS {{ ?x a nea:Event }}
-                   OPTIONAL {{ ?x nea:date ?date }} }} ORDER BY ?date ?text"
-            ),
+                   {TOLD} {WHEN} }} ORDER BY ?date ?text"
+            )
+            .replace("{TOLD}", TOLD)
+            .replace("{WHEN}", WHEN),
             &mut texts,
         )?;
         let events = self.items(
             &format!(
-                "SELECT ?x ?text ?date ?role ?known WHERE {{ ?x a nea:Event ; rdfs:label ?text .
+                "SELECT ?x ?text ?date ?role ?known ?status ?negated WHERE {{ ?x a nea:Event ; rdfs:label ?text .
                    OPTIONAL {{ ?x nea:knownBy/skos:notation ?known }}
                    VALUES (?p ?role) {{ (nea:participant \"participant\") (nea:place \"place\")
                      (nea:concerns \"concerned\") (nea:partOfSeries \"series\")
                      (rdf:subject \"subject\") (rdf:object \"object\") }}
-                   ?x ?p <{e}> OPTIONAL {{ ?x nea:date ?date }} }} ORDER BY DESC(BOUND(?date)) ?date ?text ?role"
-            ),
+                   ?x ?p <{e}> {TOLD} {WHEN} }} ORDER BY DESC(BOUND(?date)) ?date ?text ?role"
+            )
+            .replace("{TOLD}", TOLD)
+            .replace("{WHEN}", WHEN),
             &mut texts,
         )?;
         let statistics = self.items(
             &format!(
-                "SELECT ?x ?text WHERE {{ ?x nea:statisticOf <{e}> ; rdfs:label ?label ; schema:value ?v ; schema:unitText ?u ;
+                "SELECT ?x ?text WHERE {{ ?x nea:statisticOf <{e}> ; rdfs:label ?label ; schema:unitText ?u ;
                    nea:approximate ?approx
-                   BIND(CONCAT(STR(?label), \": \", IF(?approx, \"about \", \"\"), STR(?v), \" \", STR(?u)) AS ?text) }} ORDER BY ?text"
+                   OPTIONAL {{ ?x schema:value ?v }} OPTIONAL {{ ?x schema:minValue ?min }} OPTIONAL {{ ?x schema:maxValue ?max }}
+                   OPTIONAL {{ ?x nea:bound/rdfs:label ?bound }} OPTIONAL {{ ?x nea:change/rdfs:label ?change }}
+                   BIND(IF(BOUND(?min) && BOUND(?max) && !BOUND(?bound), CONCAT(STR(?min), \" to \", STR(?max)),
+                     CONCAT(IF(BOUND(?bound), CONCAT(STR(?bound), \" \"), \"\"), STR(COALESCE(?v, ?min, ?max)))) AS ?number)
+                   BIND(CONCAT(STR(?label), \": \", IF(BOUND(?change), CONCAT(STR(?change), \" \"), \"\"),
+                     IF(?approx, \"about \", \"\"), ?number, \" \", STR(?u)) AS ?text) }} ORDER BY ?text"
             ),
             &mut texts,
         )?;
-        let claims = self.items(
-            &format!(
-                "SELECT ?x ?text ?role WHERE {{ ?x a schema:Claim ; schema:about <{e}> ; schema:text ?text ;
-                   nea:voice/skos:notation ?who ; nea:stance/skos:notation ?stance
-                   BIND(CONCAT(\"by the \", STR(?who), \"; the author \", STR(?stance)) AS ?role) }} ORDER BY ?role ?text"
-            ),
+        let claims = self.items(&claims_query(&format!("?x schema:about <{e}>")), &mut texts)?;
+        let claims_by = self.items(
+            &claims_query(&format!(
+                "?x nea:claimant <{e}> FILTER NOT EXISTS {{ ?x nea:voice nea:AuthorVoice }}"
+            )),
             &mut texts,
         )?;
         Ok(Card {
@@ -349,12 +398,42 @@ impl Db<'_> {
             description,
             names,
             mentions,
+            nested_mentions,
+            articles,
             relations,
             events,
             statistics,
             claims,
+            claims_by,
         })
     }
+}
+
+/// The patterns that read how an item is told: its status and whether it is negated.
+const TOLD: &str =
+    "OPTIONAL { ?x nea:status/skos:notation ?status } OPTIONAL { ?x nea:negated ?negated }";
+
+/// The pattern that reads when an item happened: a date, or an interval (start/end),
+/// or a bound.
+const WHEN: &str = "OPTIONAL { ?x nea:date ?day } OPTIONAL { ?x nea:startDate ?start }
+   OPTIONAL { ?x nea:endDate ?end } OPTIONAL { ?x nea:dateAfter ?after }
+   OPTIONAL { ?x nea:dateBefore ?before }
+   BIND(COALESCE(STR(?day),
+     IF(BOUND(?start) || BOUND(?end), CONCAT(COALESCE(STR(?start), \"\"), \"/\", COALESCE(STR(?end), \"\")), ?none),
+     IF(BOUND(?after), CONCAT(\"after \", STR(?after)), ?none),
+     IF(BOUND(?before), CONCAT(\"before \", STR(?before)), ?none)) AS ?date)";
+
+/// The claims that a pattern on `?x` selects, with who makes each and the author's
+/// stance as their role.
+fn claims_query(pattern: &str) -> String {
+    format!(
+        "SELECT ?x ?text ?role WHERE {{ ?x a schema:Claim ; schema:text ?text ;
+           nea:voice/skos:notation ?kind ; nea:stance/skos:notation ?stance . {pattern}
+           OPTIONAL {{ SELECT ?x (GROUP_CONCAT(?name; separator=\" and \") AS ?names) WHERE {{
+             ?x nea:claimant ?who . ?who rdfs:label ?l FILTER(LANGMATCHES(LANG(?l), \"en\")) BIND(STR(?l) AS ?name) }} GROUP BY ?x }}
+           BIND(IF(?kind IN (\"named\", \"joint\"), ?names, IF(?kind = \"others\", \"unnamed others\", CONCAT(\"the \", ?kind))) AS ?who)
+           BIND(CONCAT(\"by \", ?who, \"; the author \", STR(?stance)) AS ?role) }} ORDER BY ?role ?text"
+    )
 }
 
 /// Writes the card for people; what the data holds is shown, never obeyed (see
@@ -375,12 +454,17 @@ fn card_text(w: &mut dyn Write, card: &Card) -> std::io::Result<()> {
     if let Some(d) = &card.description {
         writeln!(w, "  {d}")?;
     }
-    writeln!(
-        w,
-        "  mentioned {} time{} in the article",
-        card.mentions,
-        if card.mentions == 1 { "" } else { "s" }
-    )?;
+    let times = |n: usize| format!("{n} time{}", if n == 1 { "" } else { "s" });
+    let inside = match card.nested_mentions {
+        0 => String::new(),
+        n => format!(", and {} inside longer names", times(n)),
+    };
+    let place = match card.articles.len() {
+        0 | 1 => "in the article".to_owned(),
+        n => format!("in {n} articles"),
+    };
+    writeln!(w, "  mentioned {} {place}{inside}", times(card.mentions))?;
+    let several = card.articles.len() > 1;
     writeln!(w)?;
     writeln!(w, "Names")?;
     for (lang, names) in &card.names {
@@ -391,6 +475,7 @@ fn card_text(w: &mut dyn Write, card: &Card) -> std::io::Result<()> {
         ("Events", &card.events),
         ("Figures", &card.statistics),
         ("Claims about it", &card.claims),
+        ("Claims it makes", &card.claims_by),
     ] {
         if items.is_empty() {
             continue;
@@ -413,11 +498,22 @@ fn card_text(w: &mut dyn Write, card: &Card) -> std::io::Result<()> {
                 .as_deref()
                 .map(|k| format!("  [{k}]"))
                 .unwrap_or_default();
-            writeln!(w, "  {date}{}{role}{known}", item.text)?;
+            let told = item
+                .told
+                .as_deref()
+                .map(|t| format!("  [{t}]"))
+                .unwrap_or_default();
+            writeln!(w, "  {date}{}{role}{known}{told}", item.text)?;
             for ev in &item.evidence {
+                // With several articles, each sentence says which one it is from.
+                let from = if several {
+                    format!("{}: ", ev.headline)
+                } else {
+                    String::new()
+                };
                 writeln!(
                     w,
-                    "      “{}”  [paragraph {}, sentence {}; characters {}–{}]",
+                    "      “{}”  [{from}paragraph {}, sentence {}; characters {}–{}]",
                     ev.sentence_text, ev.paragraph, ev.sentence, ev.start, ev.end
                 )?;
             }

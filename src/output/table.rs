@@ -9,8 +9,8 @@ use oxigraph::store::Store;
 use std::collections::HashMap;
 use std::io::Write;
 
-/// How a table names IRIs: an entity by its English label, other IRIs by a prefixed
-/// name where one fits.
+/// How a table names IRIs: an entity by its English label, an article by its headline,
+/// other IRIs by a prefixed name where one fits.
 pub struct Names {
     labels: HashMap<String, String>,
     entity_ns: String,
@@ -19,9 +19,19 @@ pub struct Names {
 impl Names {
     pub fn new<'a>(store: &Store, entity_ns: &str, terms: impl Iterator<Item = &'a Term>) -> Self {
         let mut labels = HashMap::new();
+        let articles = format!(
+            "{}article/",
+            entity_ns.strip_suffix("id/").unwrap_or(entity_ns)
+        );
+        let labelled = |iri: &str| {
+            iri.starts_with(entity_ns)
+                || iri
+                    .strip_prefix(&articles)
+                    .is_some_and(|id| !id.is_empty() && !id.contains('/'))
+        };
         for term in terms {
             if let Term::NamedNode(n) = term {
-                if labels.contains_key(n.as_str()) || !n.as_str().starts_with(entity_ns) {
+                if labels.contains_key(n.as_str()) || !labelled(n.as_str()) {
                     continue;
                 }
                 if let Some(label) = english_label(store, n.as_ref()) {

@@ -49,9 +49,18 @@ fn every_article_gets_its_graph_and_entities_are_shared() {
     );
     let rows = csv_rows(
         &nea(&["query", "cq01", "--corpus", c, "--format", "csv"]).ok(),
-        &["countryA", "countryB", "year"],
+        &["countryA", "countryB", "year", "article"],
     );
     assert_eq!(rows.len(), 9, "{rows:?}");
+    // Each row says which article gave it: three rows each.
+    for n in 1..=3 {
+        let article = format!("https://w3id.org/nea-kg/article/confidence-builder-000{n}");
+        assert_eq!(
+            rows.iter().filter(|r| r[3] == article).count(),
+            3,
+            "{rows:?}"
+        );
+    }
     // The same IRI for Japan in every article: one entity, mentioned in three articles.
     let q = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?m nea:mentionOf kg:japan } }";
     assert_eq!(

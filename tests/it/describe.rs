@@ -28,7 +28,7 @@ fn the_card_shows_names_relations_events_and_their_sentences() {
         "{card}"
     );
     assert!(
-        card.contains("  mentioned 6 times in the article\n"),
+        card.contains("  mentioned 6 times in the article, and 6 times inside longer names\n"),
         "{card}"
     );
     assert!(card.contains("\n  1965  Normalization of relations between Japan and the ROK  (participant, subject)\n      “Japan and the ROK normalized their relations in 1965.”  [paragraph 10, sentence 18; characters 2696–2748]\n"), "{card}");

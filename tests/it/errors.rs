@@ -389,7 +389,7 @@ fn a_statistic_with_an_unknown_unit() {
     fx.edit("facts.toml", "unit = \"percent\"", "unit = \"per cent\"");
     let line = line_of(&fx, "facts.toml", "unit = \"per cent\"");
     let err = fx.run(&["export"]).input_error();
-    assert_eq!(err, format!("error: {}:{line}: statistic \"trilateral-gdp-share\": unknown unit \"per cent\"\n  use USD, percent, year or count\n", fx.path("facts.toml")));
+    assert_eq!(err, format!("error: {}:{line}: statistic \"trilateral-gdp-share\": unknown unit \"per cent\"\n  use a currency's ISO 4217 code (USD, CNY, JPY, KRW, EUR, …) or one of percent, percentage-point, year, month, week, day, count, person, kilometre, square-kilometre, tonne\n", fx.path("facts.toml")));
 }
 
 #[test]

@@ -141,8 +141,8 @@ fn every_entity_has_an_english_label_and_a_class_of_the_ontology() {
     );
     assert_eq!(
         count(&entities),
-        35,
-        "34 entities of the registry and the article's author"
+        36,
+        "34 entities of the registry, the article's author and the editor of its last line"
     );
     let q = format!(
         "{PREFIXES} ASK {{ ?e a ?c . ?c rdfs:subClassOf+ nea:Entity

@@ -180,7 +180,8 @@ impl Fixture {
         )
     }
 
-    /// The arguments, followed by this fixture's files.
+    /// The arguments, followed by this fixture's files (its registry instead of the
+    /// built-in one).
     fn args(&self, args: &[&str]) -> Vec<String> {
         let (a, f, e) = (
             self.path("article.txt"),
@@ -189,7 +190,13 @@ impl Fixture {
         );
         let mut all: Vec<String> = args.iter().map(|s| (*s).to_owned()).collect();
         all.extend(["--article".to_owned(), a, "--facts".to_owned(), f]);
-        all.extend(["--entities".to_owned(), e]);
+        // The fixture's registry is a copy of the built-in one, edited by the test: it
+        // stands alone.
+        all.extend([
+            "--entities".to_owned(),
+            e,
+            "--no-default-entities".to_owned(),
+        ]);
         all
     }
 }
@@ -215,6 +222,29 @@ pub fn csv_rows(csv: &str, header: &[&str]) -> Vec<Vec<String>> {
 #[track_caller]
 pub fn select(query: &str, header: &[&str]) -> Vec<Vec<String>> {
     csv_rows(&nea(&["query", query, "--format", "csv"]).ok(), header)
+}
+
+/// The IRI of the embedded article.
+pub const EMBEDDED_ARTICLE: &str = "https://w3id.org/nea-kg/article/confidence-builder";
+
+/// Runs a query whose rows come from the article's text over the embedded default: its
+/// variables are `header` and then `article`, which every row must give as the embedded
+/// article; returns the rows without it.
+#[track_caller]
+pub fn select_in_article(query: &str, header: &[&str]) -> Vec<Vec<String>> {
+    let mut with_article = header.to_vec();
+    with_article.push("article");
+    select(query, &with_article)
+        .into_iter()
+        .map(|mut row| {
+            assert_eq!(
+                row.pop().as_deref(),
+                Some(EMBEDDED_ARTICLE),
+                "the article column"
+            );
+            row
+        })
+        .collect()
 }
 
 /// Rows as owned strings, for comparisons.

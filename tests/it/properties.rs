@@ -97,7 +97,7 @@ proptest! {
             ),
         };
         let ontology = Source { name: "nea.ttl".into(), text: nea_kg_core::ontology::EMBEDDED.into() };
-        let built = nea_kg_core::build_all(&registry, &ontology, &[ArticleInput { text: article, sheet }], nea_kg_core::DEFAULT_BASE).unwrap();
+        let built = nea_kg_core::build_all(&[registry], &ontology, &[ArticleInput { text: article, sheet }], nea_kg_core::DEFAULT_BASE).unwrap();
         // XML 1.0 cannot hold a control character but tab, line feed and carriage return.
         let xml_unsafe = |s: &str| s.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'));
         for format in FORMATS {

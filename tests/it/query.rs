@@ -10,9 +10,17 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const CQ09_ROWS: [[&str; 2]; 2] = [
-    ["European Union", "economic integration"],
-    ["North Atlantic Treaty Organization", "security"],
+const CQ09_ROWS: [[&str; 3]; 2] = [
+    [
+        "European Union",
+        "economic integration",
+        crate::EMBEDDED_ARTICLE,
+    ],
+    [
+        "North Atlantic Treaty Organization",
+        "security",
+        crate::EMBEDDED_ARTICLE,
+    ],
 ];
 
 /// Parses SPARQL results (XML, TSV, JSON) with Oxigraph's parser into rows of values.
@@ -34,6 +42,7 @@ fn parse_results(bytes: &[u8], format: QueryResultsFormat) -> (Vec<String>, Vec<
                         .iter()
                         .map(|t| match t {
                             Some(oxigraph::model::Term::Literal(l)) => l.value().to_owned(),
+                            Some(oxigraph::model::Term::NamedNode(n)) => n.as_str().to_owned(),
                             Some(t) => t.to_string(),
                             None => String::new(),
                         })
@@ -52,7 +61,7 @@ fn every_results_format_parses() {
         .iter()
         .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
         .collect();
-    let header = ["organization", "role"];
+    let header = ["organization", "role", "article"];
     // CSV, with a CSV reader.
     assert_eq!(
         csv_rows(&nea(&["query", "cq09", "--format", "csv"]).ok(), &header),
@@ -152,9 +161,9 @@ fn a_unique_prefix_names_a_query_and_an_ambiguous_one_is_refused() {
     assert_eq!(
         csv_rows(
             &nea(&["query", "cq05-asean", "--format", "csv"]).ok(),
-            &["year"]
+            &["year", "article"]
         ),
-        [["1967"]]
+        [["1967", crate::EMBEDDED_ARTICLE]]
     );
     let err = nea(&["query", "entity"]).input_error();
     assert_eq!(err, "error: \"entity\" names several shipped queries: entity-claims, entity-evidence\n  give more of the name\n");
@@ -193,7 +202,7 @@ fn bind_sets_a_parameter() {
             "csv",
         ])
         .ok(),
-        &["claim", "claimant", "stance"],
+        &["claim", "relation", "claimant", "stance", "article"],
     );
     assert_eq!(rows.len(), 1);
     assert!(rows[0][0].starts_with("Japan's removal of the \"share fundamental values\" phrase"));
@@ -207,7 +216,15 @@ fn bind_sets_a_parameter() {
             "csv",
         ])
         .ok(),
-        &["kind", "exact", "start", "end", "paragraph", "sentence"],
+        &[
+            "kind",
+            "exact",
+            "start",
+            "end",
+            "paragraph",
+            "sentence",
+            "article",
+        ],
     );
     let kinds: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
     assert_eq!(

@@ -22,25 +22,29 @@ pub struct Builder {
     registry: Registry,
     /// Article ids built so far, with the sheet that declared each.
     seen: BTreeMap<String, String>,
-    /// The registry's entities described so far, in the entities graph.
+    /// The registries' entities described so far, in the entities graph.
     described: BTreeSet<String>,
+    /// The shared events described so far, in the entities graph.
+    described_events: BTreeSet<String>,
     summaries: Vec<ArticleSummary>,
     entity_triples: usize,
     total: usize,
 }
 
 impl Builder {
-    /// Reads and checks the ontology and the registry under a base IRI.
-    pub fn new(registry: &Source, ontology: &Source, base: &str) -> Result<Self, Errors> {
+    /// Reads and checks the ontology and the registries under a base IRI: the first
+    /// registry is the base, each other one adds to it.
+    pub fn new(registries: &[Source], ontology: &Source, base: &str) -> Result<Self, Errors> {
         let iris = Iris::new(base)?;
         let ontology = Ontology::parse(ontology)?;
-        let registry = check::registry(registry, &ontology)?;
+        let registry = check::registries(registries, &ontology)?;
         Ok(Self {
             iris,
             ontology,
             registry,
             seen: BTreeMap::new(),
             described: BTreeSet::new(),
+            described_events: BTreeSet::new(),
             summaries: Vec::new(),
             entity_triples: 0,
             total: 0,
@@ -96,6 +100,15 @@ impl Builder {
                 }
             }
         }
+        for id in &article.shared_events {
+            if self.described_events.insert(id.clone()) {
+                if let Some(e) = self.registry.event(id) {
+                    let description = emit::shared_event(&self.iris, e, &entities_graph);
+                    self.entity_triples += description.len();
+                    quads.extend(description);
+                }
+            }
+        }
         self.total += quads.len();
         self.seen
             .insert(article.id.clone(), input.sheet.name.clone());
@@ -129,12 +142,12 @@ impl Builder {
 
 /// Builds every graph of some articles in memory; the first sheet that fails stops it.
 pub fn build_all(
-    registry: &Source,
+    registries: &[Source],
     ontology: &Source,
     articles: &[ArticleInput],
     base: &str,
 ) -> Result<Vec<Quad>, Errors> {
-    let mut builder = Builder::new(registry, ontology, base)?;
+    let mut builder = Builder::new(registries, ontology, base)?;
     let mut quads = builder.ontology_graph();
     for a in articles {
         quads.extend(builder.article(a)?);
@@ -150,7 +163,7 @@ mod tests {
 
     fn builder() -> Builder {
         Builder::new(
-            &Source::new("entities.toml", REGISTRY),
+            &[Source::new("entities.toml", REGISTRY)],
             &Source::new("nea.ttl", crate::ontology::EMBEDDED),
             crate::DEFAULT_BASE,
         )

@@ -148,6 +148,8 @@ impl fmt::Display for Location {
 pub enum ItemKind {
     Article,
     Entity,
+    /// A registry's shared event.
+    Event,
     Fact,
     Statistic,
     Claim,
@@ -159,6 +161,7 @@ impl ItemKind {
         match self {
             Self::Article => "article",
             Self::Entity => "entity",
+            Self::Event => "event",
             Self::Fact => "fact",
             Self::Statistic => "statistic",
             Self::Claim => "claim",
@@ -170,6 +173,7 @@ impl ItemKind {
         match self {
             Self::Article => "the article",
             Self::Entity => "an entity",
+            Self::Event => "a shared event",
             Self::Fact => "a fact",
             Self::Statistic => "a statistic",
             Self::Claim => "a claim",
@@ -269,6 +273,8 @@ pub enum ErrorKind {
         name: String,
         first: String,
         second: String,
+        /// Where each is declared, when they are in different places.
+        places: Option<(Location, Location)>,
     },
     UnknownClass {
         class: String,
@@ -287,6 +293,7 @@ pub enum ErrorKind {
     },
     UnknownProperty {
         name: String,
+        suggestion: Option<String>,
     },
     InvalidDate {
         date: String,
@@ -304,6 +311,71 @@ pub enum ErrorKind {
     },
     UnknownUnit {
         unit: String,
+    },
+    /// An id declared differently by two registries.
+    RegistryConflict {
+        what: &'static str,
+        id: String,
+        first: Location,
+    },
+    UnknownGenre {
+        genre: String,
+    },
+    UnknownStatus {
+        status: String,
+    },
+    UnknownBound {
+        bound: String,
+    },
+    UnknownChange {
+        change: String,
+    },
+    /// Bounds on the publication date without `published_basis`.
+    PublishedBasisMissing,
+    InvalidUrl {
+        url: String,
+    },
+    /// A claim with neither `voice` nor `claimant`.
+    VoiceMissing,
+    /// A claim with both `voice` and `claimant` (or `attribution` and `reported_as`).
+    SaidTwice {
+        new: &'static str,
+        old: &'static str,
+    },
+    /// A joint voice of fewer than two.
+    JointVoiceTooSmall,
+    /// The author's own claim with a stance other than `endorses`.
+    AuthorStance {
+        stance: &'static str,
+    },
+    /// A named or joint voice without the words of attribution.
+    AttributionMissing,
+    /// A date the sheet says is stated that its quote and sentence do not give.
+    DateNotInQuote {
+        field: &'static str,
+        date: String,
+    },
+    /// A figure or ordinal said to be stated that the quote and sentence do not give.
+    FigureNotInQuote {
+        what: &'static str,
+        value: String,
+        found: Vec<String>,
+    },
+    /// `date` together with `start` or `end`.
+    DateAndInterval,
+    StartAfterEnd {
+        start: String,
+        end: String,
+    },
+    /// `date_inferred` and `date_background` together.
+    DateKnownTwice,
+    /// A basis for dates without any date.
+    DateBasisWithoutDate {
+        field: &'static str,
+    },
+    /// A statistic whose quantity fields do not fit together.
+    QuantityShape {
+        reason: &'static str,
     },
 }
 
@@ -468,13 +540,23 @@ impl fmt::Display for ErrorKind {
                 name,
                 first,
                 second,
-            } => write!(
-                f,
-                "the name {} is given to both {} and {}\n  a name can match one entity only: drop it from one of them, or set `mentions = false`",
-                quoted(name),
-                quoted(first),
-                quoted(second)
-            ),
+                places,
+            } => {
+                write!(
+                    f,
+                    "the name {} is given to both {} and {}",
+                    quoted(name),
+                    quoted(first),
+                    quoted(second)
+                )?;
+                if let Some((a, b)) = places {
+                    write!(f, " (declared at {a} and {b})")?;
+                }
+                write!(
+                    f,
+                    "\n  a name can match one entity only: drop it from one of them, or set `mentions = false`"
+                )
+            }
             Self::UnknownClass { class, choices } => write!(
                 f,
                 "unknown class {}\n  use one of the ontology's entity classes: {}",
@@ -498,11 +580,16 @@ impl fmt::Display for ErrorKind {
                 quoted(name),
                 list(prefixes)
             ),
-            Self::UnknownProperty { name } => write!(
-                f,
-                "{} is not a property of the ontology\n  use a property declared in ontology/nea.ttl, or declare it there first",
-                quoted(name)
-            ),
+            Self::UnknownProperty { name, suggestion } => {
+                write!(f, "{} is not a property of the ontology", quoted(name))?;
+                if let Some(s) = suggestion {
+                    write!(f, " (did you mean {}?)", quoted(s))?;
+                }
+                write!(
+                    f,
+                    "\n  use a property declared in ontology/nea.ttl (its own, or a term of schema.org, PROV, SKOS or Dublin Core it declares), or declare it there first"
+                )
+            }
             Self::InvalidDate { date } => write!(
                 f,
                 "invalid date {}\n  write a year (1965), a year and month (2024-05) or a day (2025-03-22)",
@@ -547,10 +634,107 @@ impl fmt::Display for ErrorKind {
             Self::UnknownUnit { unit } => {
                 write!(
                     f,
-                    "unknown unit {}\n  use USD, percent, year or count",
-                    quoted(unit)
+                    "unknown unit {}\n  use a currency's ISO 4217 code (USD, CNY, JPY, KRW, EUR, …) or one of {}",
+                    quoted(unit),
+                    crate::model::MEASURES
+                        .iter()
+                        .map(|(name, _)| *name)
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 )
             }
+            Self::RegistryConflict { what, id, first } => write!(
+                f,
+                "the {what} {} is already declared differently at {first}\n  declare it in one place; a registry that adds to another may repeat a declaration only as it is",
+                quoted(id)
+            ),
+            Self::UnknownGenre { genre } => write!(
+                f,
+                "unknown genre {}\n  use one of {}",
+                quoted(genre),
+                crate::model::Genre::NAMES
+            ),
+            Self::UnknownStatus { status } => write!(
+                f,
+                "unknown status {}\n  use happened, ongoing, planned (or expected) or cancelled",
+                quoted(status)
+            ),
+            Self::UnknownBound { bound } => write!(
+                f,
+                "unknown bound {}\n  use at-least, more-than (over), at-most (up-to) or less-than (under)",
+                quoted(bound)
+            ),
+            Self::UnknownChange { change } => write!(
+                f,
+                "unknown change {}\n  use rise or fall",
+                quoted(change)
+            ),
+            Self::PublishedBasisMissing => write!(
+                f,
+                "`published_after` and `published_before` need a `published_basis`\n  say what in the text bounds the date of publication"
+            ),
+            Self::InvalidUrl { url } => write!(
+                f,
+                "{} is not an absolute URL\n  give the address where the article is published, with its scheme (https://…)",
+                quoted(url)
+            ),
+            Self::VoiceMissing => write!(
+                f,
+                "a claim needs a `voice`\n  write voice = \"author\", \"unnamed\" (for \"some argue\"), the id of who makes it, or several ids for a joint voice"
+            ),
+            Self::SaidTwice { new, old } => write!(
+                f,
+                "`{new}` and `{old}` say the same thing\n  keep `{new}` (`{old}` is its old name)"
+            ),
+            Self::JointVoiceTooSmall => write!(
+                f,
+                "a joint voice needs at least two ids\n  give one id as a string for a single voice"
+            ),
+            Self::AuthorStance { stance } => write!(
+                f,
+                "the author's own claim cannot have the stance `{stance}`\n  a claim the author makes is endorsed: leave `stance` out or write \"endorses\"; a view the author only reports belongs to its own voice"
+            ),
+            Self::AttributionMissing => write!(
+                f,
+                "a claim by a named or joint voice needs its `attribution`\n  quote the article's words that attribute it (\"said Kishida\", \"according to the ministry\")"
+            ),
+            Self::DateNotInQuote { field, date } => write!(
+                f,
+                "`{field}` {} is not in the quote or its sentence\n  say how it is known (`date_inferred = \"…\"` with the reasoning, or `date_background = \"…\"` with the source), quote the words that give it, or fix it",
+                quoted(date)
+            ),
+            Self::FigureNotInQuote { what, value, found } => {
+                write!(f, "the {what} {value} is not in the quote or its sentence")?;
+                if !found.is_empty() {
+                    write!(f, ", which give {}", found.join(", "))?;
+                }
+                write!(
+                    f,
+                    "\n  fix it, quote the words that give it, or say how it is known (known = \"inferred\" or \"background\", with a `basis`)"
+                )
+            }
+            Self::DateAndInterval => write!(
+                f,
+                "give `date`, or `start` and `end`, not both\n  `date` is one day, month or year; `start` and `end` make an interval"
+            ),
+            Self::StartAfterEnd { start, end } => write!(
+                f,
+                "`start` {} is after `end` {}\n  swap them, or fix the dates",
+                quoted(start),
+                quoted(end)
+            ),
+            Self::DateKnownTwice => write!(
+                f,
+                "`date_inferred` and `date_background` together\n  say one: inferred from the text (the reasoning), or from background knowledge (the source)"
+            ),
+            Self::DateBasisWithoutDate { field } => write!(
+                f,
+                "`{field}` without a date\n  add the `date` (or `start`, `end`, `after`, `before`) it explains, or remove `{field}`"
+            ),
+            Self::QuantityShape { reason } => write!(
+                f,
+                "{reason}\n  give `value` (with `bound` for \"over\", \"at least\"…), or `min` and `max`, or `change` with `value` and/or `from` and `to`"
+            ),
         }
     }
 }

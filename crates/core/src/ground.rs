@@ -160,6 +160,26 @@ impl<'a> Text<'a> {
         self.sentences.get(i).map_or("", |&(s, e)| self.slice(s, e))
     }
 
+    /// The sentences a span touches, whole: what a quote's figures and dates may be read
+    /// from besides the quote itself.
+    pub fn sentences_of(&self, span: &Span) -> &'a str {
+        let first = self
+            .sentences
+            .partition_point(|&(s, _)| s <= span.start)
+            .max(1)
+            - 1;
+        let last_offset = span.end.saturating_sub(1).max(span.start);
+        let last = self
+            .sentences
+            .partition_point(|&(s, _)| s <= last_offset)
+            .max(1)
+            - 1;
+        match (self.sentences.get(first), self.sentences.get(last)) {
+            (Some(&(s, _)), Some(&(_, e))) if s <= e => self.slice(s, e),
+            _ => self.slice(span.start, span.end),
+        }
+    }
+
     /// The `CONTEXT` code points before and after a span.
     pub fn context(&self, span: &Span) -> (&'a str, &'a str) {
         let before = self.slice(span.start.saturating_sub(CONTEXT), span.start);
@@ -479,9 +499,110 @@ pub fn find_mentions<K: Clone>(text: &Text<'_>, names: &[(K, &str)]) -> Vec<Matc
     kept
 }
 
+/// A name matched in the text, top-level or inside the match of another name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NestedMatch<K> {
+    pub key: K,
+    pub start: usize,
+    pub end: usize,
+    /// The span (start, end) of the smallest match that encloses it, if any.
+    pub inside: Option<(usize, usize)>,
+}
+
+/// Every name at word boundaries: the leftmost-longest matches at the top level, and
+/// each name inside one of them ("China" in "China-Japan-ROK cooperation") nested in the
+/// smallest that encloses it, unless that one's key says its names do not refer to what
+/// they contain (`holds(key)` false: "China" in "China Daily"). Partial overlaps are not
+/// kept. In the order of the text, enclosing before enclosed.
+pub fn find_nested_mentions<K: Clone>(
+    text: &Text<'_>,
+    names: &[(K, &str)],
+    holds: impl Fn(&K) -> bool,
+) -> Vec<NestedMatch<K>> {
+    let mut candidates: Vec<Match<K>> = names
+        .iter()
+        .flat_map(|(key, name)| {
+            text.word_occurrences(name)
+                .into_iter()
+                .map(move |(start, end)| Match {
+                    key: key.clone(),
+                    start,
+                    end,
+                })
+        })
+        .collect();
+    candidates.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    candidates.dedup_by(|a, b| (a.start, a.end) == (b.start, b.end));
+    let mut kept: Vec<NestedMatch<K>> = Vec::new();
+    let mut rest = Vec::new();
+    let mut reach = 0;
+    for m in candidates {
+        if kept.is_empty() || m.start >= reach {
+            reach = m.end;
+            kept.push(NestedMatch {
+                key: m.key,
+                start: m.start,
+                end: m.end,
+                inside: None,
+            });
+        } else {
+            rest.push(m);
+        }
+    }
+    // The longest first, so an enclosing match is placed before what it encloses.
+    rest.sort_by(|a, b| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(a.start.cmp(&b.start))
+    });
+    for m in rest {
+        let enclosing = kept
+            .iter()
+            .filter(|k| {
+                k.start <= m.start && m.end <= k.end && (k.start, k.end) != (m.start, m.end)
+            })
+            .min_by_key(|k| k.end - k.start);
+        if let Some(k) = enclosing.filter(|k| holds(&k.key)) {
+            let inside = Some((k.start, k.end));
+            kept.push(NestedMatch {
+                key: m.key,
+                start: m.start,
+                end: m.end,
+                inside,
+            });
+        }
+    }
+    kept.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    kept
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_inside_names_are_nested_unless_the_outer_one_says_not() {
+        let t = Text::new("China-Japan-ROK cooperation and China Daily, not Chinatown.");
+        let names = [
+            ("coop", "China-Japan-ROK cooperation"),
+            ("cn", "China"),
+            ("jp", "Japan"),
+            ("cd", "China Daily"),
+        ];
+        let found: Vec<_> = find_nested_mentions(&t, &names, |k| *k != "cd")
+            .into_iter()
+            .map(|m| (m.key, m.start, m.inside))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("coop", 0, None),
+                ("cn", 0, Some((0, 27))),
+                ("jp", 6, Some((0, 27))),
+                ("cd", 32, None)
+            ]
+        );
+    }
 
     #[test]
     fn offsets_count_code_points() {

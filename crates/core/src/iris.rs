@@ -41,6 +41,11 @@ impl Iris {
         self.node(&format!("id/{id}"))
     }
 
+    /// A registry's shared event.
+    pub fn event(&self, id: &str) -> NamedNode {
+        self.node(&format!("event/{id}"))
+    }
+
     pub fn article(&self, aid: &str) -> NamedNode {
         self.node(&format!("article/{aid}"))
     }

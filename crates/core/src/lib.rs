@@ -17,6 +17,7 @@ pub mod error;
 pub mod ground;
 pub mod iris;
 pub mod model;
+pub mod numbers;
 pub mod ontology;
 pub mod sheet;
 pub mod source;

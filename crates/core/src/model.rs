@@ -1,8 +1,9 @@
 //! The checked model: what a registry and a fact sheet say once every id is resolved to
 //! an item of the right kind, every quote is grounded in the article, every date and
-//! figure is parsed and every class and predicate is known. `check` builds it (and finds
-//! every problem of a sheet at once); `emit` turns it into quads and cannot fail. The
-//! model does not know the base IRI: the same checked article emits under any base.
+//! figure is parsed (and, when the sheet says it is stated, read in its quote), and every
+//! class and predicate is known. `check` builds it (and finds every problem of a sheet
+//! at once); `emit` turns it into quads and cannot fail. The model does not know the
+//! base IRI: the same checked article emits under any base.
 
 use crate::ground::Span;
 use oxrdf::Literal;
@@ -12,6 +13,8 @@ use std::collections::BTreeSet;
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Ref {
     Entity(String),
+    /// An event of a registry, shared by the articles that report it.
+    Event(String),
     Fact(String),
     Statistic(String),
     Claim(String),
@@ -19,7 +22,7 @@ pub enum Ref {
     Article,
 }
 
-/// An entity of the registry or of a sheet.
+/// An entity of a registry or of a sheet.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
     pub id: String,
@@ -34,6 +37,18 @@ pub struct Entity {
     pub wikidata: Option<String>,
     /// Whether its names are matched in the text.
     pub mentions: bool,
+    /// Whether names inside its names are mentions of their own entities.
+    pub inner_mentions: bool,
+}
+
+/// An event of a registry that several articles report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SharedEvent {
+    pub id: String,
+    /// The IRI of its event class.
+    pub class: String,
+    pub label: String,
+    pub description: Option<String>,
 }
 
 /// The quote that supports an item, located in the article.
@@ -47,7 +62,7 @@ pub struct Evidence {
     pub suffix: String,
 }
 
-/// How a fact is known.
+/// How a fact, a figure or a date is known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Known {
     Stated,
@@ -57,13 +72,76 @@ pub enum Known {
     Background(String),
 }
 
-/// A date at the precision the article gives, stated or inferred.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Date {
-    /// `xsd:gYear`, `xsd:gYearMonth` or `xsd:date`.
-    pub literal: Literal,
-    /// The reasoning, when the article implies the date without stating it.
-    pub inferred: Option<String>,
+/// When something happened, at the precision the article gives: a date, or an interval
+/// (start and end, either may be open), and bounds (not before, not after). Each date is
+/// `xsd:gYear`, `xsd:gYearMonth` or `xsd:date`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Time {
+    pub date: Option<Literal>,
+    pub start: Option<Literal>,
+    pub end: Option<Literal>,
+    pub after: Option<Literal>,
+    pub before: Option<Literal>,
+}
+
+impl Time {
+    pub fn is_empty(&self) -> bool {
+        self.date.is_none()
+            && self.start.is_none()
+            && self.end.is_none()
+            && self.after.is_none()
+            && self.before.is_none()
+    }
+
+    /// Every date of it, with its role.
+    pub fn dates(&self) -> impl Iterator<Item = (TimeRole, &Literal)> {
+        [
+            (TimeRole::Date, &self.date),
+            (TimeRole::Start, &self.start),
+            (TimeRole::End, &self.end),
+            (TimeRole::After, &self.after),
+            (TimeRole::Before, &self.before),
+        ]
+        .into_iter()
+        .filter_map(|(role, d)| d.as_ref().map(|d| (role, d)))
+    }
+}
+
+/// What a date of a `Time` is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeRole {
+    Date,
+    Start,
+    End,
+    After,
+    Before,
+}
+
+/// Whether an event happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Happened,
+    Ongoing,
+    Planned,
+    Cancelled,
+}
+
+impl Status {
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "happened" => Self::Happened,
+            "ongoing" => Self::Ongoing,
+            "planned" | "expected" => Self::Planned,
+            "cancelled" | "canceled" => Self::Cancelled,
+            _ => return None,
+        })
+    }
+
+    /// Whether the article asserts that it holds now or held: only then does a relation
+    /// get its direct triple.
+    pub fn asserted(self) -> bool {
+        matches!(self, Self::Happened | Self::Ongoing)
+    }
 }
 
 /// The object of a relation.
@@ -89,8 +167,15 @@ pub struct Fact {
     pub label: String,
     /// The IRI of its event class, when it is an event.
     pub event: Option<String>,
+    /// The shared event of a registry that this fact reports.
+    pub shared: Option<String>,
     pub relation: Option<Relation>,
-    pub date: Option<Date>,
+    pub status: Option<Status>,
+    /// The article says it did not happen, or does not hold.
+    pub negated: bool,
+    pub time: Time,
+    /// How the dates are known.
+    pub time_known: Known,
     pub place: Option<Ref>,
     pub ordinal: Option<i64>,
     pub role: Option<String>,
@@ -105,45 +190,118 @@ pub struct Fact {
     pub evidence: Evidence,
 }
 
-/// The unit of a statistic.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unit {
-    Usd,
-    Percent,
-    Year,
-    Count,
+impl Fact {
+    /// Whether the direct triple of its relation is written: only for what the article
+    /// asserts as holding (not negated, not planned or cancelled).
+    pub fn asserts_relation(&self) -> bool {
+        !self.negated && self.status.is_none_or(Status::asserted)
+    }
 }
+
+/// The unit of a statistic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unit {
+    /// A currency, by its ISO 4217 code (`USD`, `CNY`, `JPY`, `KRW`, `EUR`).
+    Currency(String),
+    /// A unit of measure: the name the sheet uses and its UN/CEFACT common code.
+    Measure {
+        name: &'static str,
+        code: &'static str,
+    },
+}
+
+/// The units of measure a statistic may have, with their UN/CEFACT common codes.
+pub const MEASURES: &[(&str, &str)] = &[
+    ("percent", "P1"),
+    ("percentage-point", "PPT"),
+    ("year", "ANN"),
+    ("month", "MON"),
+    ("week", "WEE"),
+    ("day", "DAY"),
+    ("count", "C62"),
+    ("person", "IE"),
+    ("kilometre", "KMT"),
+    ("square-kilometre", "KMK"),
+    ("tonne", "TNE"),
+];
 
 impl Unit {
     pub fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "USD" => Self::Usd,
-            "percent" => Self::Percent,
-            "year" => Self::Year,
-            "count" => Self::Count,
-            _ => return None,
-        })
+        if let Some(&(name, code)) = MEASURES.iter().find(|(n, _)| *n == s) {
+            return Some(Self::Measure { name, code });
+        }
+        let currency = s.len() == 3 && s.chars().all(|c| c.is_ascii_uppercase());
+        currency.then(|| Self::Currency(s.to_owned()))
     }
 
     /// The unit as the sheet writes it (`schema:unitText`).
-    pub fn text(self) -> &'static str {
+    pub fn text(&self) -> &str {
         match self {
-            Self::Usd => "USD",
-            Self::Percent => "percent",
-            Self::Year => "year",
-            Self::Count => "count",
+            Self::Currency(code) => code,
+            Self::Measure { name, .. } => name,
         }
     }
 
     /// The UN/CEFACT common code (`schema:unitCode`); none for a currency.
-    pub fn code(self) -> Option<&'static str> {
+    pub fn code(&self) -> Option<&'static str> {
         match self {
-            Self::Usd => None,
-            Self::Percent => Some("P1"),
-            Self::Year => Some("ANN"),
-            Self::Count => Some("C62"),
+            Self::Currency(_) => None,
+            Self::Measure { code, .. } => Some(code),
         }
     }
+}
+
+/// Which side a bound is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    /// "at least", "no fewer than" (inclusive)
+    AtLeast,
+    /// "over", "more than" (exclusive)
+    MoreThan,
+    AtMost,
+    LessThan,
+}
+
+impl Bound {
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "at-least" => Self::AtLeast,
+            "more-than" | "over" => Self::MoreThan,
+            "at-most" | "up-to" => Self::AtMost,
+            "less-than" | "under" => Self::LessThan,
+            _ => return None,
+        })
+    }
+
+    /// Whether the bound is a lower one.
+    pub fn lower(self) -> bool {
+        matches!(self, Self::AtLeast | Self::MoreThan)
+    }
+}
+
+/// The direction of a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    Rise,
+    Fall,
+}
+
+/// What a figure says about its quantity.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Quantity {
+    /// A value, exact or approximate.
+    Value(Literal),
+    /// A bound ("over four years").
+    Bounded(Bound, Literal),
+    /// A range ("between 3 and 5").
+    Range(Literal, Literal),
+    /// A change: its size, and where it went from and to, as far as given.
+    Change {
+        direction: Change,
+        by: Option<Literal>,
+        from: Option<Literal>,
+        to: Option<Literal>,
+    },
 }
 
 /// A figure with its unit.
@@ -152,8 +310,7 @@ pub struct Statistic {
     pub id: String,
     pub label: String,
     pub subject: Ref,
-    /// The number, in its canonical lexical form.
-    pub value: Literal,
+    pub quantity: Quantity,
     pub unit: Unit,
     pub approximate: bool,
     pub known: Known,
@@ -162,10 +319,16 @@ pub struct Statistic {
 }
 
 /// Who makes a claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Voice {
+    /// The article's author.
     Author,
-    Others,
+    /// Unnamed others ("some argue", "critics say").
+    Unnamed,
+    /// A named person, government or organisation.
+    Named(Ref),
+    /// Several together (a joint declaration).
+    Joint(Vec<Ref>),
 }
 
 /// The author's stance toward a claim.
@@ -173,6 +336,8 @@ pub enum Voice {
 pub enum Stance {
     Endorses,
     Rejects,
+    /// Reports it without taking a side, as news does.
+    Reports,
 }
 
 /// A claim the article makes or reports.
@@ -182,17 +347,66 @@ pub struct Claim {
     pub text: String,
     pub voice: Voice,
     pub stance: Stance,
-    pub reported_as: Option<String>,
+    /// The article's words of attribution, located.
+    pub attribution: Option<Evidence>,
     pub about: Vec<Ref>,
     pub evidence: Evidence,
 }
 
-/// One occurrence of an entity's name in the text, numbered per entity from 1.
+/// One occurrence of an entity's name in the text, numbered per entity from 1 in the
+/// order of the text; a name inside another name ("China" in "China-Japan-ROK
+/// cooperation") is nested in the mention of the enclosing one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
     pub entity: String,
     pub number: usize,
+    /// The enclosing mention: (entity, number).
+    pub nested_in: Option<(String, usize)>,
     pub evidence: Evidence,
+}
+
+/// The kind of text an article is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Genre {
+    News,
+    Opinion,
+    Statement,
+    JointDeclaration,
+    Encyclopedia,
+    Interview,
+}
+
+impl Genre {
+    pub const NAMES: &'static str =
+        "news, opinion, statement, joint-declaration, encyclopedia or interview";
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "news" => Self::News,
+            "opinion" => Self::Opinion,
+            "statement" => Self::Statement,
+            "joint-declaration" => Self::JointDeclaration,
+            "encyclopedia" => Self::Encyclopedia,
+            "interview" => Self::Interview,
+            _ => return None,
+        })
+    }
+}
+
+/// What the article's publisher says of it, and what the text bounds it by.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Publication {
+    pub genre: Option<Genre>,
+    pub published: Option<Literal>,
+    pub published_after: Option<Literal>,
+    pub published_before: Option<Literal>,
+    /// Why the bounds hold.
+    pub published_basis: Option<String>,
+    pub url: Option<String>,
+    pub publisher: Option<Ref>,
+    pub publication: Option<Ref>,
+    pub authors: Vec<Ref>,
+    pub dateline: Option<Ref>,
 }
 
 /// One article and what its sheet says of it, checked.
@@ -203,15 +417,21 @@ pub struct Article {
     pub alternative_headline: Option<String>,
     /// The BCP 47 tag of the text, as the sheet writes it.
     pub language: String,
+    pub publication: Publication,
     pub text: String,
     /// The SHA-256 of the text, in lower-case hex.
     pub sha256: String,
-    /// The entity the sheet names as the article's `schema:author`.
+    /// The entity the sheet names as the article's author (by `authors`, or by a fact
+    /// `<article> schema:author <entity>`).
     pub author: Option<String>,
     /// The entities the sheet itself declares and the article uses.
     pub own_entities: Vec<Entity>,
-    /// The ids of the registry's entities the article uses.
+    /// The ids of the registries' entities the article uses.
     pub registry_entities: BTreeSet<String>,
+    /// The ids of the registries' shared events the article reports.
+    pub shared_events: BTreeSet<String>,
+    /// Names of registry entities only this article uses: (entity, name).
+    pub local_aliases: Vec<(String, String)>,
     pub facts: Vec<Fact>,
     pub statistics: Vec<Statistic>,
     pub claims: Vec<Claim>,

@@ -92,6 +92,20 @@ impl Ontology {
         self.properties.contains(iri)
     }
 
+    /// The declared property most like an undeclared one (a misspelling): the closest
+    /// by edit distance within the same namespace, if it is close.
+    pub fn closest_property(&self, iri: &str) -> Option<&str> {
+        let (ns, local) = split(iri);
+        let limit = (local.chars().count() / 3).max(1);
+        self.properties
+            .iter()
+            .filter(|p| split(p).0 == ns)
+            .map(|p| (crate::ground::distance(split(p).1, local), p))
+            .filter(|(d, _)| *d <= limit)
+            .min()
+            .map(|(_, p)| p.as_str())
+    }
+
     /// The English label of a term.
     pub fn label(&self, iri: &str) -> Option<&str> {
         self.labels.get(iri).map(String::as_str)
@@ -131,6 +145,14 @@ impl Ontology {
     /// Is this IRI declared (typed) in the ontology: a class, a property or an individual?
     pub fn is_declared(&self, iri: &str) -> bool {
         self.declared.contains(iri)
+    }
+}
+
+/// An IRI's namespace and local name, split after its last `#` or `/`.
+fn split(iri: &str) -> (&str, &str) {
+    match iri.rfind(['#', '/']) {
+        Some(i) => iri.split_at(i + 1),
+        None => ("", iri),
     }
 }
 

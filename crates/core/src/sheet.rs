@@ -7,12 +7,16 @@ use crate::source::{line_col, Source};
 use serde::Deserialize;
 use toml::Spanned;
 
-/// `data/entities.toml`: entities shared by every article about the region.
+/// A registry (`data/entities.toml`, a corpus's `entities.toml`, `--entities FILE`):
+/// entities shared by every article about the region, and events several articles
+/// report.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Registry {
     #[serde(default)]
     pub entity: Vec<Entity>,
+    #[serde(default)]
+    pub event: Vec<SharedEvent>,
 }
 
 /// One entity of the registry or of a sheet.
@@ -32,8 +36,13 @@ pub struct Entity {
     pub ja: Vec<String>,
     #[serde(default)]
     pub ko: Vec<String>,
+    /// Whether its names are matched in the text.
     #[serde(default = "yes")]
     pub mentions: bool,
+    /// Whether names inside its names ("China" in "China Daily") refer to their own
+    /// entities: false for a name that merely contains another.
+    #[serde(default = "yes")]
+    pub inner_mentions: bool,
 }
 
 fn yes() -> bool {
@@ -47,6 +56,18 @@ impl Entity {
     }
 }
 
+/// An event that several articles report, declared once in a registry; each sheet that
+/// reports it says so with `shared = "ID"` on its own fact, with its own quote.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SharedEvent {
+    pub id: Spanned<String>,
+    /// An event class of the ontology (`Summit`).
+    pub class: Spanned<String>,
+    pub label: String,
+    pub description: Option<String>,
+}
+
 /// `data/facts.toml`: one article's metadata, facts, statistics and claims.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -54,6 +75,9 @@ pub struct Sheet {
     pub article: ArticleMeta,
     #[serde(default)]
     pub entity: Vec<Entity>,
+    /// Names of registry entities that only this article uses.
+    #[serde(default)]
+    pub alias: Vec<LocalAlias>,
     #[serde(default)]
     pub fact: Vec<Fact>,
     #[serde(default)]
@@ -62,6 +86,7 @@ pub struct Sheet {
     pub claim: Vec<Claim>,
 }
 
+/// The article itself: what the sheet says of it, as its publisher gives it.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ArticleMeta {
@@ -69,6 +94,29 @@ pub struct ArticleMeta {
     pub headline: Spanned<String>,
     pub alternative_headline: Option<String>,
     pub language: Spanned<String>,
+    /// news, opinion, statement, joint-declaration, encyclopedia or interview.
+    pub genre: Option<Spanned<String>>,
+    /// The date of publication the publisher gives (YYYY, YYYY-MM or YYYY-MM-DD).
+    pub published: Option<Spanned<String>>,
+    /// Bounds on the date of publication, when only those are known, with their basis.
+    pub published_after: Option<Spanned<String>>,
+    pub published_before: Option<Spanned<String>>,
+    pub published_basis: Option<String>,
+    pub url: Option<Spanned<String>>,
+    /// Entity ids: who publishes it, in which publication, who wrote it, where.
+    pub publisher: Option<Spanned<String>>,
+    pub publication: Option<Spanned<String>>,
+    #[serde(default)]
+    pub authors: Vec<Spanned<String>>,
+    pub dateline: Option<Spanned<String>>,
+}
+
+/// Names that only this article gives an entity of a registry.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocalAlias {
+    pub entity: Spanned<String>,
+    pub names: Vec<Spanned<String>>,
 }
 
 /// How a fact is known.
@@ -97,14 +145,30 @@ pub struct Fact {
     pub id: Spanned<String>,
     pub label: Option<String>,
     pub event: Option<Spanned<String>>,
+    /// The id of a registry's shared event this fact reports.
+    pub shared: Option<Spanned<String>>,
     pub subject: Option<Spanned<String>>,
     pub predicate: Option<Spanned<String>>,
     pub object: Option<Spanned<String>>,
     pub value: Option<Spanned<Value>>,
+    /// happened, ongoing, planned (or expected) or cancelled.
+    pub status: Option<Spanned<String>>,
+    /// The article says it did not happen, or does not hold.
+    #[serde(default)]
+    pub negated: bool,
     pub date: Option<Spanned<String>>,
+    /// An interval: its start and end, each at its own precision.
+    pub start: Option<Spanned<String>>,
+    pub end: Option<Spanned<String>>,
+    /// Bounds: not before, not after.
+    pub after: Option<Spanned<String>>,
+    pub before: Option<Spanned<String>>,
+    /// The reasoning, when the article implies the dates without stating them.
     pub date_inferred: Option<String>,
+    /// The source, when the dates come from background knowledge.
+    pub date_background: Option<String>,
     pub place: Option<Spanned<String>>,
-    pub ordinal: Option<i64>,
+    pub ordinal: Option<Spanned<i64>>,
     pub role: Option<String>,
     #[serde(default)]
     pub participants: Vec<Spanned<String>>,
@@ -130,7 +194,17 @@ pub struct Statistic {
     pub id: Spanned<String>,
     pub label: String,
     pub subject: Spanned<String>,
-    pub value: Spanned<Value>,
+    /// The number; or a range (`min`, `max`), a bound (`bound` with `value`), or a change
+    /// (`change`, with `value` for its size and/or `from` and `to`).
+    pub value: Option<Spanned<Value>>,
+    pub min: Option<Spanned<Value>>,
+    pub max: Option<Spanned<Value>>,
+    /// at-least, more-than, at-most or less-than: `value` is a bound.
+    pub bound: Option<Spanned<String>>,
+    /// rise or fall: the figure is a change.
+    pub change: Option<Spanned<String>>,
+    pub from: Option<Spanned<Value>>,
+    pub to: Option<Spanned<Value>>,
     pub unit: Spanned<String>,
     #[serde(default)]
     pub approximate: bool,
@@ -142,12 +216,21 @@ pub struct Statistic {
     pub note: Option<String>,
 }
 
-/// Who makes a claim.
+/// Who makes a claim, as the old format said it (kept: `author` or `others`).
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum Claimant {
     Author,
     Others,
+}
+
+/// The voice of a claim: `"author"`, `"unnamed"` (the unnamed others of "some argue"),
+/// an entity's id, or several ids (a joint voice).
+#[derive(Debug, Deserialize, Clone)]
+#[serde(untagged)]
+pub enum VoiceSpec {
+    One(String),
+    Joint(Vec<String>),
 }
 
 /// The author's stance toward a claim.
@@ -156,6 +239,7 @@ pub enum Claimant {
 pub enum Stance {
     Endorses,
     Rejects,
+    Reports,
 }
 
 /// A claim made or reported by the article.
@@ -164,9 +248,15 @@ pub enum Stance {
 pub struct Claim {
     pub id: Spanned<String>,
     pub text: String,
-    pub claimant: Claimant,
-    pub stance: Stance,
-    pub reported_as: Option<String>,
+    pub voice: Option<Spanned<VoiceSpec>>,
+    /// The old name of `voice`: author or others.
+    pub claimant: Option<Spanned<Claimant>>,
+    pub stance: Option<Spanned<Stance>>,
+    /// The article's words of attribution ("Some argue", "said Kishida"): a quote.
+    pub attribution: Option<Spanned<String>>,
+    pub attribution_occurrence: Option<Spanned<usize>>,
+    /// The old name of `attribution`.
+    pub reported_as: Option<Spanned<String>>,
     #[serde(default)]
     pub about: Vec<Spanned<String>>,
     pub quote: Spanned<String>,

@@ -14,6 +14,7 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("rdfs", RDFS),
     ("schema", SCHEMA),
     ("skos", SKOS),
+    ("time", TIME),
     ("vann", "http://purl.org/vocab/vann/"),
     ("void", VOID),
     ("wd", WD),
@@ -29,6 +30,7 @@ pub const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 pub const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
 pub const SCHEMA: &str = "http://schema.org/";
 pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
+pub const TIME: &str = "http://www.w3.org/2006/time#";
 pub const VOID: &str = "http://rdfs.org/ns/void#";
 pub const WD: &str = "http://www.wikidata.org/entity/";
 pub const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
@@ -59,6 +61,21 @@ terms!(nea, "https://w3id.org/nea-kg/ontology#", {
     FOLLOWS = "follows", PREPARES = "prepares", PART_OF_SERIES = "partOfSeries",
     MENTION_OF = "mentionOf", STATISTIC_OF = "statisticOf",
     BASIS = "basis", DATE_BASIS = "dateBasis", KNOWN_BY = "knownBy", DATE_KNOWN_BY = "dateKnownBy", VOICE = "voice", STANCE = "stance",
+    REPORTS = "Reports", NAMED_VOICE = "NamedVoice", JOINT_VOICE = "JointVoice",
+    CLAIMANT = "claimant", ATTRIBUTION = "attribution",
+    STATUS = "status", HAPPENED = "Happened", ONGOING = "Ongoing", PLANNED = "Planned",
+    CANCELLED = "Cancelled", NEGATED = "negated",
+    START_DATE = "startDate", END_DATE = "endDate", DATE_AFTER = "dateAfter",
+    DATE_BEFORE = "dateBefore",
+    BOUND = "bound", AT_LEAST = "AtLeast", MORE_THAN = "MoreThan", AT_MOST = "AtMost",
+    LESS_THAN = "LessThan", CHANGE = "change", RISE = "Rise", FALL = "Fall",
+    FROM_VALUE = "fromValue", TO_VALUE = "toValue",
+    NESTED_IN = "nestedIn", REPORTS_EVENT = "reportsEvent",
+    PUBLISHED_AFTER = "publishedAfter", PUBLISHED_BEFORE = "publishedBefore",
+    PUBLICATION_DATE_BASIS = "publicationDateBasis",
+    NEWS_REPORT = "NewsReport", OPINION_PIECE = "OpinionPiece",
+    OFFICIAL_STATEMENT = "OfficialStatement", JOINT_DECLARATION = "JointDeclaration",
+    ENCYCLOPEDIA_ENTRY = "EncyclopediaEntry", INTERVIEW = "Interview",
 });
 
 terms!(schema, "http://schema.org/", {
@@ -69,6 +86,16 @@ terms!(schema, "http://schema.org/", {
     IN_LANGUAGE = "inLanguage", AUTHOR = "author", APPEARANCE = "appearance", ABOUT = "about",
     VALUE = "value", UNIT_TEXT = "unitText", UNIT_CODE = "unitCode", CURRENCY = "currency",
     SOFTWARE_VERSION = "softwareVersion", NAME = "name",
+    NEWS_ARTICLE = "NewsArticle", ARTICLE = "Article", DATE_PUBLISHED = "datePublished",
+    URL = "url", PUBLISHER = "publisher", IS_PART_OF = "isPartOf",
+    LOCATION_CREATED = "locationCreated", MIN_VALUE = "minValue", MAX_VALUE = "maxValue",
+});
+
+terms!(time, "http://www.w3.org/2006/time#", {
+    HAS_TIME = "hasTime", INSTANT = "Instant", INTERVAL = "Interval",
+    HAS_BEGINNING = "hasBeginning", HAS_END = "hasEnd", AFTER = "after", BEFORE = "before",
+    IN_XSD_G_YEAR = "inXSDgYear", IN_XSD_G_YEAR_MONTH = "inXSDgYearMonth",
+    IN_XSD_DATE = "inXSDDate",
 });
 
 terms!(oa, "http://www.w3.org/ns/oa#", {
@@ -114,6 +141,15 @@ pub fn expand(curie: &str) -> Option<String> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
     ok.then(|| format!("{ns}{local}"))
+}
+
+/// An IRI as a prefixed name with a known prefix (`schema:jobTitle`), if one fits.
+pub fn compact(iri: &str) -> Option<String> {
+    PREFIXES.iter().find_map(|(prefix, ns)| {
+        iri.strip_prefix(ns)
+            .filter(|local| !local.is_empty() && !local.contains(['/', '#']))
+            .map(|local| format!("{prefix}:{local}"))
+    })
 }
 
 /// The local name of a `nea:` term, if it is one.

@@ -2,7 +2,7 @@
 //! three entities, and the exact message (or the checked model) that comes out.
 
 use crate::error::{ErrorKind, ItemKind, QuoteProblem};
-use crate::model::{Known, Object, Ref, Unit, Voice};
+use crate::model::{Known, Object, Quantity, Ref, Unit, Voice};
 use crate::source::Source;
 use crate::testing::{check, error, errors, ontology, ARTICLE};
 
@@ -35,7 +35,7 @@ fn a_sound_sheet_checks_into_the_model() {
         "https://w3id.org/nea-kg/ontology#normalizedRelationsWith"
     );
     assert_eq!(r.object, Object::Item(Ref::Entity("rok".into())));
-    assert_eq!(f.date.as_ref().unwrap().literal.value(), "1965");
+    assert_eq!(f.time.date.as_ref().unwrap().value(), "1965");
     assert_eq!(f.known, Known::Stated);
     assert_eq!((f.evidence.span.start, f.evidence.span.end), (11, 63));
     assert_eq!(f.evidence.prefix, "Neighbours\n");
@@ -132,7 +132,7 @@ fn a_name_belongs_to_one_entity() {
     // The sheet's entity is the newcomer: the error points at it.
     assert_eq!(
         error(sheet),
-        "facts.toml:7: the name \"ROK\" is given to both \"republic\" and \"rok\"\n  a name can match one entity only: drop it from one of them, or set `mentions = false`"
+        "facts.toml:7: the name \"ROK\" is given to both \"republic\" and \"rok\" (declared at facts.toml:7 and entities.toml:10)\n  a name can match one entity only: drop it from one of them, or set `mentions = false`"
     );
 }
 
@@ -160,7 +160,7 @@ fn quotes_are_grounded_or_refused_with_the_reason() {
         QuoteProblem::Spacing { .. }
     ));
     let a = check(&claim("Some argue")).unwrap();
-    assert_eq!(a.claims[0].voice, Voice::Others);
+    assert_eq!(a.claims[0].voice, Voice::Unnamed);
     assert_eq!(a.claims[0].evidence.exact, "Some argue");
     assert_eq!(a.claims[0].evidence.span.sentence, 4);
 }
@@ -186,15 +186,22 @@ fn predicates_have_a_known_prefix_and_nea_terms_exist() {
     assert!(error(&fact("ex:knows"))
         .contains("\"ex:knows\" is not a prefixed name with a known prefix"));
     assert!(error(&fact("nea:knows")).contains("\"nea:knows\" is not a property of the ontology"));
-    let a = check(&fact("schema:knowsAbout")).unwrap();
-    // A property outside the ontology is labelled from its local name.
-    assert_eq!(a.facts[0].label, "Japan knows about Republic of Korea");
+    // Other vocabularies' terms are those the ontology declares, and a misspelling gets
+    // the closest of them.
+    assert!(error(&fact("schema:knowsAbout"))
+        .contains("\"schema:knowsAbout\" is not a property of the ontology\n"));
+    assert!(error(&fact("schema:jobTitel")).contains(
+        "\"schema:jobTitel\" is not a property of the ontology (did you mean \"schema:jobTitle\"?)"
+    ));
+    let a = check(&fact("schema:member")).unwrap();
+    // A property without a label in the ontology is labelled from its local name.
+    assert_eq!(a.facts[0].label, "Japan member Republic of Korea");
 }
 
 #[test]
 fn dates_keep_their_precision_and_are_real_days() {
     let fact = |d: &str| {
-        format!("[[fact]]\nid = \"f\"\nevent = \"Meeting\"\nlabel = \"A meeting\"\ndate = {d:?}\nquote = \"1965\"\n")
+        format!("[[fact]]\nid = \"f\"\nevent = \"Meeting\"\nlabel = \"A meeting\"\ndate = {d:?}\ndate_inferred = \"for the test\"\nquote = \"1965\"\n")
     };
     for (date, datatype) in [
         ("1965", "gYear"),
@@ -202,7 +209,7 @@ fn dates_keep_their_precision_and_are_real_days() {
         ("2024-02-29", "date"),
     ] {
         let a = check(&fact(date)).unwrap();
-        let literal = &a.facts[0].date.as_ref().unwrap().literal;
+        let literal = a.facts[0].time.date.as_ref().unwrap();
         assert_eq!(literal.value(), date);
         assert!(literal.datatype().as_str().ends_with(datatype));
     }
@@ -233,10 +240,10 @@ fn what_is_not_stated_says_how_it_is_known() {
 fn a_fact_is_a_whole_relation_or_an_event() {
     let head = "[[fact]]\nid = \"f\"\nquote = \"normalized\"\n";
     assert!(error(&format!(
-        "{head}subject = \"japan\"\npredicate = \"schema:knowsAbout\"\n"
+        "{head}subject = \"japan\"\npredicate = \"schema:member\"\n"
     ))
     .contains("the predicate has no object"));
-    assert!(error(&format!("{head}subject = \"japan\"\npredicate = \"schema:knowsAbout\"\nobject = \"rok\"\nvalue = 1\n")).contains("give `object` or `value`, not both"));
+    assert!(error(&format!("{head}subject = \"japan\"\npredicate = \"schema:member\"\nobject = \"rok\"\nvalue = \"x\"\n")).contains("give `object` or `value`, not both"));
     assert!(
         error(&format!("{head}subject = \"japan\"\nobject = \"rok\"\n"))
             .contains("a relation needs `subject`, `predicate` and `object` (or `value`) together")
@@ -249,9 +256,9 @@ fn a_fact_is_a_whole_relation_or_an_event() {
         "{head}event = \"Meeting\"\nlabel = \"x\"\ndate_inferred = \"why\"\n"
     ))
     .contains("`date_inferred` without a `date`"));
-    let date_only = check(&format!(
-        "{head}subject = \"japan\"\npredicate = \"schema:foundingDate\"\ndate = \"1965\"\n"
-    ))
+    let date_only = check(
+        "[[fact]]\nid = \"f\"\nquote = \"relations in 1965\"\nsubject = \"japan\"\npredicate = \"schema:foundingDate\"\ndate = \"1965\"\n",
+    )
     .unwrap();
     assert!(
         matches!(&date_only.facts[0].relation.as_ref().unwrap().object, Object::Literal(l) if l.value() == "1965")
@@ -266,17 +273,17 @@ fn statistics_are_finite_numbers_in_a_known_unit() {
     assert!(error(&stat("\"800 billion\"", "USD")).contains("`value` must be a number"));
     assert!(error(&stat("nan", "USD")).contains("`value` must be a finite number, not NaN"));
     assert!(error(&stat("800", "dollars"))
-        .contains("unknown unit \"dollars\"\n  use USD, percent, year or count"));
+        .contains("unknown unit \"dollars\"\n  use a currency's ISO 4217 code (USD, CNY, JPY, KRW, EUR, …) or one of percent, "));
     let a = check(&stat("800000000000", "USD")).unwrap();
-    assert_eq!(a.statistics[0].unit, Unit::Usd);
-    assert_eq!(a.statistics[0].value.value(), "800000000000");
-    let d = check(&stat("2.50", "percent")).unwrap();
-    assert_eq!(d.statistics[0].value.value(), "2.5");
+    assert_eq!(a.statistics[0].unit, Unit::Currency("USD".into()));
+    assert!(matches!(&a.statistics[0].quantity, Quantity::Value(v) if v.value() == "800000000000"));
+    let d = check(&stat("25.0", "percent").replace("$800 billion", "about 25 percent")).unwrap();
+    assert!(matches!(&d.statistics[0].quantity, Quantity::Value(v) if v.value() == "25.0"));
 }
 
 #[test]
 fn every_problem_of_a_sheet_is_reported_at_once() {
-    let sheet = "[[fact]]\nid = \"a\"\nsubject = \"japn\"\npredicate = \"nea:normalizedRelationsWith\"\nobject = \"rok\"\nquote = \"normalised\"\n\n[[statistic]]\nid = \"b\"\nlabel = \"x\"\nsubject = \"japan\"\nvalue = 1\nunit = \"furlongs\"\nquote = \"Trade\"\n\n[[claim]]\nid = \"a\"\ntext = \"x\"\nclaimant = \"author\"\nstance = \"endorses\"\nquote = \"Some argue\"\n";
+    let sheet = "[[fact]]\nid = \"a\"\nsubject = \"japn\"\npredicate = \"nea:normalizedRelationsWith\"\nobject = \"rok\"\nquote = \"normalised\"\n\n[[statistic]]\nid = \"b\"\nlabel = \"x\"\nsubject = \"japan\"\nvalue = 800\nunit = \"furlongs\"\nquote = \"$800 billion\"\n\n[[claim]]\nid = \"a\"\ntext = \"x\"\nclaimant = \"author\"\nstance = \"endorses\"\nquote = \"Some argue\"\n";
     let all = errors(sheet);
     assert_eq!(all.len(), 4, "{all:#?}");
     assert!(all[0]
@@ -318,4 +325,344 @@ fn mentions_are_every_name_at_word_boundaries() {
         .collect();
     assert_eq!(mentioned, [("japan", 11), ("rok", 25)]);
     assert_eq!(a.mentions[1].evidence.exact, "ROK");
+}
+
+// ---------------------------------------------------------------- what the quote supports
+
+#[test]
+fn a_stated_date_must_be_in_the_quote_or_its_sentence() {
+    let fact = |d: &str, extra: &str| {
+        format!("[[fact]]\nid = \"f\"\nevent = \"Meeting\"\nlabel = \"A meeting\"\ndate = {d:?}\n{extra}quote = \"Trade reached\"\n")
+    };
+    // "last year" gives no year: the sheet must say the year is inferred.
+    assert_eq!(
+        error(&fact("2024", "")),
+        "facts.toml:10: fact \"f\": `date` \"2024\" is not in the quote or its sentence\n  say how it is known (`date_inferred = \"…\"` with the reasoning, or `date_background = \"…\"` with the source), quote the words that give it, or fix it"
+    );
+    let a = check(&fact(
+        "2024",
+        "date_inferred = \"last year, of an article of 2025\"\n",
+    ))
+    .unwrap();
+    assert_eq!(
+        a.facts[0].time_known,
+        Known::Inferred("last year, of an article of 2025".into())
+    );
+    let a = check(&fact(
+        "2024",
+        "date_background = \"the ministry's records\"\n",
+    ))
+    .unwrap();
+    assert_eq!(
+        a.facts[0].time_known,
+        Known::Background("the ministry's records".into())
+    );
+    assert!(error(&fact(
+        "2024",
+        "date_inferred = \"a\"\ndate_background = \"b\"\n"
+    ))
+    .contains("`date_inferred` and `date_background` together"));
+    // The year is read in the sentence around the quote too.
+    check("[[fact]]\nid = \"f\"\nevent = \"Meeting\"\nlabel = \"A meeting\"\ndate = \"1965\"\nquote = \"normalized their relations\"\n").unwrap();
+}
+
+#[test]
+fn intervals_and_bounds_keep_each_date_at_its_precision() {
+    let fact = |dates: &str| {
+        format!("[[fact]]\nid = \"f\"\nevent = \"Meeting\"\nlabel = \"A meeting\"\n{dates}date_inferred = \"for the test\"\nquote = \"1965\"\n")
+    };
+    let a = check(&fact("start = \"2024-05-26\"\nend = \"2024-05-27\"\n")).unwrap();
+    let t = &a.facts[0].time;
+    assert_eq!(
+        (
+            t.start.as_ref().unwrap().value(),
+            t.end.as_ref().unwrap().value()
+        ),
+        ("2024-05-26", "2024-05-27")
+    );
+    assert!(t.date.is_none());
+    let a = check(&fact("start = \"1967\"\n")).unwrap();
+    assert!(a.facts[0].time.start.is_some() && a.facts[0].time.end.is_none());
+    let a = check(&fact("before = \"2030\"\n")).unwrap();
+    assert_eq!(a.facts[0].time.before.as_ref().unwrap().value(), "2030");
+    assert!(error(&fact("start = \"2024-06\"\nend = \"2024-05-27\"\n"))
+        .contains("`start` \"2024-06\" is after `end` \"2024-05-27\""));
+    assert!(error(&fact("date = \"2024\"\nstart = \"2024-05\"\n"))
+        .contains("give `date`, or `start` and `end`, not both"));
+    // Dates of different precision compare by what they share: 2024 and 2024-05 overlap.
+    check(&fact("start = \"2024\"\nend = \"2024-05\"\n")).unwrap();
+}
+
+#[test]
+fn a_stated_figure_or_ordinal_must_be_in_the_quote() {
+    let stat = |value: &str, quote: &str| {
+        format!("[[statistic]]\nid = \"s\"\nlabel = \"x\"\nsubject = \"japan\"\nvalue = {value}\nunit = \"count\"\nquote = {quote:?}\n")
+    };
+    assert_eq!(
+        error(&stat("61", "about 25 percent")),
+        "facts.toml:10: statistic \"s\": the figure 61 is not in the quote or its sentence, which give 800, 800000000000, 25\n  fix it, quote the words that give it, or say how it is known (known = \"inferred\" or \"background\", with a `basis`)"
+    );
+    check(&stat("800000000000", "$800 billion")).unwrap();
+    check(&format!(
+        "{}known = \"inferred\"\nbasis = \"the sum of the parts\"\n",
+        stat("61", "about 25 percent")
+    ))
+    .unwrap();
+    let ordinal = |n: &str, quote: &str| {
+        format!("[[fact]]\nid = \"f\"\nevent = \"Meeting\"\nlabel = \"A meeting\"\nordinal = {n}\nquote = {quote:?}\n")
+    };
+    assert!(error(&ordinal("2", "Some argue"))
+        .contains("the ordinal 2 is not in the quote or its sentence\n"));
+}
+
+// ---------------------------------------------------------------- events as they are told
+
+#[test]
+fn status_and_negation_are_told_and_keep_the_direct_triple_out() {
+    let fact = |extra: &str| {
+        format!("[[fact]]\nid = \"f\"\nsubject = \"japan\"\npredicate = \"nea:normalizedRelationsWith\"\nobject = \"rok\"\n{extra}quote = \"normalized their relations\"\n")
+    };
+    let planned = check(&fact("status = \"expected\"\n")).unwrap();
+    assert_eq!(planned.facts[0].status, Some(crate::model::Status::Planned));
+    assert!(!planned.facts[0].asserts_relation());
+    let negated = check(&fact("negated = true\n")).unwrap();
+    assert!(negated.facts[0].negated && !negated.facts[0].asserts_relation());
+    assert!(check(&fact("status = \"happened\"\n")).unwrap().facts[0].asserts_relation());
+    assert!(error(&fact("status = \"postponed\"\n")).contains(
+        "unknown status \"postponed\"\n  use happened, ongoing, planned (or expected) or cancelled"
+    ));
+}
+
+#[test]
+fn quantities_are_values_bounds_ranges_or_changes() {
+    let stat = |fields: &str, quote: &str| {
+        format!("[[statistic]]\nid = \"s\"\nlabel = \"x\"\nsubject = \"japan\"\n{fields}unit = \"percent\"\nquote = {quote:?}\n")
+    };
+    let both = "$800 billion last year, about 25 percent";
+    let q = |fields: &str, quote: &str| {
+        check(&stat(fields, quote)).unwrap().statistics[0]
+            .quantity
+            .clone()
+    };
+    assert!(matches!(
+        q("value = 25\nbound = \"more-than\"\n", "about 25 percent"),
+        Quantity::Bounded(crate::model::Bound::MoreThan, _)
+    ));
+    assert!(matches!(
+        q("min = 25\nmax = 800\n", both),
+        Quantity::Range(..)
+    ));
+    assert!(matches!(
+        q("change = \"rise\"\nfrom = 25\nto = 800\n", both),
+        Quantity::Change {
+            direction: crate::model::Change::Rise,
+            by: None,
+            ..
+        }
+    ));
+    for (fields, reason) in [
+        ("", "a statistic needs a quantity"),
+        ("min = 25\n", "a range needs both `min` and `max`"),
+        (
+            "value = 25\nmin = 25\nmax = 25\n",
+            "a range (`min`, `max`) stands alone",
+        ),
+        (
+            "bound = \"at-least\"\nchange = \"rise\"\nfrom = 25\n",
+            "a `bound` qualifies a `value`",
+        ),
+        ("from = 25\n", "`from` and `to` describe a `change`"),
+        ("change = \"rise\"\n", "a `change` needs its size"),
+    ] {
+        let e = error(&stat(fields, "about 25 percent"));
+        assert!(e.contains(reason), "{fields:?}: {e}");
+    }
+    assert!(error(&stat(
+        "value = 25\nbound = \"roughly\"\n",
+        "about 25 percent"
+    ))
+    .contains("unknown bound \"roughly\""));
+    let yuan = check("[[statistic]]\nid = \"s\"\nlabel = \"x\"\nsubject = \"japan\"\nvalue = 800000000000\nunit = \"CNY\"\nquote = \"$800 billion\"\n").unwrap();
+    assert_eq!(yuan.statistics[0].unit, Unit::Currency("CNY".into()));
+}
+
+// ---------------------------------------------------------------- voices and stance
+
+const CLAIM: &str = "[[claim]]\nid = \"c\"\ntext = \"The region cannot cooperate.\"\nquote = \"the region cannot cooperate\"\n";
+
+#[test]
+fn a_claim_has_a_voice_and_the_authors_stance_is_said_not_assumed() {
+    use crate::model::Stance;
+    let voice = |fields: &str| check(&format!("{CLAIM}{fields}")).unwrap().claims[0].clone();
+    let author = voice("voice = \"author\"\n");
+    assert_eq!(
+        (author.voice, author.stance),
+        (Voice::Author, Stance::Endorses)
+    );
+    // Unnamed others, reported: the author takes no side unless the sheet says so.
+    let others = voice("voice = \"unnamed\"\nattribution = \"Some argue\"\n");
+    assert_eq!(
+        (&others.voice, others.stance),
+        (&Voice::Unnamed, Stance::Reports)
+    );
+    assert_eq!(others.attribution.unwrap().exact, "Some argue");
+    assert_eq!(
+        voice("voice = \"unnamed\"\nstance = \"rejects\"\n").stance,
+        Stance::Rejects
+    );
+    let named = voice("voice = \"japan\"\nattribution = \"Some argue\"\n");
+    assert_eq!(named.voice, Voice::Named(Ref::Entity("japan".into())));
+    let joint = voice("voice = [\"japan\", \"rok\"]\nattribution = \"Some argue\"\n");
+    assert_eq!(
+        joint.voice,
+        Voice::Joint(vec![Ref::Entity("japan".into()), Ref::Entity("rok".into())])
+    );
+    // The old form still reads.
+    let old = voice("claimant = \"others\"\nstance = \"rejects\"\nreported_as = \"Some argue\"\n");
+    assert_eq!(old.voice, Voice::Unnamed);
+}
+
+#[test]
+fn voices_that_would_say_more_than_the_article_are_refused() {
+    let e = |fields: &str| error(&format!("{CLAIM}{fields}"));
+    assert!(e("").contains("a claim needs a `voice`"));
+    assert!(e("voice = \"japan\"\n")
+        .contains("a claim by a named or joint voice needs its `attribution`"));
+    assert!(e("voice = \"author\"\nstance = \"rejects\"\n")
+        .contains("the author's own claim cannot have the stance `rejects`"));
+    assert!(e("voice = [\"japan\"]\nattribution = \"Some argue\"\n")
+        .contains("a joint voice needs at least two ids"));
+    assert!(e("voice = \"author\"\nclaimant = \"author\"\n")
+        .contains("`voice` and `claimant` say the same thing"));
+    assert!(e("voice = \"japon\"\nattribution = \"Some argue\"\n")
+        .contains("unknown id \"japon\" in `voice` (did you mean \"japan\"?)"));
+    assert!(e("voice = \"unnamed\"\nattribution = \"Many argue\"\n")
+        .contains("the quote \"Many argue\" is not in article.txt"));
+}
+
+// ---------------------------------------------------------------- the article's metadata
+
+#[test]
+fn the_articles_metadata_is_checked() {
+    let input = |meta: &str| crate::check::ArticleInput {
+        text: Source::new("article.txt", ARTICLE),
+        sheet: Source::new("facts.toml", format!("{}{meta}", crate::testing::HEADER)),
+    };
+    let run =
+        |meta: &str| crate::check::article(&input(meta), &crate::testing::registry(), &ontology());
+    let a = run("genre = \"news\"\npublished = \"2025-03-30\"\nurl = \"https://example.org/neighbours\"\npublisher = \"japan\"\nauthors = [\"rok\"]\ndateline = \"tokyo\"\n").unwrap();
+    let p = &a.publication;
+    assert_eq!(p.genre, Some(crate::model::Genre::News));
+    assert_eq!(p.published.as_ref().unwrap().value(), "2025-03-30");
+    assert_eq!(p.dateline, Some(Ref::Entity("tokyo".into())));
+    assert_eq!(a.author.as_deref(), Some("rok"));
+    let messages = |meta: &str| -> Vec<String> {
+        run(meta)
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    };
+    assert!(messages("genre = \"blog\"\n")[0].contains("unknown genre \"blog\""));
+    assert!(messages("published_after = \"2025-03-22\"\n")[0].contains("need a `published_basis`"));
+    assert!(
+        messages("url = \"example.org\"\n")[0].contains("\"example.org\" is not an absolute URL")
+    );
+    assert!(messages("publisher = \"japn\"\n")[0].contains("unknown id \"japn\" in `publisher`"));
+    run("published_after = \"2025-03-22\"\npublished_basis = \"It reports the meeting of that day as held.\"\n").unwrap();
+}
+
+// ---------------------------------------------------------------- registries in layers
+
+#[test]
+fn a_registry_adds_to_the_one_below_and_may_repeat_it_only_as_it_is() {
+    let base = Source::new("entities.toml", crate::testing::REGISTRY);
+    let again = Source::new("more.toml", crate::testing::REGISTRY);
+    let more = Source::new("more.toml", "[[entity]]\nid = \"seoul\"\nclass = \"City\"\nlabel = \"Seoul\"\n\n[[event]]\nid = \"summit-2024\"\nclass = \"Summit\"\nlabel = \"The 2024 summit\"\n");
+    let r = crate::check::registries(&[base.clone(), again, more], &ontology()).unwrap();
+    assert!(r.get("seoul").is_some() && r.get("japan").is_some());
+    assert_eq!(r.event("summit-2024").unwrap().label, "The 2024 summit");
+    let changed = Source::new(
+        "mine.toml",
+        "[[entity]]\nid = \"tokyo\"\nclass = \"City\"\nlabel = \"Edo\"\n",
+    );
+    let e = crate::check::registries(&[base.clone(), changed], &ontology()).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "mine.toml:2: the entity \"tokyo\" is already declared differently at entities.toml:16\n  declare it in one place; a registry that adds to another may repeat a declaration only as it is"
+    );
+    let not_event = Source::new(
+        "mine.toml",
+        "[[event]]\nid = \"x\"\nclass = \"Country\"\nlabel = \"X\"\n",
+    );
+    assert!(crate::check::registries(&[base, not_event], &ontology())
+        .unwrap_err()
+        .to_string()
+        .contains("event \"x\": \"Country\" is not an event class of the ontology"));
+}
+
+#[test]
+fn a_sheet_reports_a_shared_event_and_gives_local_aliases() {
+    let base = Source::new("entities.toml", crate::testing::REGISTRY);
+    let events = Source::new("events.toml", "[[event]]\nid = \"normalization\"\nclass = \"EstablishmentOfRelations\"\nlabel = \"Normalization of Japan-ROK relations\"\n");
+    let registry = crate::check::registries(&[base, events], &ontology()).unwrap();
+    let input = crate::testing::input("[[alias]]\nentity = \"japan\"\nnames = [\"Neighbours\"]\n\n[[fact]]\nid = \"n\"\nshared = \"normalization\"\ndate = \"1965\"\nquote = \"normalized their relations in 1965\"\n");
+    let a = crate::check::article(&input, &registry, &ontology()).unwrap();
+    let f = &a.facts[0];
+    assert_eq!(f.shared.as_deref(), Some("normalization"));
+    assert_eq!(f.label, "Normalization of Japan-ROK relations");
+    assert!(f
+        .event
+        .as_deref()
+        .unwrap()
+        .ends_with("EstablishmentOfRelations"));
+    assert!(a.shared_events.contains("normalization"));
+    assert_eq!(
+        a.local_aliases,
+        [("japan".to_owned(), "Neighbours".to_owned())]
+    );
+    // The local alias makes a mention in this article: the headline.
+    assert!(a
+        .mentions
+        .iter()
+        .any(|m| m.entity == "japan" && m.evidence.exact == "Neighbours"));
+    let wrong =
+        crate::testing::input("[[fact]]\nid = \"n\"\nshared = \"japan\"\nquote = \"normalized\"\n");
+    assert!(crate::check::article(&wrong, &registry, &ontology())
+        .unwrap_err()
+        .to_string()
+        .contains("`shared` names \"japan\", which is not a shared event"));
+}
+
+// ---------------------------------------------------------------- mentions inside names
+
+#[test]
+fn names_inside_names_are_nested_mentions() {
+    let registry = Source::new(
+        "entities.toml",
+        format!("{}\n[[entity]]\nid = \"japan-rok\"\nclass = \"CountryGroup\"\nlabel = \"Japan and the ROK\"\n\n[[entity]]\nid = \"paper\"\nclass = \"NewsMedia\"\nlabel = \"Trade reached\"\ninner_mentions = false\n", crate::testing::REGISTRY),
+    );
+    let r = crate::check::registry(&registry, &ontology()).unwrap();
+    let a = crate::check::article(&crate::testing::input(""), &r, &ontology()).unwrap();
+    type Seen<'a> = (&'a str, usize, Option<(&'a str, usize)>);
+    let m: Vec<Seen> = a
+        .mentions
+        .iter()
+        .map(|m| {
+            (
+                m.entity.as_str(),
+                m.number,
+                m.nested_in.as_ref().map(|(e, n)| (e.as_str(), *n)),
+            )
+        })
+        .collect();
+    assert_eq!(
+        m,
+        [
+            ("japan-rok", 1, None),
+            ("japan", 1, Some(("japan-rok", 1))),
+            ("rok", 1, Some(("japan-rok", 1))),
+            ("paper", 1, None),
+        ]
+    );
 }
