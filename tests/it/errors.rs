@@ -476,19 +476,34 @@ fn an_invalid_timeout() {
 #[test]
 fn a_closed_stdout_is_not_an_error() {
     use std::io::Read;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_nea-kg"))
-        .args(["export", "--format", "nt"])
+    use std::process::Stdio;
+    use std::time::Duration;
+    let mut child = crate::command(&["export", "--format", "nt"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let mut first = [0u8; 10];
-    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
-    // The pipe is closed here, as `| head -c 10` would.
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    let mut stdout = child.stdout.take().unwrap();
+    let (sent, first) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut first = [0u8; 10];
+        let read = stdout.read_exact(&mut first).map(|()| first);
+        // The pipe is closed here, as `| head -c 10` would.
+        drop(stdout);
+        let _ = sent.send(read);
+    });
+    match first.recv_timeout(Duration::from_secs(crate::HANG_GUARD)) {
+        Ok(read) => {
+            read.expect("the first 10 bytes");
+        }
+        Err(_) => {
+            let _ = child.kill();
+            panic!("no output in {} s", crate::HANG_GUARD);
+        }
+    }
+    let run = crate::wait_within(crate::HANG_GUARD, child, "nea-kg export");
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stderr, "");
 }
 
 #[test]

@@ -7,7 +7,7 @@ use oxigraph::sparql::results::{
     QueryResultsFormat, QueryResultsParser, SliceQueryResultsParserOutput,
 };
 use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 const CQ09_ROWS: [[&str; 2]; 2] = [
@@ -164,10 +164,10 @@ fn a_unique_prefix_names_a_query_and_an_ambiguous_one_is_refused() {
 
 #[test]
 fn a_query_from_stdin() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_nea-kg"))
-        .args(["query", "-", "--format", "csv"])
+    let mut child = crate::command(&["query", "-", "--format", "csv"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     child
@@ -176,9 +176,8 @@ fn a_query_from_stdin() {
         .unwrap()
         .write_all(b"SELECT ?year WHERE { ?a owl:sameAs wd:Q7768 ; schema:foundingDate ?year }")
         .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success());
-    assert_eq!(String::from_utf8(out.stdout).unwrap(), "year\r\n1967\r\n");
+    let run = crate::wait_within(crate::HANG_GUARD, child, "nea-kg query -");
+    assert_eq!(run.ok(), "year\r\n1967\r\n");
 }
 
 #[test]
