@@ -70,6 +70,10 @@ pub struct Item {
     pub text: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// How the date is known, when the article does not state it: inferred (the year of
+    /// "March 22").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_known: Option<String>,
     /// The entity's part in it (for events: participant, place, concerns, ...), or who
     /// makes a claim and the author's stance.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -253,6 +257,7 @@ impl Db<'_> {
                 iri,
                 text: value(&row, "text").unwrap_or_default(),
                 date: value(&row, "date"),
+                date_known: value(&row, "dateKnown").filter(|k| k != "stated"),
                 role,
                 known: value(&row, "known").filter(|k| k != "stated"),
             });
@@ -306,8 +311,9 @@ impl Db<'_> {
         let mut texts = HashMap::new();
         let relations = self.items(
             &format!(
-                "SELECT ?x ?text ?date ?known WHERE {{ ?x a rdf:Statement ; rdfs:label ?text .
+                "SELECT ?x ?text ?date ?known ?dateKnown WHERE {{ ?x a rdf:Statement ; rdfs:label ?text .
                    OPTIONAL {{ ?x nea:knownBy/skos:notation ?known }}
+                   OPTIONAL {{ ?x nea:dateKnownBy/skos:notation ?dateKnown }}
                    {{ ?x rdf:subject <{e}> }} UNION {{ ?x rdf:object <{e}> }}
                    FILTER NOT EXISTS {{ ?x a nea:Event }}
                    OPTIONAL {{ ?x nea:date ?date }} }} ORDER BY ?date ?text"
@@ -316,8 +322,9 @@ impl Db<'_> {
         )?;
         let events = self.items(
             &format!(
-                "SELECT ?x ?text ?date ?role ?known WHERE {{ ?x a nea:Event ; rdfs:label ?text .
+                "SELECT ?x ?text ?date ?role ?known ?dateKnown WHERE {{ ?x a nea:Event ; rdfs:label ?text .
                    OPTIONAL {{ ?x nea:knownBy/skos:notation ?known }}
+                   OPTIONAL {{ ?x nea:dateKnownBy/skos:notation ?dateKnown }}
                    VALUES (?p ?role) {{ (nea:participant \"participant\") (nea:place \"place\")
                      (nea:concerns \"concerned\") (nea:partOfSeries \"series\")
                      (rdf:subject \"subject\") (rdf:object \"object\") }}
@@ -408,11 +415,18 @@ fn card_text(w: &mut dyn Write, card: &Card) -> std::io::Result<()> {
                 .as_deref()
                 .map(|r| format!("  ({r})"))
                 .unwrap_or_default();
-            let known = item
+            // How the fact, and apart from it its date, is known, when not stated.
+            let notes: Vec<String> = item
                 .known
-                .as_deref()
-                .map(|k| format!("  [{k}]"))
-                .unwrap_or_default();
+                .iter()
+                .cloned()
+                .chain(item.date_known.iter().map(|k| format!("date {k}")))
+                .collect();
+            let known = if notes.is_empty() {
+                String::new()
+            } else {
+                format!("  [{}]", notes.join(", "))
+            };
             writeln!(w, "  {date}{}{role}{known}", item.text)?;
             for ev in &item.evidence {
                 writeln!(
