@@ -177,8 +177,9 @@ pub struct QueryArgs {
     /// `VALUES ?NAME { … }` block with the string VALUE.
     #[arg(long, value_name = "NAME=VALUE")]
     pub bind: Vec<String>,
-    /// Results format: table, csv, tsv, json or xml for SELECT and ASK; ttl, nt, nq or
-    /// trig for CONSTRUCT and DESCRIBE [default: table, or ttl for graph results].
+    /// Results format: table, csv, tsv, json or xml for SELECT and ASK; ttl, nt, nq, trig,
+    /// rdf (RDF/XML) or jsonld for CONSTRUCT and DESCRIBE [default: table, or ttl for
+    /// graph results].
     #[arg(long, short = 'f', value_name = "FORMAT")]
     pub format: Option<String>,
     #[command(flatten)]
