@@ -12,6 +12,7 @@ mod push;
 mod query;
 mod questions;
 mod readme;
+mod snapshots;
 #[cfg(feature = "rocksdb")]
 mod store;
 mod validate;
