@@ -18,9 +18,11 @@ import pyshacl
 import rdflib
 
 nea_kg, shapes_path = sys.argv[1], sys.argv[2]
+# A run of nea-kg takes seconds: past this it is taken for hung, killed, and the check fails.
+HANG_GUARD = 300
 SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 
-nt = subprocess.run([nea_kg, "export", "--format", "nt"], check=True, capture_output=True, text=True).stdout
+nt = subprocess.run([nea_kg, "export", "--format", "nt"], check=True, capture_output=True, text=True, timeout=HANG_GUARD).stdout
 
 
 def edit_of(case):
@@ -61,7 +63,7 @@ with tempfile.TemporaryDirectory() as tmp:
             (str(report.value(r, SH.focusNode)), str(report.value(r, SH.sourceShape)))
             for r in report.subjects(rdflib.RDF.type, SH.ValidationResult)
         }
-        run = subprocess.run([nea_kg, "validate", "--data", str(path), "--format", "json"], capture_output=True, text=True)
+        run = subprocess.run([nea_kg, "validate", "--data", str(path), "--format", "json"], capture_output=True, text=True, timeout=HANG_GUARD)
         ours_report = json.loads(run.stdout)
         ours = {
             (v["focus"].strip("<>"), v["shape"].strip("<>"))
