@@ -31,6 +31,7 @@ pub enum Command {
     Describe(DescribeArgs),
     /// Build a persistent store (RocksDB) in DIR from the articles, with Oxigraph's bulk
     /// loader; every command then takes --store DIR. Needs the rocksdb feature.
+    #[command(mut_arg("store", |a| a.help(BUILD_STORE_HELP)))]
     Build(BuildArgs),
     /// Check the graph (or any RDF file) against the SHACL shapes and the article's text;
     /// exit status 1 when it does not conform.
@@ -54,6 +55,10 @@ impl Command {
         }
     }
 }
+
+/// `--store` of `build`: the store it makes, where every other command reads one.
+const BUILD_STORE_HELP: &str =
+    "The folder to build the store in: a new one (an existing folder is refused)";
 
 const PUSH_HELP: &str = "\
 Each named graph goes to ENDPOINT?graph=<its IRI>, as N-Triples; --into IRI sends the
@@ -185,8 +190,9 @@ pub struct QueryArgs {
     /// `VALUES ?NAME { … }` block with the string VALUE.
     #[arg(long, value_name = "NAME=VALUE")]
     pub bind: Vec<String>,
-    /// Results format: table, csv, tsv, json or xml for SELECT and ASK; ttl, nt, nq or
-    /// trig for CONSTRUCT and DESCRIBE [default: table, or ttl for graph results].
+    /// Results format: table, csv, tsv, json or xml for SELECT and ASK; ttl, nt, nq, trig,
+    /// rdf (RDF/XML) or jsonld for CONSTRUCT and DESCRIBE [default: table, or ttl for
+    /// graph results].
     #[arg(long, short = 'f', value_name = "FORMAT")]
     pub format: Option<String>,
     #[command(flatten)]

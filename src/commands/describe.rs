@@ -78,6 +78,10 @@ pub struct Item {
     pub text: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// How the date is known, when the article does not state it: inferred (the year of
+    /// "March 22").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_known: Option<String>,
     /// The entity's part in it (for events: participant, place, concerns, ...), or who
     /// makes a claim and the author's stance.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -271,6 +275,7 @@ impl Db<'_> {
                 iri,
                 text: value(&row, "text").unwrap_or_default(),
                 date: value(&row, "date"),
+                date_known: value(&row, "dateKnown").filter(|k| k != "stated"),
                 role,
                 known: value(&row, "known").filter(|k| k != "stated"),
                 told: match (value(&row, "negated").as_deref(), value(&row, "status")) {
@@ -347,8 +352,9 @@ impl Db<'_> {
         let mut texts = HashMap::new();
         let relations = self.items(
             &format!(
-                "SELECT ?x ?text ?date ?known ?status ?negated WHERE {{ ?x a rdf:Statement ; rdfs:label ?text .
+                "SELECT ?x ?text ?date ?known ?dateKnown ?status ?negated WHERE {{ ?x a rdf:Statement ; rdfs:label ?text .
                    OPTIONAL {{ ?x nea:knownBy/skos:notation ?known }}
+                   OPTIONAL {{ ?x nea:dateKnownBy/skos:notation ?dateKnown }}
                    {{ ?x rdf:subject <{e}> }} UNION {{ ?x rdf:object <{e}> }}
                    FILTER NOT EXISTS {{ ?x a nea:Event }}
                    {TOLD} {WHEN} }} ORDER BY ?date ?text"
@@ -359,8 +365,9 @@ impl Db<'_> {
         )?;
         let events = self.items(
             &format!(
-                "SELECT ?x ?text ?date ?role ?known ?status ?negated WHERE {{ ?x a nea:Event ; rdfs:label ?text .
+                "SELECT ?x ?text ?date ?role ?known ?dateKnown ?status ?negated WHERE {{ ?x a nea:Event ; rdfs:label ?text .
                    OPTIONAL {{ ?x nea:knownBy/skos:notation ?known }}
+                   OPTIONAL {{ ?x nea:dateKnownBy/skos:notation ?dateKnown }}
                    VALUES (?p ?role) {{ (nea:participant \"participant\") (nea:place \"place\")
                      (nea:concerns \"concerned\") (nea:partOfSeries \"series\")
                      (rdf:subject \"subject\") (rdf:object \"object\") }}
@@ -493,17 +500,20 @@ fn card_text(w: &mut dyn Write, card: &Card) -> std::io::Result<()> {
                 .as_deref()
                 .map(|r| format!("  ({r})"))
                 .unwrap_or_default();
-            let known = item
+            // How the fact, and apart from it its date, is known, when not stated.
+            let notes: Vec<String> = item
                 .known
-                .as_deref()
-                .map(|k| format!("  [{k}]"))
-                .unwrap_or_default();
-            let told = item
-                .told
-                .as_deref()
-                .map(|t| format!("  [{t}]"))
-                .unwrap_or_default();
-            writeln!(w, "  {date}{}{role}{known}{told}", item.text)?;
+                .iter()
+                .cloned()
+                .chain(item.date_known.iter().map(|k| format!("date {k}")))
+                .chain(item.told.iter().cloned())
+                .collect();
+            let known = if notes.is_empty() {
+                String::new()
+            } else {
+                format!("  [{}]", notes.join(", "))
+            };
+            writeln!(w, "  {date}{}{role}{known}", item.text)?;
             for ev in &item.evidence {
                 // With several articles, each sentence says which one it is from.
                 let from = if several {

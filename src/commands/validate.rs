@@ -166,6 +166,9 @@ fn grounding(store: &Store) -> Result<Vec<Violation>> {
                     quoted(&there)
                 )
             }
+            (Some(a), Some(b)) if a >= b => {
+                format!("the offsets [{a}, {b}) select no text: oa:start must be less than oa:end")
+            }
             (Some(a), Some(b)) => format!(
                 "the offsets [{a}, {b}) do not lie within the article's {} characters",
                 chars.len()

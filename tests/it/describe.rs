@@ -100,3 +100,29 @@ fn the_card_says_what_is_background_knowledge() {
         "{card}"
     );
 }
+
+/// A date the article does not state (the year of "March 22") is shown as inferred, on
+/// the card and in its JSON; a stated one carries no note.
+#[test]
+fn the_card_says_which_dates_are_inferred() {
+    let card = nea(&["describe", "Tokyo"]).ok();
+    assert!(card.contains("\nEvents\n  2025-03-22  11th China-Japan-ROK Trilateral Foreign Ministers' Meeting  (place)  [date inferred]\n      “The 11th China-Japan-Republic of Korea Trilateral Foreign Ministers' Meeting held in Tokyo on March 22 was"), "{card}");
+    let out = nea(&["describe", "ROK", "--format", "json"]).ok();
+    let card: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let dates: Vec<(&str, Option<&str>)> = card["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| Some((e["date"].as_str()?, e["date_known"].as_str())))
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            ("1965", None),
+            ("1992", None),
+            ("2014", None),
+            ("2024-05", Some("inferred")),
+            ("2025-03-22", Some("inferred")),
+        ]
+    );
+}

@@ -62,8 +62,32 @@ fn a_quote_not_in_the_article_is_refused_with_the_closest_passage() {
     );
 }
 
+/// A quote that occurs more than once is refused: the message names the sheet's line,
+/// the fact and the article, shows each occurrence in its context and says how to pick
+/// one.
 #[test]
 fn an_ambiguous_quote_lists_its_occurrences() {
+    let fx = Fixture::new();
+    fx.edit(
+        "facts.toml",
+        "quote = \"from its Diplomatic Bluebook\"",
+        "quote = \"Northeast Asia should\"",
+    );
+    let line = fx
+        .read("facts.toml")
+        .lines()
+        .position(|l| l.contains("quote = \"Northeast Asia should\""))
+        .unwrap()
+        + 1;
+    let err = fx.run(&["export"]).input_error();
+    assert!(
+        err.starts_with(&format!(
+            "error: {}:{line}: fact \"bluebook-publisher\": the quote \"Northeast Asia should\" occurs 3 times in {}:\n    1. …",
+            fx.path("facts.toml"),
+            fx.path("article.txt")
+        )),
+        "{err}"
+    );
     let fx = Fixture::new();
     fx.edit(
         "facts.toml",

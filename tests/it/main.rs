@@ -12,12 +12,15 @@ mod push;
 mod query;
 mod questions;
 mod readme;
+mod snapshots;
 #[cfg(feature = "rocksdb")]
 mod store;
 mod validate;
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
 
 /// The outcome of one run of the binary.
 pub struct Run {
@@ -56,52 +59,82 @@ impl Run {
     }
 }
 
-/// Runs `nea-kg` with these arguments.
-pub fn nea(args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_nea-kg"))
-        .args(args)
-        .output()
-        .expect("the binary runs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+/// How long any run of the binary may take before its test fails as hung: far above the
+/// slowest run (seconds, in a debug build on a busy machine), a guard, not a measure of
+/// speed.
+pub const HANG_GUARD: u64 = 120;
+
+/// The command that runs `nea-kg` with these arguments, in an environment of its own: no
+/// `NEA_KG_*` variable of the test's environment reaches it (a test that wants one sets
+/// it on the command), nor `COLUMNS` or `LINES` (help is wrapped the same for everyone),
+/// and its standard input is empty.
+pub fn command(args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_nea-kg"));
+    command.args(args).stdin(Stdio::null());
+    for (name, _) in std::env::vars_os() {
+        if name.to_string_lossy().starts_with("NEA_KG_") {
+            command.env_remove(name);
+        }
     }
+    command.env_remove("COLUMNS").env_remove("LINES");
+    command
+}
+
+/// Runs `nea-kg` with these arguments (see [`command`]), failing the test if it hangs.
+#[track_caller]
+pub fn nea(args: &[&str]) -> Run {
+    nea_within(HANG_GUARD, args)
 }
 
 /// Runs `nea-kg` with these arguments, and fails the test if it has not finished after
-/// `seconds`: a guard against hangs, not a measure of speed. Its output is read as it
-/// comes, so a full pipe never passes for a hang.
+/// `seconds`: a guard against hangs, not a measure of speed.
 #[track_caller]
 pub fn nea_within(seconds: u64, args: &[&str]) -> Run {
-    use std::io::Read;
-    use std::process::Stdio;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_nea-kg"))
-        .args(args)
+    run_within(seconds, &mut command(args), &format!("nea-kg {args:?}"))
+}
+
+/// Runs `command` with its output piped, and fails the test (the process killed) if it
+/// has not finished after `seconds`.
+#[track_caller]
+pub fn run_within(seconds: u64, command: &mut Command, what: &str) -> Run {
+    let child = command
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary runs");
-    let drain = |mut pipe: Box<dyn Read + Send>| {
+    wait_within(seconds, child, what)
+}
+
+/// Waits for `child`, reading what it writes to the pipes still held (its stdout or
+/// stderr may have been taken), and fails the test, the process killed, if it has not
+/// finished after `seconds`. The output is read as it comes, so a full pipe never passes
+/// for a hang.
+#[track_caller]
+pub fn wait_within(seconds: u64, mut child: Child, what: &str) -> Run {
+    let drain = |pipe: Option<Box<dyn Read + Send>>| {
         std::thread::spawn(move || {
             let mut bytes = Vec::new();
-            pipe.read_to_end(&mut bytes).expect("read the output");
+            if let Some(mut pipe) = pipe {
+                pipe.read_to_end(&mut bytes).expect("read the output");
+            }
             bytes
         })
     };
-    let stdout = drain(Box::new(child.stdout.take().unwrap()));
-    let stderr = drain(Box::new(child.stderr.take().unwrap()));
-    let started = std::time::Instant::now();
+    let stdout = drain(child.stdout.take().map(|p| Box::new(p) as _));
+    let stderr = drain(child.stderr.take().map(|p| Box::new(p) as _));
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let mut pause = Duration::from_millis(1);
     let status = loop {
         if let Some(status) = child.try_wait().expect("wait for the binary") {
             break status;
         }
-        if started.elapsed() > std::time::Duration::from_secs(seconds) {
+        if Instant::now() > deadline {
             child.kill().expect("kill the binary");
             child.wait().expect("wait for the killed binary");
-            panic!("nea-kg {args:?} did not finish in {seconds} s: killed");
+            panic!("{what} did not finish in {seconds} s: killed");
         }
-        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::thread::sleep(pause);
+        pause = (pause * 2).min(Duration::from_millis(10));
     };
     Run {
         code: status.code().unwrap_or(-1),
@@ -159,6 +192,7 @@ impl Fixture {
     }
 
     /// Runs the binary on this fixture's files.
+    #[track_caller]
     pub fn run(&self, args: &[&str]) -> Run {
         nea(&self
             .args(args)

@@ -3,7 +3,7 @@
 //! Each server binds 127.0.0.1, answers a list of replies in order, gives up after a
 //! deadline, and stops when the test drops it.
 
-use crate::Run;
+use crate::{nea, Run};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::process::Command;
@@ -257,35 +257,14 @@ fn answer(
 
 /// Runs `nea-kg` with these arguments and only the `NEA_KG_*` variables given.
 fn nea_env(args: &[&str], env: &[(&str, &str)]) -> Run {
-    let mut command = nea_command(args);
+    let mut command = crate::command(args);
     command.envs(env.iter().copied());
     output(&mut command)
 }
 
-/// The command that runs `nea-kg` with these arguments, without any `NEA_KG_*` variable.
-fn nea_command(args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_nea-kg"));
-    command.args(args);
-    for (k, _) in std::env::vars_os() {
-        if k.to_string_lossy().starts_with("NEA_KG_") {
-            command.env_remove(k);
-        }
-    }
-    command
-}
-
+/// Runs a command made by `crate::command`, failing the test if it hangs.
 fn output(command: &mut Command) -> Run {
-    let out = command.output().expect("the binary runs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
-}
-
-/// Runs `nea-kg` with no `NEA_KG_*` variable.
-fn nea(args: &[&str]) -> Run {
-    nea_env(args, &[])
+    crate::run_within(crate::HANG_GUARD, command, "nea-kg push")
 }
 
 fn graph_param(iri: &str) -> String {
@@ -1007,7 +986,7 @@ fn a_store_with_a_private_ca_works_with_cacert_or_the_system_store() {
     assert_eq!(r.header("authorization"), Some("Basic YW5uOnMzY3JldA=="));
     // The system's store, as OpenSSL would read it (SSL_CERT_FILE), holding the CA.
     let out = output(
-        nea_command(&["push", "--endpoint", &store.url, "--graph", "urn:x"])
+        crate::command(&["push", "--endpoint", &store.url, "--graph", "urn:x"])
             .env_remove("SSL_CERT_DIR")
             .env("SSL_CERT_FILE", pki.path("ca.pem")),
     );
@@ -1041,7 +1020,7 @@ fn a_certificate_that_is_not_trusted_is_a_clear_error() {
         if let Some(c) = &cacert {
             args.extend(["--cacert", c]);
         }
-        let out = output(nea_command(&args)
+        let out = output(crate::command(&args)
             .env_remove("SSL_CERT_FILE")
             .env_remove("SSL_CERT_DIR"));
         assert_eq!(
@@ -1138,7 +1117,7 @@ fn a_store_on_this_machine_is_reached_directly_not_through_a_proxy() {
     let proxy = format!("http://127.0.0.1:{}", closed.local_addr().unwrap().port());
     drop(closed);
     let out = output(
-        nea_command(&[
+        crate::command(&[
             "push",
             "--endpoint",
             &store.url,
