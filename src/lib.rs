@@ -23,6 +23,7 @@ pub mod limits;
 pub mod load;
 pub mod output;
 pub mod push;
+pub mod serve;
 pub mod shacl;
 pub mod shipped;
 pub mod sparql;

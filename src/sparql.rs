@@ -268,20 +268,39 @@ pub fn evaluation_error(
     }
 }
 
+/// A query stopped by a bound (a server answers it as unavailable, not as an error
+/// of the query), with the message for people.
+#[derive(Debug)]
+pub struct Stopped {
+    pub message: String,
+}
+
+impl std::fmt::Display for Stopped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Stopped {}
+
 /// The message of a query stopped by `--timeout`.
 pub fn timeout_error(name: &str, limit: Duration) -> anyhow::Error {
-    anyhow!(
-        "{name}: stopped after {} s (--timeout)\n  narrow the query (more specific patterns, a LIMIT) or give a longer --timeout",
-        limit.as_secs_f64()
-    )
+    anyhow::Error::new(Stopped {
+        message: format!(
+            "{name}: stopped after {} s (--timeout)\n  narrow the query (more specific patterns, a LIMIT) or give a longer --timeout",
+            limit.as_secs_f64()
+        ),
+    })
 }
 
 /// The message of a query stopped by the memory bound.
 pub fn memory_error(name: &str) -> anyhow::Error {
-    anyhow!(
-        "{name}: stopped: it needed more than {} of memory (--max-memory)\n  narrow the query (more specific patterns, a LIMIT, no cross join) or give a larger --max-memory",
-        limits::show_size(limits::memory())
-    )
+    anyhow::Error::new(Stopped {
+        message: format!(
+            "{name}: stopped: it needed more than {} of memory (--max-memory)\n  narrow the query (more specific patterns, a LIMIT, no cross join) or give a larger --max-memory",
+            limits::show_size(limits::memory())
+        ),
+    })
 }
 
 /// The tokens of the queries running now, cancelled when the memory bound is passed.
