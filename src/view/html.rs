@@ -280,12 +280,24 @@ fn note(links: &Links, spans: &[&Span], id: &str) -> String {
         } else {
             s.note.title.clone()
         };
-        let _ = write!(
-            out,
-            "<span class=\"tip-item\"><span class=\"tip-kind\">{}:</span> {}{detail}</span>",
-            s.kind.title(),
-            link(links.resource(&s.resource), &title, None)
-        );
+        match (&s.note.target, s.kind) {
+            (Some(target), Kind::Mention) => {
+                let _ = write!(
+                    out,
+                    "<span class=\"tip-item\"><span class=\"tip-kind\">{} of</span> {}</span>",
+                    link(links.resource(&s.resource), "Mention", None),
+                    link(links.resource(target), &title, None)
+                );
+            }
+            _ => {
+                let _ = write!(
+                    out,
+                    "<span class=\"tip-item\"><span class=\"tip-kind\">{}:</span> {}{detail}</span>",
+                    s.kind.title(),
+                    link(links.resource(&s.resource), &title, None)
+                );
+            }
+        }
     }
     out.push_str("</span>");
     out
@@ -377,7 +389,8 @@ pub fn article_text(links: &Links, view: &ArticleView) -> String {
             let _ = write!(out, "<mark {attrs}>");
             stack.push(i);
         }
-        if active.is_empty() {
+        // White space between two spans inside a third is no place to click.
+        if active.is_empty() || piece.trim().is_empty() {
             out.push_str(&esc(&piece));
             continue;
         }

@@ -88,9 +88,9 @@ pub struct Span {
 /// What a span supports, in words.
 #[derive(Debug, Clone, Default)]
 pub struct Note {
-    /// The resource's label, or a claim's text.
+    /// The resource's label, a claim's text, or the label of what a mention names.
     pub title: String,
-    /// More: what a mention names, who makes a claim and the author's stance, a figure.
+    /// More: who makes a claim and the author's stance, a figure.
     pub detail: Option<String>,
     /// For a mention: the entity it names.
     pub target: Option<String>,
@@ -465,7 +465,7 @@ const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 
 /// Reads what a row of `span_details` says into a note.
 fn fill_note(note: &mut Note, row: &Row, _kind: Option<Kind>) {
-    if note.title.is_empty() {
+    if note.title.is_empty() && note.target.is_none() {
         if let Some(l) = value(row, "label") {
             note.title = l;
         }
@@ -476,8 +476,8 @@ fn fill_note(note: &mut Note, row: &Row, _kind: Option<Kind>) {
     }
     if note.target.is_none() {
         if let Some(of) = value(row, "of") {
-            let label = value(row, "ofLabel").unwrap_or_else(|| local(&of));
-            note.detail = Some(format!("names {label}"));
+            // A mention is best named by what it names.
+            note.title = value(row, "ofLabel").unwrap_or_else(|| local(&of));
             note.target = Some(of);
         }
     }
