@@ -259,10 +259,22 @@ fn answer(app: &App, mut request: tiny_http::Request) {
     let method = request.method().as_str().to_owned();
     let target = request.url().to_owned();
     let mut body = Vec::new();
+    // The body is what Content-Length or chunked encoding says, and nothing more: a
+    // request that asks for a protocol upgrade (Java's HTTP client asks for h2c) hands
+    // over the whole connection, which would otherwise be read until the client closes.
+    let chunked = request.headers().iter().any(|h| {
+        h.field.equiv("Transfer-Encoding")
+            && h.value.as_str().to_ascii_lowercase().contains("chunked")
+    });
+    let limit = match request.body_length() {
+        Some(n) => n.min(MAX_BODY + 1),
+        None if chunked => MAX_BODY + 1,
+        None => 0,
+    };
     let too_big = {
         use std::io::Read;
         let reader = request.as_reader();
-        match reader.take(MAX_BODY as u64 + 1).read_to_end(&mut body) {
+        match reader.take(limit as u64).read_to_end(&mut body) {
             Ok(n) => n > MAX_BODY,
             Err(_) => false,
         }

@@ -206,11 +206,23 @@ pub fn run(
         let format = match format {
             Some(f) => Some(f),
             None => {
-                let (offers, pick): (&[&str], fn(&str) -> Format) = match &results {
-                    QueryResults::Graph(_) => (&GRAPH_TYPES, |m| Format::Rdf(graph_format(m))),
-                    _ => (&SOLUTION_TYPES, |m| Format::Results(solution_format(m))),
+                let (offers, other, pick): (&[&str], &[&str], fn(&str) -> Format) = match &results {
+                    QueryResults::Graph(_) => (&GRAPH_TYPES, &SOLUTION_TYPES, |m| {
+                        Format::Rdf(graph_format(m))
+                    }),
+                    _ => (&SOLUTION_TYPES, &GRAPH_TYPES, |m| {
+                        Format::Results(solution_format(m))
+                    }),
                 };
-                negotiate(accept.as_deref(), offers).map(pick)
+                // A client that asks only for the other kind of results (rdflib asks
+                // for SPARQL JSON whatever the query) gets this kind's default format.
+                negotiate(accept.as_deref(), offers)
+                    .or_else(|| {
+                        negotiate(accept.as_deref(), other)
+                            .filter(|m| !m.starts_with("text/plain"))
+                            .map(|_| offers[0])
+                    })
+                    .map(pick)
             }
         };
         let Some(format) = format else {

@@ -909,3 +909,27 @@ fn export_html_is_one_self_contained_file() {
     nea(&["export", "-o", &again.display().to_string()]).ok();
     assert_eq!(std::fs::read_to_string(&again).unwrap(), html);
 }
+
+#[test]
+fn a_request_for_an_upgrade_is_answered_at_once() {
+    // Java's HTTP client (Jena's rsparql) asks for h2c on plain http://; the answer is
+    // HTTP/1.1, at once, not after the client gives up.
+    let server = Server::start(&[]);
+    let started = Instant::now();
+    let r = server.request(
+        "GET",
+        &query_target(COUNTRIES),
+        &[
+            ("Connection", "Upgrade, HTTP2-Settings"),
+            ("Upgrade", "h2c"),
+            ("HTTP2-Settings", "AAMAAABkAAQBAAAAAAIAAAAA"),
+        ],
+        b"",
+    );
+    assert_eq!(countries_of(r.expect(200)).len(), 5);
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+}
