@@ -206,13 +206,18 @@ pub fn run(
         let format = match format {
             Some(f) => Some(f),
             None => {
-                let (offers, other, pick): (&[&str], &[&str], fn(&str) -> Format) = match &results {
-                    QueryResults::Graph(_) => (&GRAPH_TYPES, &SOLUTION_TYPES, |m| {
+                let graph = matches!(results, QueryResults::Graph(_));
+                let (offers, other): (&[&str], &[&str]) = if graph {
+                    (&GRAPH_TYPES, &SOLUTION_TYPES)
+                } else {
+                    (&SOLUTION_TYPES, &GRAPH_TYPES)
+                };
+                let pick = |m: &str| {
+                    if graph {
                         Format::Rdf(graph_format(m))
-                    }),
-                    _ => (&SOLUTION_TYPES, &GRAPH_TYPES, |m| {
+                    } else {
                         Format::Results(solution_format(m))
-                    }),
+                    }
                 };
                 // A client that asks only for the other kind of results (rdflib asks
                 // for SPARQL JSON whatever the query) gets this kind's default format.
