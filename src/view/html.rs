@@ -924,6 +924,66 @@ mod tests {
         assert_eq!(esc("中国 — ok\n"), "中国 — ok\n");
     }
 
+    fn span(resource: &str, kind: Kind, start: usize, end: usize) -> Span {
+        Span {
+            resource: format!("https://w3id.org/nea-kg/{resource}"),
+            kind,
+            start,
+            end,
+            exact: String::new(),
+            note: Default::default(),
+        }
+    }
+
+    #[test]
+    fn overlapping_spans_nest_cut_at_every_boundary() {
+        use super::super::model::{Article, ArticleView};
+        let view = ArticleView {
+            article: Article {
+                iri: "https://w3id.org/nea-kg/article/a".into(),
+                headline: "H".into(),
+                text: "abcde fghij klmno\nsecond <line>".into(),
+            },
+            header: Vec::new(),
+            // a [0, 11) and b [6, 17) cross; c [6, 11) sits inside both.
+            spans: vec![
+                span("x/a", Kind::Claim, 0, 11),
+                span("x/b", Kind::Fact, 6, 17),
+                span("x/c", Kind::Mention, 6, 11),
+                span("x/d", Kind::Event, 18, 24),
+            ],
+        };
+        let links = Links::server("https://w3id.org/nea-kg/");
+        let out = article_text(&links, &view);
+        // Balanced, and b is cut where a ends: opened twice.
+        assert_eq!(
+            out.matches("<mark ").count(),
+            out.matches("</mark>").count()
+        );
+        assert_eq!(out.matches("data-span=\"1\"").count(), 2, "{out}");
+        assert_eq!(out.matches("data-span=\"0\"").count(), 1, "{out}");
+        // The piece inside all three links to the innermost, and its note names all three.
+        let inner = out.split("fghij").next().unwrap();
+        assert!(
+            inner.ends_with("<a class=\"seg\" href=\"/x/c\" aria-describedby=\"n2\">"),
+            "{out}"
+        );
+        let note = out
+            .split("id=\"n2\">")
+            .nth(1)
+            .unwrap()
+            .split("</span></span>")
+            .next()
+            .unwrap();
+        for r in ["/x/a", "/x/b", "/x/c"] {
+            assert!(note.contains(&format!("href=\"{r}\"")), "{note}");
+        }
+        // The first mark of each span carries the spot's id; paragraphs close marks.
+        assert!(out.contains("id=\"at-a-0-11\""));
+        assert!(out.contains("</p>\n<p>"));
+        assert!(out.contains("&lt;line&gt;"));
+    }
+
     #[test]
     fn links_go_to_paths_under_the_base_and_out_only_to_the_web() {
         let links = Links::server("https://w3id.org/nea-kg/");

@@ -933,3 +933,39 @@ fn a_request_for_an_upgrade_is_answered_at_once() {
         started.elapsed()
     );
 }
+
+#[test]
+fn a_corpus_has_an_index_and_every_quote_names_its_article() {
+    let dir = tempfile::tempdir().unwrap();
+    nea_kg::synth::write_corpus(dir.path(), 2).unwrap();
+    let server = Server::start(&["--corpus", dir.path().to_str().unwrap()]);
+    assert!(server.log().contains("2 articles"), "{}", server.log());
+    let index = server.get("/", None);
+    assert!(
+        index.expect(200).body.contains("<h1>Articles</h1>"),
+        "{}",
+        index.body
+    );
+    for a in ["confidence-builder-0001", "confidence-builder-0002"] {
+        assert!(
+            index.body.contains(&format!("href=\"/article/{a}\"")),
+            "{}",
+            index.body
+        );
+        let article = server.get(&format!("/article/{a}"), None);
+        assert!(article
+            .expect(200)
+            .body
+            .contains("<fieldset class=\"legend\">"));
+    }
+    let japan = server.get("/id/japan", None);
+    for a in ["confidence-builder-0001", "confidence-builder-0002"] {
+        assert!(
+            japan
+                .expect(200)
+                .body
+                .contains(&format!("In <a href=\"/article/{a}\">")),
+            "{a}"
+        );
+    }
+}
