@@ -25,9 +25,14 @@ struct Server {
 impl Server {
     /// Starts `nea-kg serve --bind 127.0.0.1:0 ARGS` and waits for its URL.
     fn start(args: &[&str]) -> Self {
+        Self::start_at("127.0.0.1:0", args)
+    }
+
+    /// Starts `nea-kg serve --bind BIND ARGS` and waits for its URL.
+    fn start_at(bind: &str, args: &[&str]) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_nea-kg"))
             .arg("serve")
-            .args(["--bind", "127.0.0.1:0"])
+            .args(["--bind", bind])
             .args(args)
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
@@ -42,14 +47,17 @@ impl Server {
             std::thread::spawn(move || {
                 for line in BufReader::new(stderr).lines() {
                     let Ok(line) = line else { break };
+                    {
+                        let mut l = log.lock().unwrap();
+                        l.push_str(&line);
+                        l.push('\n');
+                    }
+                    // Sent once the line is in the log, so the test reads it there.
                     if let Some(at) = line.find("http://") {
                         let url = &line[at + 7..];
                         let addr = url.split('/').next().unwrap().to_owned();
                         let _ = tx.send(addr);
                     }
-                    let mut l = log.lock().unwrap();
-                    l.push_str(&line);
-                    l.push('\n');
                 }
             });
         }
@@ -775,6 +783,25 @@ fn a_non_loopback_address_needs_allow_remote() {
         err,
         "error: --bind \"0.0.0.0:0\": 0.0.0.0 is not a loopback address: anyone who can reach this machine could read the graph\n  add --allow-remote to mean it, or listen on 127.0.0.1\n"
     );
+}
+
+#[test]
+fn allow_remote_says_so_on_start() {
+    let server = Server::start_at("0.0.0.0:0", &["--allow-remote"]);
+    let log = server.log();
+    assert!(
+        log.contains(", which other machines can reach (--allow-remote): anyone on the network can read the graph\n"),
+        "{log}"
+    );
+    let port = server.addr.rsplit(':').next().unwrap();
+    let r = request(
+        &format!("127.0.0.1:{port}"),
+        "GET",
+        "/sparql",
+        &[("Accept", "text/turtle")],
+        b"",
+    );
+    r.expect(200);
 }
 
 #[test]
