@@ -39,6 +39,10 @@ pub enum Command {
     /// Load the graph into a triple store over the SPARQL 1.1 Graph Store HTTP Protocol.
     #[command(after_long_help = PUSH_HELP)]
     Push(PushArgs),
+    /// Serve the graph until stopped: a read-only SPARQL 1.1 endpoint, the graph's
+    /// resources as linked data, and pages that show the article with its evidence.
+    #[command(after_long_help = SERVE_HELP)]
+    Serve(ServeArgs),
 }
 
 impl Command {
@@ -52,6 +56,7 @@ impl Command {
             Self::Build(a) => Some(&a.input),
             Self::Validate(a) => Some(&a.input),
             Self::Push(a) => Some(&a.input),
+            Self::Serve(a) => Some(&a.input),
         }
     }
 }
@@ -82,6 +87,31 @@ Endpoints:
   Fuseki           http://localhost:3030/DATASET/data
   GraphDB          http://localhost:7200/repositories/REPO/rdf-graphs/service
   Virtuoso         http://localhost:8890/sparql-graph-crud-auth (needs --user)";
+
+const SERVE_HELP: &str = "\
+Paths:
+  /                the article with every evidence span highlighted (the articles, for a corpus)
+  /id/rok, ...     every resource under the base IRI: HTML for a browser, RDF for a client
+                   that asks for it (Accept: text/turtle, application/ld+json, ...)
+  /entities        the entities, sortable by type and mentions
+  /timeline        everything the articles date
+  /query           a query page, with the shipped queries
+  /sparql          the SPARQL 1.1 Protocol: GET ?query=, POST (form or
+                   application/sparql-query), default-graph-uri and named-graph-uri,
+                   results as JSON, XML, CSV, TSV or any RDF format (Accept, or format=);
+                   without a query, the service description
+  /store           the Graph Store Protocol, read side: ?graph=IRI, ?default (the union)
+
+Read-only: an update is refused with 403, as is SERVICE; nothing writes. Each query is
+stopped after --timeout seconds, and the memory bound (--max-memory) holds for the whole
+process. One line per request goes to stderr. Ctrl-C or SIGTERM stops the server once
+the requests in progress are answered.
+
+Examples:
+  nea-kg serve
+  nea-kg serve --bind 127.0.0.1:0          # any free port; the URL is printed
+  nea-kg serve --corpus DIR --cors
+  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 3' http://127.0.0.1:7878/sparql";
 
 /// The prefixes a query may use without declaring them (kept in step with
 /// `vocab::PREFIXES` by a test).
@@ -270,6 +300,26 @@ pub struct PushArgs {
         value_name = "CHOICE"
     )]
     pub graphs: GraphChoice,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The address to listen on, IP:PORT (port 0 picks a free one).
+    #[arg(long, value_name = "ADDRESS", default_value = "127.0.0.1:7878")]
+    pub bind: String,
+    /// Listen on an address other machines can reach (one that is not loopback), where
+    /// anyone on the network can read the graph.
+    #[arg(long)]
+    pub allow_remote: bool,
+    /// Let pages of any other site query the endpoint from a browser
+    /// (Access-Control-Allow-Origin: *).
+    #[arg(long)]
+    pub cors: bool,
+    /// Stop a query after this many seconds (decimals allowed).
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+    pub timeout: f64,
     #[command(flatten)]
     pub input: InputArgs,
 }

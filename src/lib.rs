@@ -14,6 +14,7 @@
 //! and what is removed when the process is interrupted.
 
 pub mod algebra;
+pub mod card;
 pub mod cleanup;
 pub mod cli;
 pub mod commands;
@@ -22,11 +23,13 @@ pub mod gsp;
 pub mod limits;
 pub mod load;
 pub mod output;
+pub mod serve;
 pub mod shacl;
 pub mod shipped;
 pub mod sparql;
 pub mod synth;
 pub mod terminal;
+pub mod view;
 
 /// An error for people: each cause's first line joined with `: ` (what was being done,
 /// then why it failed), then the advice lines (`  do this`) of every cause, in order.

@@ -146,12 +146,22 @@ pub fn set_memory(bytes: u64) {
     WATCHDOG.call_once(|| {
         let _ = std::thread::Builder::new()
             .name("memory-watchdog".into())
-            .spawn(|| loop {
-                std::thread::sleep(Duration::from_millis(5));
-                if LIVE.load(Ordering::Relaxed) > SOFT.load(Ordering::Relaxed)
-                    && !TRIPPED.swap(true, Ordering::Relaxed)
-                {
-                    crate::sparql::cancel_running();
+            .spawn(|| {
+                // When the bound was last passed: a server re-arms the bound a second
+                // after the heap is back under it, once the stopped queries have said why.
+                let mut tripped_at = std::time::Instant::now();
+                loop {
+                    std::thread::sleep(Duration::from_millis(5));
+                    if LIVE.load(Ordering::Relaxed) > SOFT.load(Ordering::Relaxed) {
+                        if !TRIPPED.swap(true, Ordering::Relaxed) {
+                            tripped_at = std::time::Instant::now();
+                            crate::sparql::cancel_running();
+                        }
+                    } else if TRIPPED.load(Ordering::Relaxed)
+                        && tripped_at.elapsed() > Duration::from_secs(1)
+                    {
+                        TRIPPED.store(false, Ordering::Relaxed);
+                    }
                 }
             });
     });
@@ -162,7 +172,8 @@ pub fn memory() -> u64 {
     SOFT.load(Ordering::Relaxed) as u64
 }
 
-/// Whether the memory bound was passed (so a cancelled query is explained by it).
+/// Whether the memory bound was passed in the last second or so (so a cancelled query
+/// is explained by it).
 pub fn memory_tripped() -> bool {
     TRIPPED.load(Ordering::Relaxed)
 }

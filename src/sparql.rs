@@ -8,13 +8,16 @@
 
 use crate::{algebra, limits};
 use anyhow::{anyhow, bail, Result};
+use nea_kg_core::error::quoted;
 use nea_kg_core::error::{cut_quoted_parts, SHOWN_CHARS};
 use nea_kg_core::vocab;
+use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode};
 use oxigraph::sparql::{
     CancellationToken, PreparedSparqlQuery, QueryEvaluationError, QueryResults, SparqlEvaluator,
 };
 use oxigraph::store::Store;
 use spargebra::SparqlParser;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::RecvTimeoutError;
 use std::sync::Mutex;
 use std::time::Duration;
@@ -38,13 +41,53 @@ pub struct Context {
     pub entity_ns: String,
     /// `--timeout`.
     pub timeout: Option<Duration>,
+    /// A dataset given beside the query (the SPARQL 1.1 Protocol's `default-graph-uri`
+    /// and `named-graph-uri`): it replaces the query's FROM and FROM NAMED.
+    pub dataset: Option<Dataset>,
+}
+
+/// A dataset named outside the query, by the IRIs of its graphs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Dataset {
+    /// The graphs whose merge is the default graph (none: an empty default graph).
+    pub default: Vec<String>,
+    /// The graphs `GRAPH` may see (none: no named graph).
+    pub named: Vec<String>,
 }
 
 /// A parsed query, ready to run, with the name it is reported under.
 pub struct Query {
     pub name: String,
     prepared: PreparedSparqlQuery,
+    /// Its place among the running queries (for the memory bound), and its token.
+    id: u64,
+    token: CancellationToken,
 }
+
+/// Why a query is refused before it runs: a server answers these apart from syntax
+/// errors (403, not 400).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// A SPARQL UPDATE.
+    Update,
+    /// A SERVICE call.
+    Service,
+}
+
+/// A refused query: the kind of refusal, and the message for people.
+#[derive(Debug)]
+pub struct Refused {
+    pub kind: Refusal,
+    pub message: String,
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Refused {}
 
 /// Parses a query: nesting checked first, the project's prefixes predeclared, UPDATE
 /// and SERVICE refused, the dataset set as SPARQL 1.1 says. The parser recurses and
@@ -95,9 +138,10 @@ fn parse_here(name: &str, text: &str, context: &Context) -> Result<Query> {
     }
     let parsed = parser.clone().parse_query(text).map_err(|e| {
         if parser.parse_update(text).is_ok() {
-            anyhow!(
-                "{name}: is a SPARQL UPDATE, and nea-kg query is read-only\n  the graph is rebuilt from the fact sheet on every run: change the sheet instead"
-            )
+            anyhow::Error::new(Refused {
+                kind: Refusal::Update,
+                message: format!("{name}: is a SPARQL UPDATE, and nea-kg query is read-only\n  the graph is rebuilt from the fact sheet on every run: change the sheet instead"),
+            })
         } else {
             syntax_error(name, text, &e.to_string())
         }
@@ -112,29 +156,92 @@ fn parse_here(name: &str, text: &str, context: &Context) -> Result<Query> {
         );
     }
     if shape.service {
-        bail!(
-            "{name}: uses SERVICE, and nea-kg never connects to another endpoint\n  load the other data into the same store, or run the query where both are"
-        );
+        return Err(anyhow::Error::new(Refused {
+            kind: Refusal::Service,
+            message: format!("{name}: uses SERVICE, and nea-kg never connects to another endpoint\n  load the other data into the same store, or run the query where both are"),
+        }));
     }
+    let dataset = context
+        .dataset
+        .as_ref()
+        .map(|d| -> Result<(Vec<GraphName>, Vec<NamedOrBlankNode>)> {
+            let iri = |param: &str, iri: &String| {
+                NamedNode::new(iri.as_str())
+                    .map_err(|e| anyhow!("{param} {}: not an absolute IRI: {e}", quoted(iri)))
+            };
+            Ok((
+                d.default
+                    .iter()
+                    .map(|g| iri("default-graph-uri", g).map(GraphName::from))
+                    .collect::<Result<_>>()?,
+                d.named
+                    .iter()
+                    .map(|g| iri("named-graph-uri", g).map(NamedOrBlankNode::from))
+                    .collect::<Result<_>>()?,
+            ))
+        })
+        .transpose()?;
     let token = CancellationToken::new();
+    let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
     if let Ok(mut running) = RUNNING.lock() {
-        running.push(token.clone());
+        running.push((id, token.clone()));
     }
     let mut prepared = SparqlEvaluator::new()
         .with_cancellation_token(token.clone())
         .for_query(parsed);
-    // With no FROM or FROM NAMED, the default graph is the union of every graph; with
-    // one, the dataset is exactly what the query names.
-    if prepared.dataset().is_default_dataset() {
+    // A dataset given beside the query replaces the query's own (SPARQL 1.1 Protocol,
+    // 2.1.4); with no FROM or FROM NAMED, the default graph is the union of every graph;
+    // with one, the dataset is exactly what the query names.
+    if let Some((default, named)) = dataset {
+        prepared.dataset_mut().set_default_graph(default);
+        prepared.dataset_mut().set_available_named_graphs(named);
+    } else if prepared.dataset().is_default_dataset() {
         prepared.dataset_mut().set_default_graph_as_union();
     }
     Ok(Query {
         name: name.to_owned(),
         prepared,
+        id,
+        token,
     })
 }
 
+/// A query's hold on the list of running queries: while it is held, the memory bound
+/// can cancel the query; `cancel` stops it alone; dropping it takes the query off the
+/// list. (Without a ticket, `guarded` clears the whole list when it ends, which suits
+/// a command that runs one query.)
+pub struct Ticket {
+    id: u64,
+    token: CancellationToken,
+}
+
+impl Ticket {
+    /// Stops this query, and no other.
+    pub fn cancel(&self) {
+        self.token.cancel();
+    }
+}
+
+impl Drop for Ticket {
+    fn drop(&mut self) {
+        if let Ok(mut running) = RUNNING.lock() {
+            running.retain(|(id, _)| *id != self.id);
+        }
+    }
+}
+
+/// Counts the queries parsed, to tell them apart in the list of running ones.
+static NEXT_ID: AtomicU64 = AtomicU64::new(0);
+
 impl Query {
+    /// The query's ticket: hold it while the query runs (see `Ticket`).
+    pub fn ticket(&self) -> Ticket {
+        Ticket {
+            id: self.id,
+            token: self.token.clone(),
+        }
+    }
+
     /// Evaluates the query on a store. The results stream: reading them may fail too.
     pub fn execute(self, store: &Store) -> Result<QueryResults<'static>> {
         let name = self.name;
@@ -161,29 +268,48 @@ pub fn evaluation_error(
     }
 }
 
+/// A query stopped by a bound (a server answers it as unavailable, not as an error
+/// of the query), with the message for people.
+#[derive(Debug)]
+pub struct Stopped {
+    pub message: String,
+}
+
+impl std::fmt::Display for Stopped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Stopped {}
+
 /// The message of a query stopped by `--timeout`.
 pub fn timeout_error(name: &str, limit: Duration) -> anyhow::Error {
-    anyhow!(
-        "{name}: stopped after {} s (--timeout)\n  narrow the query (more specific patterns, a LIMIT) or give a longer --timeout",
-        limit.as_secs_f64()
-    )
+    anyhow::Error::new(Stopped {
+        message: format!(
+            "{name}: stopped after {} s (--timeout)\n  narrow the query (more specific patterns, a LIMIT) or give a longer --timeout",
+            limit.as_secs_f64()
+        ),
+    })
 }
 
 /// The message of a query stopped by the memory bound.
 pub fn memory_error(name: &str) -> anyhow::Error {
-    anyhow!(
-        "{name}: stopped: it needed more than {} of memory (--max-memory)\n  narrow the query (more specific patterns, a LIMIT, no cross join) or give a larger --max-memory",
-        limits::show_size(limits::memory())
-    )
+    anyhow::Error::new(Stopped {
+        message: format!(
+            "{name}: stopped: it needed more than {} of memory (--max-memory)\n  narrow the query (more specific patterns, a LIMIT, no cross join) or give a larger --max-memory",
+            limits::show_size(limits::memory())
+        ),
+    })
 }
 
 /// The tokens of the queries running now, cancelled when the memory bound is passed.
-static RUNNING: Mutex<Vec<CancellationToken>> = Mutex::new(Vec::new());
+static RUNNING: Mutex<Vec<(u64, CancellationToken)>> = Mutex::new(Vec::new());
 
 /// Cancels every query in progress (the memory watchdog calls it).
 pub fn cancel_running() {
     if let Ok(running) = RUNNING.lock() {
-        for token in running.iter() {
+        for (_, token) in running.iter() {
             token.cancel();
         }
     }
@@ -202,6 +328,30 @@ pub fn guarded<T: Send + 'static>(
     timeout: Option<Duration>,
     work: impl FnOnce() -> Result<T> + Send + 'static,
 ) -> Result<T> {
+    let outcome = run_bounded(name, timeout, cancel_running, work);
+    if let Ok(mut running) = RUNNING.lock() {
+        running.clear();
+    }
+    outcome
+}
+
+/// `guarded` for one query among others (a server's request): when `timeout` runs
+/// out, only the query of `ticket` is stopped, and the others run on.
+pub fn guarded_alone<T: Send + 'static>(
+    name: &str,
+    timeout: Option<Duration>,
+    ticket: Ticket,
+    work: impl FnOnce() -> Result<T> + Send + 'static,
+) -> Result<T> {
+    run_bounded(name, timeout, || ticket.cancel(), work)
+}
+
+fn run_bounded<T: Send + 'static>(
+    name: &str,
+    timeout: Option<Duration>,
+    cancel: impl FnOnce(),
+    work: impl FnOnce() -> Result<T> + Send + 'static,
+) -> Result<T> {
     let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::Builder::new()
         .name("query".into())
@@ -213,7 +363,7 @@ pub fn guarded<T: Send + 'static>(
     let outcome = match timeout {
         Some(limit) => receiver.recv_timeout(limit).map_err(|e| match e {
             RecvTimeoutError::Timeout => {
-                cancel_running();
+                cancel();
                 timeout_error(name, limit)
             }
             RecvTimeoutError::Disconnected => {
@@ -224,9 +374,6 @@ pub fn guarded<T: Send + 'static>(
             .recv()
             .map_err(|_| anyhow!("{name}: the query's thread stopped unexpectedly")),
     };
-    if let Ok(mut running) = RUNNING.lock() {
-        running.clear();
-    }
     outcome?
 }
 
@@ -337,6 +484,7 @@ mod tests {
             base: nea_kg_core::DEFAULT_BASE.into(),
             entity_ns: "https://w3id.org/nea-kg/id/".into(),
             timeout: None,
+            dataset: None,
         }
     }
 
@@ -379,6 +527,72 @@ mod tests {
                 "SELECT (COUNT(*) AS ?n) FROM NAMED <http://g/b> WHERE { GRAPH ?g { ?s ?p ?o } }"
             ),
             int(1)
+        );
+    }
+
+    #[test]
+    fn a_dataset_given_beside_the_query_replaces_its_own() {
+        use oxigraph::model::{GraphName, Literal, NamedNode, Quad};
+        let store = Store::new().unwrap();
+        let node = NamedNode::new("http://x/s").unwrap();
+        for (graph, n) in [("a", 1), ("b", 2), ("b", 3)] {
+            let g = GraphName::from(NamedNode::new(format!("http://g/{graph}")).unwrap());
+            store
+                .insert(&Quad::new(node.clone(), node.clone(), Literal::from(n), g))
+                .unwrap();
+        }
+        let count = |q: &str, default: &[&str], named: &[&str]| -> String {
+            let mut c = context();
+            c.dataset = Some(Dataset {
+                default: default.iter().map(|g| format!("http://g/{g}")).collect(),
+                named: named.iter().map(|g| format!("http://g/{g}")).collect(),
+            });
+            let QueryResults::Solutions(mut s) =
+                parse("q", q, &c).unwrap().execute(&store).unwrap()
+            else {
+                panic!("not a SELECT")
+            };
+            let n = s.next().unwrap().unwrap().get("n").unwrap().clone();
+            match n {
+                oxigraph::model::Term::Literal(l) => l.value().to_owned(),
+                other => other.to_string(),
+            }
+        };
+        let all = "SELECT (COUNT(*) AS ?n) FROM <http://g/a> WHERE { ?s ?p ?o }";
+        assert_eq!(count(all, &["b"], &[]), "2");
+        assert_eq!(count(all, &["a", "b"], &[]), "3");
+        assert_eq!(count(all, &[], &["a"]), "0");
+        let named = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
+        assert_eq!(count(named, &[], &["b"]), "2");
+        let mut c = context();
+        c.dataset = Some(Dataset {
+            default: vec!["not an iri".into()],
+            named: vec![],
+        });
+        let e = parse("q", all, &c).err().unwrap().to_string();
+        assert!(
+            e.starts_with("default-graph-uri \"not an iri\": not an absolute IRI"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn updates_and_service_are_refused_as_such() {
+        let kind = |q: &str| {
+            parse("q", q, &context())
+                .err()
+                .unwrap()
+                .downcast::<Refused>()
+                .unwrap()
+                .kind
+        };
+        assert_eq!(
+            kind("INSERT DATA { <http://a> <http://b> <http://c> }"),
+            Refusal::Update
+        );
+        assert_eq!(
+            kind("SELECT * WHERE { SERVICE <http://x/sparql> { ?s ?p ?o } }"),
+            Refusal::Service
         );
     }
 

@@ -1,8 +1,9 @@
 //! `nea-kg export`: the graph (or some of its graphs) in an RDF format, sorted and
-//! byte-stable, to stdout or atomically to a file.
+//! byte-stable, to stdout or atomically to a file; or, with `--format html`, a report
+//! for people: the article with its evidence and every resource's card, in one file.
 
 use crate::cli::ExportArgs;
-use crate::load;
+use crate::load::{self, Kg};
 use crate::output::file::Destination;
 use crate::output::rdf;
 use anyhow::Result;
@@ -11,6 +12,9 @@ use std::process::ExitCode;
 
 pub fn run(args: ExportArgs) -> Result<ExitCode> {
     let destination = Destination::new(args.output.as_deref())?;
+    if is_html(args.format.as_deref(), destination.path()) {
+        return html(&args, &destination);
+    }
     let target = rdf::Target::new(args.format.as_deref(), destination.path())?;
     let iris = Iris::new(&args.input.base)?;
     let (all, failures) = load::quads(&args.input)?;
@@ -20,4 +24,35 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
     rdf::check_format(&quads, target.format, &entity_ns)?;
     destination.write(|out| rdf::write_target(&quads, target, &entity_ns, out))?;
     Ok(load::outcome(failures))
+}
+
+/// Whether the user asked for the HTML report: `--format html`, or an output file named
+/// `.html` without `--format`.
+fn is_html(format: Option<&str>, output: Option<&std::path::Path>) -> bool {
+    match format {
+        Some(f) => matches!(
+            f.to_ascii_lowercase().as_str(),
+            "html" | "htm" | "text/html"
+        ),
+        None => output
+            .and_then(|p| p.extension())
+            .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm")),
+    }
+}
+
+/// The report: built from the whole graph (--graphs does not apply), and written as
+/// any export is.
+fn html(args: &ExportArgs, destination: &Destination) -> Result<ExitCode> {
+    if args.graphs != crate::cli::GraphChoice::All {
+        anyhow::bail!("--graphs and --format html: the report shows the whole graph\n  leave out --graphs, or export RDF");
+    }
+    let kg = Kg::load(&args.input)?;
+    let store = kg.store.clone();
+    let base = kg.iris.base().to_owned();
+    let entity_ns = kg.iris.entity_namespace();
+    let page = crate::sparql::guarded("export", None, move || {
+        crate::view::report(&store, &base, &entity_ns)
+    })?;
+    destination.write(|out| out.write_all(page.as_bytes()))?;
+    Ok(kg.finish())
 }

@@ -8,6 +8,7 @@ mod export;
 mod push;
 mod queries;
 mod query;
+mod serve;
 mod validate;
 
 use crate::cli::{Cli, Command, InputArgs};
@@ -29,6 +30,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Push(args) => push::run(args),
         Command::Validate(args) => validate::run(args),
         Command::Build(args) => build::run(args),
+        Command::Serve(args) => serve::run(args),
     }
 }
 

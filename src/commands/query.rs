@@ -30,6 +30,7 @@ pub fn run(args: QueryArgs) -> Result<ExitCode> {
         base: iris.base().to_owned(),
         entity_ns: iris.entity_namespace(),
         timeout,
+        dataset: None,
     };
     let query = sparql::parse(&text.name, &text.text, &context)?;
     let kg = Kg::load(&args.input)?;

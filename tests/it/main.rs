@@ -12,6 +12,7 @@ mod push;
 mod query;
 mod questions;
 mod readme;
+mod serve;
 mod snapshots;
 #[cfg(feature = "rocksdb")]
 mod store;
@@ -301,4 +302,13 @@ pub fn toml_string(s: &str) -> String {
     }
     out.push('"');
     out
+}
+
+/// At most 2,000 characters of a long text, for a failing test's message.
+pub fn shorten(text: &str) -> String {
+    if text.chars().count() <= 2_000 {
+        return text.to_owned();
+    }
+    let head: String = text.chars().take(2_000).collect();
+    format!("{head}… ({} characters)", text.chars().count())
 }

@@ -156,8 +156,14 @@ impl<'a> Text<'a> {
 
     /// The sentence that contains a code-point offset.
     pub fn sentence_at(&self, offset: usize) -> &'a str {
+        let (s, e) = self.sentence_bounds(offset);
+        self.slice(s, e)
+    }
+
+    /// The start and end (code points) of the sentence that contains an offset.
+    pub fn sentence_bounds(&self, offset: usize) -> (usize, usize) {
         let i = self.sentences.partition_point(|&(s, _)| s <= offset).max(1) - 1;
-        self.sentences.get(i).map_or("", |&(s, e)| self.slice(s, e))
+        self.sentences.get(i).copied().unwrap_or((0, 0))
     }
 
     /// The sentences a span touches, whole: what a quote's figures and dates may be read
