@@ -1,0 +1,291 @@
+//! Hostile input, one test per class: output files in a shared folder, data that would
+//! drive the terminal, dataset clauses, queries built to exhaust the stack, the parser,
+//! the memory or the pipe, closed standard streams and signals. Each runs the real
+//! binary and checks its exit status, that stdout is empty on an error, that nothing
+//! panicked or died of a signal, and the first line of stderr.
+
+use crate::{csv_rows, Fixture};
+use std::io::Read;
+use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::time::{Duration, Instant};
+
+/// The command that runs `nea-kg` with these arguments, without any `NEA_KG_*`
+/// variable, its output captured.
+fn command(args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_nea-kg"));
+    command.args(args);
+    for (k, _) in std::env::vars_os() {
+        if k.to_string_lossy().starts_with("NEA_KG_") {
+            command.env_remove(k);
+        }
+    }
+    command
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    command
+}
+
+/// How a run ended.
+struct Outcome {
+    status: ExitStatus,
+    stdout: Vec<u8>,
+    stderr: String,
+}
+
+impl Outcome {
+    /// The first line of stderr.
+    fn first_line(&self) -> &str {
+        self.stderr.lines().next().unwrap_or("")
+    }
+
+    /// Asserts a clean end with this exit status: no signal, no core, no panic.
+    #[track_caller]
+    fn ended(&self, code: i32) -> &Self {
+        assert_eq!(
+            self.status.signal(),
+            None,
+            "killed by a signal; stderr:\n{}",
+            self.stderr
+        );
+        assert!(!self.status.core_dumped());
+        assert_eq!(
+            self.status.code(),
+            Some(code),
+            "exit status; stderr:\n{}",
+            self.stderr
+        );
+        assert!(
+            !self.stderr.contains("panicked") && !self.stderr.contains("overflowed its stack"),
+            "{}",
+            self.stderr
+        );
+        self
+    }
+
+    /// Asserts a refusal: exit status 2, nothing on stdout; the first line of stderr.
+    #[track_caller]
+    fn refused(&self) -> &str {
+        self.ended(2);
+        assert!(
+            self.stdout.is_empty(),
+            "stdout should be empty: {}",
+            String::from_utf8_lossy(&self.stdout)
+        );
+        self.first_line()
+    }
+
+    fn stdout(&self) -> String {
+        String::from_utf8(self.stdout.clone()).expect("stdout is UTF-8")
+    }
+}
+
+/// Kills the child when dropped, so that a failed test leaves no process behind (a
+/// stopped one included).
+struct Guard(Child);
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Runs a command to its end, its output read as it comes; kills it and fails the test
+/// after `seconds`.
+#[track_caller]
+fn finish(command: &mut Command, seconds: u64) -> Outcome {
+    let mut child = Guard(command.spawn().expect("the binary runs"));
+    let drain = |pipe: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut pipe) = pipe {
+                let _ = pipe.read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    };
+    let stdout = drain(child.0.stdout.take().map(|p| Box::new(p) as _));
+    let stderr = drain(child.0.stderr.take().map(|p| Box::new(p) as _));
+    let status = wait_within(&mut child, seconds);
+    Outcome {
+        status,
+        stdout: stdout.join().unwrap(),
+        stderr: String::from_utf8_lossy(&stderr.join().unwrap()).into_owned(),
+    }
+}
+
+/// Waits for the child, at most `seconds`.
+#[track_caller]
+fn wait_within(child: &mut Guard, seconds: u64) -> ExitStatus {
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    loop {
+        if let Some(status) = child.0.try_wait().expect("wait for the binary") {
+            return status;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "nea-kg did not finish in {seconds} s: killed"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Runs `nea-kg` with these arguments, at most `seconds`.
+#[track_caller]
+fn run<S: AsRef<str>>(seconds: u64, args: &[S]) -> Outcome {
+    let args: Vec<&str> = args.iter().map(AsRef::as_ref).collect();
+    finish(&mut command(&args), seconds)
+}
+
+/// The names in a folder, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// The temporary files of nea-kg in a folder.
+fn temporaries(dir: &Path) -> Vec<PathBuf> {
+    names(dir)
+        .into_iter()
+        .filter(|n| n.starts_with(".nea-kg-"))
+        .map(|n| dir.join(n))
+        .collect()
+}
+
+fn text(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap()
+}
+
+// ---------------------------------------------------------------------------------------
+// File output
+
+/// The umask of this process, from /proc (reading it with umask(2) would change it for
+/// every thread of the test binary).
+fn umask() -> u32 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    let line = status.lines().find(|l| l.starts_with("Umask:")).unwrap();
+    u32::from_str_radix(line.split_whitespace().nth(1).unwrap(), 8).unwrap()
+}
+
+// ---------------------------------------------------------------------------------------
+// The terminal
+
+/// What the data may hold to drive a terminal: a colour (CSI), a window title (OSC,
+/// ended by BEL), a right-to-left override and a C1 control (CSI in one byte).
+const HOSTILE: &str = "Tokyo\u{1b}[31mRED\u{1b}]0;pwned\u{7}\u{202e}evil\u{9b}2J";
+const SHOWN: &str = "Tokyo\\u{1b}[31mRED\\u{1b}]0;pwned\\u{7}\\u{202e}evil\\u{9b}2J";
+
+fn raw_controls(s: &str) -> bool {
+    s.chars()
+        .any(|c| (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c))
+}
+
+/// A fixture whose Tokyo is labelled with escape sequences (its mentions still found
+/// by the alias "Tokyo"), and described with a screen-clearing one.
+fn hostile_fixture() -> Fixture {
+    let fx = Fixture::new();
+    fx.edit(
+        "entities.toml",
+        "label = \"Tokyo\"\n",
+        &format!(
+            "label = {}\naliases = [\"Tokyo\"]\n",
+            crate::toml_string(HOSTILE)
+        ),
+    );
+    fx.edit(
+        "entities.toml",
+        "description = \"The capital of Japan.\"",
+        "description = \"The capital\\u001B[2J of Japan.\"",
+    );
+    fx
+}
+
+/// The arguments, followed by the fixture's files.
+fn on<'a>(fx: &'a Fixture, args: &[&'a str]) -> Vec<String> {
+    let mut all: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
+    for (flag, file) in [
+        ("--article", "article.txt"),
+        ("--facts", "facts.toml"),
+        ("--entities", "entities.toml"),
+    ] {
+        all.extend([flag.to_owned(), fx.path(file)]);
+    }
+    all
+}
+
+/// A usage error quotes the arguments, which may come from anywhere: clap printed them
+/// raw (a window title on a terminal, the override even through a pipe). Shown
+/// escaped now, like every other message.
+#[test]
+fn a_usage_error_shows_the_arguments_escaped() {
+    for args in [
+        vec![
+            "describe",
+            "x",
+            "--format",
+            "\u{1b}]0;pwned\u{7}\u{202e}txt",
+        ],
+        vec!["\u{202e}lave"],
+        vec!["export", "--graph", "\u{9b}2J"],
+    ] {
+        let out = run(60, &args);
+        let first = out.refused().to_owned();
+        assert!(!raw_controls(&out.stderr), "{:?}", out.stderr);
+        assert!(first.starts_with("error: "), "{first}");
+    }
+    let out = run(
+        60,
+        &[
+            "describe",
+            "x",
+            "--format",
+            "\u{1b}]0;pwned\u{7}\u{202e}txt",
+        ],
+    );
+    assert_eq!(
+        out.first_line(),
+        "error: invalid value '\\u{1b}]0;pwned\\u{7}\\u{202e}txt' for '--format <FORMAT>'"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// The dataset of a query
+
+const GRAPH: &str = "https://w3id.org/nea-kg/graph/";
+
+/// The single number a `SELECT (COUNT(*) AS ?n)` gives.
+#[track_caller]
+fn count(args: &[&str]) -> usize {
+    let mut all = vec!["query"];
+    all.extend(args);
+    all.extend(["--format", "csv"]);
+    let out = run(120, &all);
+    out.ended(0);
+    csv_rows(&out.stdout(), &["n"])[0][0].parse().unwrap()
+}
+
+// ---------------------------------------------------------------------------------------
+// Queries built to exhaust the stack, the parser or the memory
+
+/// Writes a query to a file of the fixture and returns its path.
+fn query_file(fx: &Fixture, text: &str) -> String {
+    fx.write("q.rq", text);
+    fx.path("q.rq")
+}
+
+const TOO_DEEP: &str = "nests more than 1000 levels deep once parsed (a long chain of operators, UNIONs or OPTIONALs nests as brackets do, and so does a group of many triple patterns or a long path a/b/c/…)";
+
+// ---------------------------------------------------------------------------------------
+// Closed standard streams
+
+// ---------------------------------------------------------------------------------------
+// Shapes
+
