@@ -107,7 +107,7 @@ fn parse_here(name: &str, text: &str, context: &Context) -> Result<Query> {
         // Dropping a tree this deep recurses as deep: it is left to the process's end.
         std::mem::forget(parsed);
         bail!(
-            "{name}: nests more than {} levels deep once parsed (a long chain of operators, UNIONs or OPTIONALs nests as brackets do)\n  split the query, or write the chain as a VALUES block or a shorter pattern",
+            "{name}: nests more than {} levels deep once parsed (a long chain of operators, UNIONs or OPTIONALs nests as brackets do, and so does a group of many triple patterns or a long path a/b/c/…)\n  split the query, or write the chain as a VALUES block or a shorter pattern",
             limits::MAX_DEPTH
         );
     }

@@ -283,9 +283,36 @@ fn query_file(fx: &Fixture, text: &str) -> String {
 
 const TOO_DEEP: &str = "nests more than 1000 levels deep once parsed (a long chain of operators, UNIONs or OPTIONALs nests as brackets do, and so does a group of many triple patterns or a long path a/b/c/…)";
 
+/// A group of 50,000 triple patterns, or a path of 50,000 steps (which the parser
+/// writes as as many triple patterns): the engine joins them one level each, and the
+/// process died of a stack overflow (SIGABRT) in under a second. Refused now.
+#[test]
+fn a_group_of_many_triple_patterns_is_refused() {
+    let fx = Fixture::new();
+    let group: String = (0..50_000)
+        .map(|i| format!("?a{i} <http://x/p> ?a{} . ", i + 1))
+        .collect();
+    let path = vec!["<http://x/p>"; 50_000].join("/");
+    for text in [
+        format!("SELECT (COUNT(*) AS ?n) WHERE {{ {group}}}"),
+        format!("SELECT (COUNT(*) AS ?n) WHERE {{ ?s {path} ?o }}"),
+    ] {
+        let q = query_file(&fx, &text);
+        let out = run(60, &["query", &q]);
+        assert_eq!(out.refused(), format!("error: {q}: {TOO_DEEP}"));
+    }
+    // A group of a few dozen patterns is a query like any other.
+    let group: String = (0..40)
+        .map(|i| format!("?a{i} <http://x/p> ?a{} . ", i + 1))
+        .collect();
+    assert_eq!(
+        count(&[&format!("SELECT (COUNT(*) AS ?n) WHERE {{ {group}}}")]),
+        0
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // Closed standard streams
 
 // ---------------------------------------------------------------------------------------
 // Shapes
-
