@@ -10,6 +10,7 @@ use crate::{algebra, limits};
 use anyhow::{anyhow, bail, Result};
 use nea_kg_core::error::{cut_quoted_parts, SHOWN_CHARS};
 use nea_kg_core::vocab;
+use oxigraph::model::{GraphName, GraphNameRef, Quad};
 use oxigraph::sparql::{
     CancellationToken, PreparedSparqlQuery, QueryEvaluationError, QueryResults, SparqlEvaluator,
 };
@@ -124,9 +125,20 @@ fn parse_here(name: &str, text: &str, context: &Context) -> Result<Query> {
         .with_cancellation_token(token.clone())
         .for_query(parsed);
     // With no FROM or FROM NAMED, the default graph is the union of every graph; with
-    // one, the dataset is exactly what the query names.
+    // one, the dataset is exactly what the query names: a graph named twice is named
+    // once (the default graph is a merge, the named graphs a set).
     if prepared.dataset().is_default_dataset() {
         prepared.dataset_mut().set_default_graph_as_union();
+    } else {
+        let dataset = prepared.dataset_mut();
+        if let Some(graphs) = dataset.default_graph_graphs() {
+            let graphs = distinct(graphs);
+            dataset.set_default_graph(graphs);
+        }
+        if let Some(graphs) = dataset.available_named_graphs() {
+            let graphs = distinct(graphs);
+            dataset.set_available_named_graphs(graphs);
+        }
     }
     Ok(Query {
         name: name.to_owned(),
@@ -134,15 +146,66 @@ fn parse_here(name: &str, text: &str, context: &Context) -> Result<Query> {
     })
 }
 
+/// The items in their first order, each once.
+fn distinct<T: Clone + Eq + std::hash::Hash>(items: &[T]) -> Vec<T> {
+    let mut seen = std::collections::HashSet::new();
+    items
+        .iter()
+        .filter(|item| seen.insert(*item))
+        .cloned()
+        .collect()
+}
+
 impl Query {
     /// Evaluates the query on a store. The results stream: reading them may fail too.
     pub fn execute(self, store: &Store) -> Result<QueryResults<'static>> {
         let name = self.name;
-        self.prepared
-            .on_store(store)
+        let mut prepared = self.prepared;
+        let merged = match prepared.dataset().default_graph_graphs() {
+            Some(graphs) if graphs.len() > 1 => Some(merge(store, graphs, &prepared)?),
+            _ => None,
+        };
+        let target = match &merged {
+            Some(merged) => {
+                prepared
+                    .dataset_mut()
+                    .set_default_graph(vec![GraphName::DefaultGraph]);
+                merged
+            }
+            None => store,
+        };
+        prepared
+            .on_store(target)
             .execute()
             .map_err(|e| evaluation_error(&name, e, None))
     }
+}
+
+/// The dataset of a query with several FROM graphs, in a store of its own: their RDF
+/// merge as its default graph (a triple in two of them is there once, as SPARQL 1.1
+/// says; the engine would give it twice), and the FROM NAMED graphs as they are.
+fn merge(store: &Store, graphs: &[GraphName], query: &PreparedSparqlQuery) -> Result<Store> {
+    let fail = |e: oxigraph::store::StorageError| anyhow!("cannot read the store: {e}");
+    let merged = Store::new().map_err(fail)?;
+    for graph in graphs {
+        let quads = store.quads_for_pattern(None, None, None, Some(graph.as_ref()));
+        let triples = quads
+            .map(|q| {
+                q.map(|q| Quad::new(q.subject, q.predicate, q.object, GraphName::DefaultGraph))
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(fail)?;
+        merged.extend(triples).map_err(fail)?;
+    }
+    for graph in query.dataset().available_named_graphs().unwrap_or_default() {
+        let name = GraphNameRef::from(graph.as_ref());
+        let quads = store
+            .quads_for_pattern(None, None, None, Some(name))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(fail)?;
+        merged.extend(quads).map_err(fail)?;
+    }
+    Ok(merged)
 }
 
 /// The message for a failed evaluation: a query stopped by a bound says which.

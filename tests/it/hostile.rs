@@ -272,6 +272,87 @@ fn count(args: &[&str]) -> usize {
     csv_rows(&out.stdout(), &["n"])[0][0].parse().unwrap()
 }
 
+/// `FROM <a> FROM <b>` is the RDF merge of the two graphs: a triple in both is there
+/// once. Two articles of a corpus state the same relations (`kg:japan
+/// nea:normalizedRelationsWith kg:rok`), and the engine, given both graphs, gave each
+/// twice; given one graph twice (`FROM <g> FROM <g>`, or `FROM NAMED` likewise), it
+/// gave every solution twice.
+#[test]
+fn from_two_graphs_is_their_merge() {
+    let ontology = format!("<{GRAPH}ontology>");
+    let once = count(&[&format!(
+        "SELECT (COUNT(*) AS ?n) FROM {ontology} WHERE {{ ?s ?p ?o }}"
+    )]);
+    assert_eq!(
+        count(&[&format!(
+            "SELECT (COUNT(*) AS ?n) FROM {ontology} FROM {ontology} WHERE {{ ?s ?p ?o }}"
+        )]),
+        once
+    );
+    assert_eq!(
+        count(&[&format!(
+            "SELECT (COUNT(*) AS ?n) FROM NAMED {ontology} FROM NAMED {ontology} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"
+        )]),
+        once
+    );
+    let dir = tempfile::tempdir().unwrap();
+    nea_kg::synth::write_corpus(dir.path(), 2).unwrap();
+    let corpus = dir.path().to_str().unwrap();
+    let (a, b) = (
+        format!("<{GRAPH}confidence-builder-0001>"),
+        format!("<{GRAPH}confidence-builder-0002>"),
+    );
+    let merged = count(&[
+        &format!("SELECT (COUNT(*) AS ?n) FROM {a} FROM {b} WHERE {{ ?s ?p ?o }}"),
+        "--corpus",
+        corpus,
+    ]);
+    let distinct = count(&[
+        &format!("SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g IN ({a}, {b})) }} }}"),
+        "--corpus",
+        corpus,
+    ]);
+    let both = count(&[
+        &format!(
+            "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {a} {{ ?s ?p ?o }} GRAPH {b} {{ ?s ?p ?o }} }}"
+        ),
+        "--corpus",
+        corpus,
+    ]);
+    let each = count(&[
+        &format!("SELECT (COUNT(*) AS ?n) FROM {a} WHERE {{ ?s ?p ?o }}"),
+        "--corpus",
+        corpus,
+    ]);
+    assert!(both > 0, "the two articles share no triple");
+    assert_eq!(merged, distinct);
+    assert_eq!(merged, 2 * each - both);
+    let normalized =
+        "SELECT ?x FROM <A> FROM <B> WHERE { kg:japan nea:normalizedRelationsWith ?x }"
+            .replace("<A>", &a)
+            .replace("<B>", &b);
+    let out = run(
+        60,
+        &["query", &normalized, "--format", "csv", "--corpus", corpus],
+    );
+    out.ended(0);
+    assert_eq!(
+        csv_rows(&out.stdout(), &["x"]),
+        [["https://w3id.org/nea-kg/id/rok"]]
+    );
+    // FROM NAMED beside them: GRAPH ?g sees that graph, as it is.
+    let graphs = format!("SELECT ?g (COUNT(*) AS ?n) FROM {a} FROM {b} FROM NAMED {a} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g");
+    let out = run(
+        60,
+        &["query", &graphs, "--format", "csv", "--corpus", corpus],
+    );
+    out.ended(0);
+    assert_eq!(
+        csv_rows(&out.stdout(), &["g", "n"]),
+        [[format!("{GRAPH}confidence-builder-0001"), each.to_string()]]
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // Queries built to exhaust the stack, the parser or the memory
 
