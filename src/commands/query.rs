@@ -47,7 +47,12 @@ pub fn run(args: QueryArgs) -> Result<ExitCode> {
             entity_ns: &context.entity_ns,
             fail: &fail,
         };
-        results::write(results, &writing, &mut out)?;
+        if let Err(e) = results::write(results, &writing, &mut out) {
+            // What is still in the buffer is dropped, not flushed: a query that fails
+            // before its results fill it (a header and no rows) leaves stdout empty.
+            drop(out.into_parts());
+            return Err(e);
+        }
         out.flush()?;
         Ok(())
     })?;

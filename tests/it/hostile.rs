@@ -392,6 +392,30 @@ fn a_group_of_many_triple_patterns_is_refused() {
     );
 }
 
+/// A cross join grouped (every row kept in memory) under `--max-memory 300M`: the
+/// query is cancelled when the heap passes the bound, with a message naming it.
+#[test]
+fn a_cross_join_stops_at_the_memory_bound() {
+    let out = run(
+        120,
+        &[
+            "query",
+            "SELECT ?a (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f } GROUP BY ?a ?b ?c ?d ?e ?f",
+            "--format",
+            "csv",
+            "--max-memory",
+            "300M",
+        ],
+    );
+    assert_eq!(
+        out.refused(),
+        "error: the query: stopped: it needed more than 300.0 MiB of memory (--max-memory)"
+    );
+    assert!(out.stderr.contains(
+        "\n  narrow the query (more specific patterns, a LIMIT, no cross join) or give a larger --max-memory"
+    ));
+}
+
 // ---------------------------------------------------------------------------------------
 // Closed standard streams
 
