@@ -421,3 +421,72 @@ fn a_cross_join_stops_at_the_memory_bound() {
 
 // ---------------------------------------------------------------------------------------
 // Shapes
+
+/// A shapes file is input too: a shape that refers to itself (directly, or through
+/// others by sh:node, sh:property, sh:or, sh:qualifiedValueShape) made the validator
+/// recurse until the stack overflowed (SIGABRT); so did a long chain of shapes, and an
+/// RDF list that loops kept growing. Each is refused.
+#[test]
+fn recursive_shapes_are_refused() {
+    let fx = Fixture::new();
+    let head = "@prefix sh: <http://www.w3.org/ns/shacl#> .\n@prefix ex: <http://example.org/> .\n";
+    let rok = "<https://w3id.org/nea-kg/id/rok>";
+    let cases = [
+        (
+            format!("ex:S a sh:NodeShape ; sh:targetNode {rok} ; sh:node ex:S .\n"),
+            "the shape <http://example.org/S> refers to itself (sh:node, sh:property, sh:or or sh:qualifiedValueShape), and SHACL does not define the validation of recursive shapes",
+        ),
+        (
+            format!("ex:S a sh:NodeShape ; sh:targetNode {rok} ; sh:property ex:S .\n"),
+            "the shape <http://example.org/S> refers to itself (sh:node, sh:property, sh:or or sh:qualifiedValueShape), and SHACL does not define the validation of recursive shapes",
+        ),
+        (
+            format!("ex:A a sh:NodeShape ; sh:targetNode {rok} ; sh:or ( ex:B ex:C ) .\nex:B a sh:NodeShape ; sh:node ex:C .\nex:C a sh:NodeShape ; sh:qualifiedValueShape ex:A ; sh:qualifiedMinCount 1 .\n"),
+            "the shape <http://example.org/A> refers to itself by way of <http://example.org/C> (sh:node, sh:property, sh:or or sh:qualifiedValueShape), and SHACL does not define the validation of recursive shapes",
+        ),
+        (
+            format!("ex:S a sh:NodeShape ; sh:targetNode {rok} ; sh:in _:l .\n_:l <http://www.w3.org/1999/02/22-rdf-syntax-ns#first> 1 ; <http://www.w3.org/1999/02/22-rdf-syntax-ns#rest> _:l .\n"),
+            "the RDF list at _:l loops back to _:l",
+        ),
+    ];
+    for (body, message) in cases {
+        fx.write("shapes.ttl", &format!("{head}{body}"));
+        let shapes = fx.path("shapes.ttl");
+        let out = run(60, &["validate", "--shapes", &shapes]);
+        assert_eq!(out.refused(), format!("error: {shapes}: {message}"));
+    }
+    let chain: String = (0..100_000)
+        .map(|i| {
+            format!(
+                "<http://x/s{i}> a sh:NodeShape ; sh:node <http://x/s{}> .\n",
+                i + 1
+            )
+        })
+        .collect();
+    fx.write(
+        "shapes.ttl",
+        &format!("{head}{chain}<http://x/s0> sh:targetNode {rok} .\n"),
+    );
+    let shapes = fx.path("shapes.ttl");
+    let out = run(60, &["validate", "--shapes", &shapes]);
+    assert_eq!(
+        out.refused(),
+        format!("error: {shapes}: the shape <http://x/s0> starts a chain of more than 100 shapes that refer to the next")
+    );
+    // A chain of ten is a chain like any other.
+    let chain: String = (0..10)
+        .map(|i| {
+            format!(
+                "<http://x/s{i}> a sh:NodeShape ; sh:node <http://x/s{}> .\n",
+                i + 1
+            )
+        })
+        .collect();
+    fx.write(
+        "shapes.ttl",
+        &format!(
+            "{head}{chain}<http://x/s10> a sh:NodeShape .\n<http://x/s0> sh:targetNode {rok} .\n"
+        ),
+    );
+    run(60, &["validate", "--shapes", &shapes]).ended(0);
+}
