@@ -337,52 +337,61 @@ fn dash_is_standard_output() {
     assert!(names(dir.path()).is_empty(), "{:?}", names(dir.path()));
 }
 
+/// Starts exporting `corpus` to `target` (as gzip: a corpus of 20 articles takes a
+/// second or more to write), polls the target's folder every 2 ms until the temporary
+/// file is there, and stops the process (SIGSTOP), so that what the test does next does
+/// not race with it. Returns the stopped process and the temporary file.
+fn stopped_while_writing(corpus: &Path, target: &Path) -> (Guard, PathBuf) {
+    let folder = target.parent().unwrap();
+    let mut export = command(&[
+        "export",
+        "--corpus",
+        corpus.to_str().unwrap(),
+        "-o",
+        target.to_str().unwrap(),
+    ]);
+    export.stdout(Stdio::null()).stderr(Stdio::null());
+    let mut child = Guard(export.spawn().unwrap());
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let temporary = loop {
+        if let Some(t) = temporaries(folder).pop() {
+            break t;
+        }
+        if let Some(status) = child.0.try_wait().unwrap() {
+            panic!("the export ended ({status}) before its temporary file was seen");
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no temporary file after 60 s: killed"
+        );
+        std::thread::sleep(Duration::from_millis(2));
+    };
+    assert_eq!(signal(&child, libc::SIGSTOP), 0);
+    assert!(
+        temporary.exists(),
+        "the export finished between the sight of its temporary file and SIGSTOP"
+    );
+    (child, temporary)
+}
+
+fn signal(child: &Guard, signal: libc::c_int) -> libc::c_int {
+    unsafe { libc::kill(child.0.id() as libc::pid_t, signal) }
+}
+
 /// SIGTERM, SIGINT or SIGHUP while an export is being written: the temporary file is
 /// removed before the process ends, and the file it was to replace is left as it was.
-///
-/// The writing of a corpus of 20 articles as gzip takes a second or more, and the test
-/// polls the folder every 2 ms; once the temporary file is there the process is
-/// stopped (SIGSTOP), so what follows does not race with it: the signal is sent while
-/// it is stopped, and delivered on SIGCONT.
+/// The signal is sent while the process is stopped, and delivered on SIGCONT.
 #[test]
 fn an_interrupted_export_leaves_no_temporary_file() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
     nea_kg::synth::write_corpus(&corpus, 20).unwrap();
-    for signal in [libc::SIGTERM, libc::SIGINT, libc::SIGHUP] {
-        let out_dir = dir.path().join(format!("out-{signal}"));
+    for sig in [libc::SIGTERM, libc::SIGINT, libc::SIGHUP] {
+        let out_dir = dir.path().join(format!("out-{sig}"));
         std::fs::create_dir(&out_dir).unwrap();
         let target = out_dir.join("kg.nq.gz");
         std::fs::write(&target, "the old export\n").unwrap();
-        let mut export = command(&[
-            "export",
-            "--corpus",
-            corpus.to_str().unwrap(),
-            "-o",
-            target.to_str().unwrap(),
-        ]);
-        export.stdout(Stdio::null()).stderr(Stdio::null());
-        let mut child = Guard(export.spawn().unwrap());
-        let pid = child.0.id() as libc::pid_t;
-        let deadline = Instant::now() + Duration::from_secs(60);
-        let temporary = loop {
-            if let Some(t) = temporaries(&out_dir).pop() {
-                break t;
-            }
-            if let Some(status) = child.0.try_wait().unwrap() {
-                panic!("the export ended ({status}) before its temporary file was seen");
-            }
-            assert!(
-                Instant::now() < deadline,
-                "no temporary file after 60 s: killed"
-            );
-            std::thread::sleep(Duration::from_millis(2));
-        };
-        assert_eq!(unsafe { libc::kill(pid, libc::SIGSTOP) }, 0);
-        assert!(
-            temporary.exists(),
-            "the export finished between the sight of its temporary file and SIGSTOP"
-        );
+        let (mut child, temporary) = stopped_while_writing(&corpus, &target);
         let name = temporary
             .file_name()
             .unwrap()
@@ -392,14 +401,38 @@ fn an_interrupted_export_leaves_no_temporary_file() {
             name.len() > ".nea-kg-.tmp".len() && name.ends_with(".tmp"),
             "{name}"
         );
-        assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
-        assert_eq!(unsafe { libc::kill(pid, libc::SIGCONT) }, 0);
+        assert_eq!(signal(&child, sig), 0);
+        assert_eq!(signal(&child, libc::SIGCONT), 0);
         let status = wait_within(&mut child, 60);
-        assert_eq!(status.signal(), Some(signal), "{status}");
+        assert_eq!(status.signal(), Some(sig), "{status}");
         assert!(!status.core_dumped());
-        assert_eq!(names(&out_dir), ["kg.nq.gz"], "signal {signal}");
+        assert_eq!(names(&out_dir), ["kg.nq.gz"], "signal {sig}");
         assert_eq!(text(&target), "the old export\n");
     }
+}
+
+/// While it is written, the temporary file is no more open than the file it replaces:
+/// beside a file of 0600 it was 0644 (0666 less the umask), and another user could
+/// open it then and read the whole export through that descriptor later.
+#[test]
+fn a_temporary_file_is_never_more_open_than_its_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    nea_kg::synth::write_corpus(&corpus, 20).unwrap();
+    let out_dir = dir.path().join("out");
+    std::fs::create_dir(&out_dir).unwrap();
+    let target = out_dir.join("kg.nq.gz");
+    std::fs::write(&target, "private\n").unwrap();
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let (mut child, temporary) = stopped_while_writing(&corpus, &target);
+    let mode = std::fs::metadata(&temporary).unwrap().permissions().mode() & 0o7777;
+    assert_eq!(mode & 0o077, 0, "the temporary file is {mode:o}");
+    assert_eq!(signal(&child, libc::SIGCONT), 0);
+    let status = wait_within(&mut child, 120);
+    assert_eq!(status.code(), Some(0), "{status}");
+    let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o7777;
+    assert_eq!(mode, 0o600);
+    assert_eq!(names(&out_dir), ["kg.nq.gz"]);
 }
 
 // ---------------------------------------------------------------------------------------
