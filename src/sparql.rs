@@ -265,6 +265,17 @@ pub fn guarded<T: Send + 'static>(
     timeout: Option<Duration>,
     work: impl FnOnce() -> Result<T> + Send + 'static,
 ) -> Result<T> {
+    guarded_after(name, timeout, Duration::ZERO, work)
+}
+
+/// `guarded`, for a query that has already `spent` some of its `timeout` (parsing it):
+/// the whole query, parsing and evaluation, stops when `timeout` runs out.
+pub fn guarded_after<T: Send + 'static>(
+    name: &str,
+    timeout: Option<Duration>,
+    spent: Duration,
+    work: impl FnOnce() -> Result<T> + Send + 'static,
+) -> Result<T> {
     let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::Builder::new()
         .name("query".into())
@@ -274,15 +285,17 @@ pub fn guarded<T: Send + 'static>(
         })
         .map_err(|e| anyhow!("cannot start the query's thread: {e}"))?;
     let outcome = match timeout {
-        Some(limit) => receiver.recv_timeout(limit).map_err(|e| match e {
-            RecvTimeoutError::Timeout => {
-                cancel_running();
-                timeout_error(name, limit)
-            }
-            RecvTimeoutError::Disconnected => {
-                anyhow!("{name}: the query's thread stopped unexpectedly")
-            }
-        }),
+        Some(limit) => receiver
+            .recv_timeout(limit.saturating_sub(spent))
+            .map_err(|e| match e {
+                RecvTimeoutError::Timeout => {
+                    cancel_running();
+                    timeout_error(name, limit)
+                }
+                RecvTimeoutError::Disconnected => {
+                    anyhow!("{name}: the query's thread stopped unexpectedly")
+                }
+            }),
         None => receiver
             .recv()
             .map_err(|_| anyhow!("{name}: the query's thread stopped unexpectedly")),

@@ -841,6 +841,22 @@ fn a_query_the_parser_backtracks_on_stops_at_the_parse_deadline() {
     );
 }
 
+/// `--timeout` bounds the query as a whole: the time its parsing took is not given again
+/// to its evaluation (`--timeout 3` on a query that parsed for 2 s ran for 5 s).
+#[test]
+fn the_timeout_bounds_parsing_and_evaluation_together() {
+    let deep = format!("{}true{}", "!(".repeat(18), ")".repeat(18));
+    let text = format!("SELECT (COUNT(*) AS ?n) WHERE {{ ?a ?b ?c . ?d ?e ?f FILTER({deep}) }}");
+    let started = Instant::now();
+    let out = run(60, &["query", &text, "--timeout", "3"]);
+    let took = started.elapsed();
+    assert_eq!(
+        out.refused(),
+        "error: the query: stopped after 3 s (--timeout)"
+    );
+    assert!(took < Duration::from_secs(4), "{took:?}");
+}
+
 /// A cross join grouped (every row kept in memory) under `--max-memory 300M`: the
 /// query is cancelled when the heap passes the bound, with a message naming it.
 #[test]
