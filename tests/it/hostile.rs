@@ -759,6 +759,35 @@ fn thousands_of_nested_groups_are_refused() {
     assert!(out.stderr.contains("\n  flatten the query"));
 }
 
+/// The bracket count skipped what looked like an IRI, `<` and a `>` with no space
+/// between: `FILTER(1<((((…1))))>0)` hid 50,000 parentheses from it, and the parser,
+/// which reads that `<` as "less than", overflowed its stack (SIGABRT). Counted now.
+#[test]
+fn brackets_hidden_between_less_than_and_greater_than_are_counted() {
+    let fx = Fixture::new();
+    let (open, close) = ("(".repeat(50_000), ")".repeat(50_000));
+    let q = query_file(
+        &fx,
+        &format!("SELECT (COUNT(*) AS ?n) WHERE {{ FILTER(1<{open}1{close}>0) }}"),
+    );
+    let out = run(60, &["query", &q]);
+    assert_eq!(
+        out.refused(),
+        format!(
+            "error: {q}: nests 50002 levels of groups, brackets or parentheses; the limit is 200"
+        )
+    );
+    let q = query_file(
+        &fx,
+        &format!("SELECT (COUNT(*) AS ?n) WHERE {{ FILTER(1<#x>{close}\n{open}1{close}) }}"),
+    );
+    let first = run(60, &["query", &q]).refused().to_owned();
+    assert!(
+        first.starts_with(&format!("error: {q}: nests ")) && first.ends_with("; the limit is 200"),
+        "{first}"
+    );
+}
+
 const TOO_DEEP: &str = "nests more than 1000 levels deep once parsed (a long chain of operators, UNIONs or OPTIONALs nests as brackets do, and so does a group of many triple patterns or a long path a/b/c/…)";
 
 /// Long chains of operators nest no brackets, but as deep once parsed: `1 + 1 + … + 1`
