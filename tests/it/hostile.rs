@@ -498,6 +498,10 @@ fn escape_sequences_in_the_data_reach_the_terminal_only_escaped() {
     let table = ok(&fx, &["query", label]);
     assert!(table.contains(SHOWN), "{table}");
     assert!(!raw_controls(&table), "{table:?}");
+    // An entity in a cell is shown by its label: escaped too.
+    let entity = ok(&fx, &["query", "SELECT ?e WHERE { BIND(kg:tokyo AS ?e) }"]);
+    assert!(entity.contains(SHOWN), "{entity}");
+    assert!(!raw_controls(&entity), "{entity:?}");
     let card = ok(&fx, &["describe", "tokyo"]);
     assert!(card.starts_with(&format!("{SHOWN}\n")), "{card}");
     assert!(
