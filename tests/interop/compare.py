@@ -165,10 +165,13 @@ def dataset_check(data, query_path, expected_csv):
     if header != variables:
         return False, f"rdflib's variables {variables}, nea-kg's {header}"
     if got != expected:
-        missing = [r for r in expected if r not in got][:1]
-        extra = [r for r in got if r not in expected][:1]
+        from collections import Counter
+
+        more = sorted((Counter(expected) - Counter(got)).items())[:1]
+        fewer = sorted((Counter(got) - Counter(expected)).items())[:1]
         return False, (f"rdflib {len(got)} rows, nea-kg {len(expected)}; "
-                       f"first only in nea-kg: {missing}, only in rdflib: {extra}")
+                       f"rows nea-kg gives more often (times more): {more}, "
+                       f"rows rdflib gives more often: {fewer}")
     return True, f"{len(got)} rows: " + "; ".join(",".join(r) for r in got[:3])[:200]
 
 

@@ -610,8 +610,9 @@ part_dataset() {
   local -a order=(from-one from-two from-two-rows from-twice from-named-graph from-named-only
     from-named-only-graph from-without-named)
   check "dataset corpus" make_corpus
+  local corpus_failed=$((FAILED > before))
   for q in "${order[@]}"; do
-    if ((FAILED > before)); then
+    if ((corpus_failed)); then
       fail "dataset $q" "no corpus"
     else
       check "dataset $q" dataset_compare "$q" "${queries[$q]}"
