@@ -1,6 +1,7 @@
 //! A bounded walk over a parsed query's algebra, before it is evaluated: how deep it
 //! nests (operator chains such as `1 + 1 + … + 1` or `{…} UNION {…} UNION …` nest as
-//! deeply as brackets do, and every later step recurses once per level), and whether it
+//! deeply as brackets do, and so do the triple patterns of a group, which the engine
+//! joins one after the other; every later step recurses once per level), and whether it
 //! calls SERVICE anywhere, in a subquery or inside EXISTS included. The walk stops as
 //! soon as the depth passes its limit, so it never recurses further than that itself.
 
@@ -56,7 +57,13 @@ impl Walk {
         }
         let d = depth + 1;
         match p {
-            GraphPattern::Bgp { .. } | GraphPattern::Values { .. } => {}
+            // The engine joins a group's triple patterns one after the other, a level
+            // each (a path `a/b/c` is a triple pattern per step): a group of 50,000 of
+            // them overflowed any stack as surely as 50,000 brackets.
+            GraphPattern::Bgp { patterns } => {
+                self.at((depth + patterns.len()).min(self.limit + 1));
+            }
+            GraphPattern::Values { .. } => {}
             GraphPattern::Path { path, .. } => self.path(path, d),
             GraphPattern::Join { left, right }
             | GraphPattern::Union { left, right }
@@ -205,6 +212,19 @@ mod tests {
             "{ ?s ?p ?o } UNION ".repeat(50)
         );
         assert!(shape(&parse(&unions), 1000).depth > 50);
+        let patterns = |n: usize| {
+            let group: String = (0..n)
+                .map(|i| format!("?a{i} <http://x/p> ?a{} . ", i + 1))
+                .collect();
+            parse(&format!("SELECT * WHERE {{ {group}}}"))
+        };
+        assert!(shape(&patterns(20), 100).depth <= 30);
+        assert_eq!(shape(&patterns(500), 100).depth, 101);
+        let path = format!(
+            "SELECT * WHERE {{ ?s {} ?o }}",
+            vec!["<http://x/p>"; 500].join("/")
+        );
+        assert_eq!(shape(&parse(&path), 100).depth, 101);
     }
 
     #[test]

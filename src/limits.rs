@@ -195,17 +195,61 @@ pub const MAX_DEPTH: usize = 1_000;
 
 /// The deepest nesting of `{`, `(` and `[` in a query's text, outside strings, IRIs
 /// and comments; checked before parsing, so no parser or evaluator recurses without end.
+///
+/// It must never count less than the parser nests, whatever the text, so where the
+/// text can be read two ways it keeps the deeper reading. The parser reads `<…>` as an
+/// IRI where a term starts and `<` as "less than" after an operand: `1<((((…))))>0`
+/// nests, and `<http://x/a)>` closes nothing. So the opening brackets of a span that
+/// may be an IRI count and its closing ones do not; after such a span with a `#` the
+/// rest of the line may be a comment (`1<#x>)))`), and at the end of the line the
+/// deeper of the two readings is kept. A backslash outside a string escapes the next
+/// character (`ex:a\)` is a name). Where no reading is certain any more (a span with a
+/// `'`, which may start a string; a string that crosses a line break in the line after
+/// such a span), every opening bracket counts from there on, and no closing one.
 pub fn nesting(text: &str) -> usize {
+    /// Can this character be part of an IRI between `<` and `>` (SPARQL's IRIREF)?
+    fn in_iri(c: char) -> bool {
+        !(c <= ' ' || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '^' | '`' | '\\'))
+    }
     let mut depth: usize = 0;
     let mut deepest = 0;
+    let mut open = |depth: &mut usize| {
+        *depth += 1;
+        deepest = deepest.max(*depth);
+    };
     let mut chars = text.chars().peekable();
+    // The depth if the rest of this line is a comment (after `<…#…>`).
+    let mut comment: Option<usize> = None;
+    // No reading is certain: only opening brackets count.
+    let mut uncertain = false;
     while let Some(c) = chars.next() {
+        if uncertain {
+            if matches!(c, '{' | '(' | '[') {
+                open(&mut depth);
+            }
+            continue;
+        }
         match c {
+            '\\' => {
+                if matches!(chars.next(), Some('\n' | '\r')) {
+                    if let Some(other) = comment.take() {
+                        depth = depth.max(other);
+                    }
+                }
+            }
+            '\n' | '\r' => {
+                if let Some(other) = comment.take() {
+                    depth = depth.max(other);
+                }
+            }
             '#' => {
                 for d in chars.by_ref() {
-                    if d == '\n' {
+                    if d == '\n' || d == '\r' {
                         break;
                     }
+                }
+                if let Some(other) = comment.take() {
+                    depth = depth.max(other);
                 }
             }
             '"' | '\'' => {
@@ -219,7 +263,9 @@ pub fn nesting(text: &str) -> usize {
                     chars.next();
                 }
                 let mut run = 0;
+                let mut lines = false;
                 while let Some(d) = chars.next() {
+                    lines |= d == '\n' || d == '\r';
                     if d == '\\' {
                         chars.next();
                         run = 0;
@@ -232,28 +278,38 @@ pub fn nesting(text: &str) -> usize {
                         run = 0;
                     }
                 }
+                // To the other reading, the line ended in a comment, and what follows
+                // is not in a string.
+                uncertain = lines && comment.is_some();
             }
-            '<' if chars
-                .peek()
-                .is_some_and(|d| !d.is_whitespace() && !matches!(d, '=' | '<')) =>
-            {
+            '<' => {
                 let mut ahead = chars.clone();
-                let is_iri = ahead
-                    .by_ref()
-                    .take_while(|d| !d.is_whitespace())
-                    .any(|d| d == '>');
-                if is_iri {
-                    for d in chars.by_ref() {
-                        if d == '>' {
-                            break;
-                        }
+                let mut span = String::new();
+                let closed = loop {
+                    match ahead.next() {
+                        Some('>') => break true,
+                        Some(d) if in_iri(d) => span.push(d),
+                        _ => break false,
+                    }
+                };
+                if !closed {
+                    continue;
+                }
+                if span.contains('\'') {
+                    uncertain = true;
+                    continue;
+                }
+                chars = ahead;
+                for d in span.chars() {
+                    if matches!(d, '(' | '[') {
+                        open(&mut depth);
                     }
                 }
+                if span.contains('#') {
+                    comment = Some(comment.map_or(depth, |other| other.max(depth)));
+                }
             }
-            '{' | '(' | '[' => {
-                depth += 1;
-                deepest = deepest.max(depth);
-            }
+            '{' | '(' | '[' => open(&mut depth),
             '}' | ')' | ']' => depth = depth.saturating_sub(1),
             _ => {}
         }
@@ -282,10 +338,64 @@ mod tests {
         assert_eq!(nesting("SELECT * WHERE { ?s ?p ?o }"), 1);
         assert_eq!(nesting("SELECT * WHERE { { { } } }"), 3);
         assert_eq!(nesting("SELECT * WHERE { ?s ?p \"{{{{\" } # {{{{\n"), 1);
-        assert_eq!(nesting("SELECT * WHERE { ?s <http://x/{{{> ?o }"), 1);
+        assert_eq!(nesting("SELECT * WHERE { ?s <http://x/#a> ?o }"), 1);
+        assert_eq!(nesting("SELECT * WHERE { ?s ex:a\\)\\( ?o }"), 1);
         assert_eq!(nesting("SELECT * WHERE { ?s ?p '''a ' { '' ''' }"), 1);
         assert_eq!(nesting("SELECT * WHERE { FILTER(?a < ?b && (?c)) }"), 3);
         let deep = format!("SELECT * WHERE {}{}", "{".repeat(5000), "}".repeat(5000));
         assert_eq!(nesting(&deep), 5000);
+    }
+
+    /// The ways a text can be read otherwise than the parser reads it, each used to hide
+    /// 300 levels: none is counted lower than the parser nests.
+    #[test]
+    fn nesting_counts_what_the_parser_may_read_as_brackets() {
+        let (open, close) = ("(".repeat(300), ")".repeat(300));
+        // `<` as "less than", before brackets with no space: not an IRI to the parser.
+        let less = format!("SELECT * WHERE {{ FILTER(1<{open}1{close}>0) }}");
+        assert_eq!(nesting(&less), 302);
+        // `(0 < ((0 > ((…` hides two levels in each `<((0>`.
+        let mixed = format!(
+            "SELECT * WHERE {{ FILTER({}1{}) }}",
+            "(0<((0>".repeat(150),
+            ")))".repeat(150)
+        );
+        assert!(nesting(&mixed) >= 450, "{}", nesting(&mixed));
+        // An IRI's closing brackets close nothing.
+        let iris = format!(
+            "SELECT * WHERE {}{} }}",
+            "{ ?s <http://x/)> ?o . ".repeat(300),
+            "}".repeat(299)
+        );
+        assert_eq!(nesting(&iris), 300);
+        // A name's escaped brackets are no brackets.
+        let names = format!(
+            "SELECT * WHERE {}{} }}",
+            "{ ?s ex:a\\) ?o . ".repeat(300),
+            "}".repeat(299)
+        );
+        assert_eq!(nesting(&names), 300);
+        // `1<#x>` may start a comment: what follows on that line closes nothing.
+        let comment = format!("SELECT * WHERE {{ FILTER(1<#x>{close}\n{open}1{close}) }}");
+        assert!(nesting(&comment) >= 300);
+        let hidden = format!(
+            "SELECT * WHERE {}{} }}",
+            "{ FILTER(1<#x>))\n".repeat(300),
+            "}".repeat(299)
+        );
+        assert!(nesting(&hidden) >= 300);
+        // `<x'>`: an IRI, or the start of a string: from there on, opening brackets count.
+        let quote = format!("SELECT * WHERE {{ ?s <x'> ?o {open}'{close}' }}");
+        assert!(nesting(&quote) >= 300);
+        // A line of IRIs with fragments and brackets after them counts as it nests.
+        let line = format!(
+            "SELECT * WHERE {{ {}}}",
+            "{ ?s <http://x/#p> ?o FILTER(?o > (1)) } ".repeat(300)
+        );
+        assert_eq!(nesting(&line), 4);
+        // The ordinary cases stay as they were.
+        assert_eq!(nesting("SELECT * WHERE { ?s <http://x/a(b)c> ?o }"), 2);
+        assert_eq!(nesting("ASK { FILTER(?a<?b) }"), 2);
+        assert_eq!(nesting("ASK { ?s ?p ?o FILTER(?o <= 3 && (?o > 1)) }"), 3);
     }
 }

@@ -133,7 +133,11 @@ impl Shapes {
         let list = |head: &Term| -> Result<Vec<Term>> {
             let mut items = Vec::new();
             let mut node = head.clone();
+            let mut seen = HashSet::new();
             while node != Term::from(rdf::NIL.into_owned()) {
+                if !seen.insert(node.clone()) {
+                    return Err(bad(format!("the RDF list at {head} loops back to {node}")));
+                }
                 let props = by_subject
                     .get(&node)
                     .ok_or_else(|| bad(format!("broken RDF list at {node}")))?;
@@ -289,6 +293,7 @@ impl Shapes {
             shape_order.push(s.clone());
             shapes.insert(s.clone(), shape);
         }
+        check_references(&shapes, &shape_order).map_err(bad)?;
         Ok(Self {
             shapes,
             order: shape_order,
@@ -303,6 +308,81 @@ impl Shapes {
     pub fn is_empty(&self) -> bool {
         self.shapes.is_empty()
     }
+}
+
+/// The longest chain of shapes that refer to shapes (sh:node, sh:property, sh:or,
+/// sh:qualifiedValueShape) a shapes file may have: validation follows each reference
+/// by a recursive call.
+pub const MAX_SHAPE_DEPTH: usize = 100;
+
+/// The shapes a shape refers to.
+fn references(shape: &Shape) -> Vec<&Term> {
+    let mut out: Vec<&Term> = shape.properties.iter().collect();
+    for c in &shape.constraints {
+        match c {
+            Constraint::Node(t) | Constraint::Qualified { shape: t, .. } => out.push(t),
+            Constraint::Or(options) => out.extend(options),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Refuses a shape that refers to itself, directly or through others (SHACL leaves
+/// the validation of recursive shapes undefined, and it would never end), and chains
+/// of references longer than `MAX_SHAPE_DEPTH`. The walk keeps its own stack, so a
+/// chain of any length is measured without recursing.
+fn check_references(shapes: &HashMap<Term, Shape>, order: &[Term]) -> Result<(), String> {
+    // A shape being walked (None), or walked, with the longest chain below it.
+    let mut depth: HashMap<&Term, Option<usize>> = HashMap::new();
+    for root in order {
+        if depth.contains_key(root) {
+            continue;
+        }
+        depth.insert(root, None);
+        let mut stack: Vec<(&Term, Vec<&Term>, usize)> = vec![(root, references(&shapes[root]), 0)];
+        loop {
+            let level = stack.len();
+            let Some((shape, todo, below)) = stack.last_mut() else {
+                break;
+            };
+            let shape: &Term = shape;
+            let Some(next) = todo.pop() else {
+                let below = *below;
+                stack.pop();
+                depth.insert(shape, Some(below));
+                if let Some((_, _, parent)) = stack.last_mut() {
+                    *parent = (*parent).max(below + 1);
+                }
+                continue;
+            };
+            let Some(next_shape) = shapes.get(next) else {
+                continue;
+            };
+            let longest = match depth.get(next) {
+                Some(None) => {
+                    return Err(format!(
+                        "the shape {next} refers to itself{} (sh:node, sh:property, sh:or or sh:qualifiedValueShape), and SHACL does not define the validation of recursive shapes",
+                        if next == shape { String::new() } else { format!(" by way of {shape}") }
+                    ))
+                }
+                Some(Some(d)) => level + d,
+                None => level,
+            };
+            if longest >= MAX_SHAPE_DEPTH {
+                return Err(format!(
+                    "the shape {root} starts a chain of more than {MAX_SHAPE_DEPTH} shapes that refer to the next"
+                ));
+            }
+            if let Some(Some(d)) = depth.get(next) {
+                *below = (*below).max(d + 1);
+            } else {
+                depth.insert(next, None);
+                stack.push((next, references(next_shape), 0));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The data graph: the union of the store's graphs, with the class hierarchy it states.

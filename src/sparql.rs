@@ -11,7 +11,7 @@ use anyhow::{anyhow, bail, Result};
 use nea_kg_core::error::quoted;
 use nea_kg_core::error::{cut_quoted_parts, SHOWN_CHARS};
 use nea_kg_core::vocab;
-use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad};
 use oxigraph::sparql::{
     CancellationToken, PreparedSparqlQuery, QueryEvaluationError, QueryResults, SparqlEvaluator,
 };
@@ -151,7 +151,7 @@ fn parse_here(name: &str, text: &str, context: &Context) -> Result<Query> {
         // Dropping a tree this deep recurses as deep: it is left to the process's end.
         std::mem::forget(parsed);
         bail!(
-            "{name}: nests more than {} levels deep once parsed (a long chain of operators, UNIONs or OPTIONALs nests as brackets do)\n  split the query, or write the chain as a VALUES block or a shorter pattern",
+            "{name}: nests more than {} levels deep once parsed (a long chain of operators, UNIONs or OPTIONALs nests as brackets do, and so does a group of many triple patterns or a long path a/b/c/…)\n  split the query, or write the chain as a VALUES block or a shorter pattern",
             limits::MAX_DEPTH
         );
     }
@@ -191,12 +191,25 @@ fn parse_here(name: &str, text: &str, context: &Context) -> Result<Query> {
         .for_query(parsed);
     // A dataset given beside the query replaces the query's own (SPARQL 1.1 Protocol,
     // 2.1.4); with no FROM or FROM NAMED, the default graph is the union of every graph;
-    // with one, the dataset is exactly what the query names.
+    // with one, the dataset is exactly what the query names: a graph named twice is
+    // named once (the default graph is a merge, the named graphs a set).
     if let Some((default, named)) = dataset {
-        prepared.dataset_mut().set_default_graph(default);
-        prepared.dataset_mut().set_available_named_graphs(named);
+        prepared.dataset_mut().set_default_graph(distinct(&default));
+        prepared
+            .dataset_mut()
+            .set_available_named_graphs(distinct(&named));
     } else if prepared.dataset().is_default_dataset() {
         prepared.dataset_mut().set_default_graph_as_union();
+    } else {
+        let dataset = prepared.dataset_mut();
+        if let Some(graphs) = dataset.default_graph_graphs() {
+            let graphs = distinct(graphs);
+            dataset.set_default_graph(graphs);
+        }
+        if let Some(graphs) = dataset.available_named_graphs() {
+            let graphs = distinct(graphs);
+            dataset.set_available_named_graphs(graphs);
+        }
     }
     Ok(Query {
         name: name.to_owned(),
@@ -233,6 +246,16 @@ impl Drop for Ticket {
 /// Counts the queries parsed, to tell them apart in the list of running ones.
 static NEXT_ID: AtomicU64 = AtomicU64::new(0);
 
+/// The items in their first order, each once.
+fn distinct<T: Clone + Eq + std::hash::Hash>(items: &[T]) -> Vec<T> {
+    let mut seen = std::collections::HashSet::new();
+    items
+        .iter()
+        .filter(|item| seen.insert(*item))
+        .cloned()
+        .collect()
+}
+
 impl Query {
     /// The query's ticket: hold it while the query runs (see `Ticket`).
     pub fn ticket(&self) -> Ticket {
@@ -245,11 +268,52 @@ impl Query {
     /// Evaluates the query on a store. The results stream: reading them may fail too.
     pub fn execute(self, store: &Store) -> Result<QueryResults<'static>> {
         let name = self.name;
-        self.prepared
-            .on_store(store)
+        let mut prepared = self.prepared;
+        let merged = match prepared.dataset().default_graph_graphs() {
+            Some(graphs) if graphs.len() > 1 => Some(merge(store, graphs, &prepared)?),
+            _ => None,
+        };
+        let target = match &merged {
+            Some(merged) => {
+                prepared
+                    .dataset_mut()
+                    .set_default_graph(vec![GraphName::DefaultGraph]);
+                merged
+            }
+            None => store,
+        };
+        prepared
+            .on_store(target)
             .execute()
             .map_err(|e| evaluation_error(&name, e, None))
     }
+}
+
+/// The dataset of a query with several FROM graphs, in a store of its own: their RDF
+/// merge as its default graph (a triple in two of them is there once, as SPARQL 1.1
+/// says; the engine would give it twice), and the FROM NAMED graphs as they are.
+fn merge(store: &Store, graphs: &[GraphName], query: &PreparedSparqlQuery) -> Result<Store> {
+    let fail = |e: oxigraph::store::StorageError| anyhow!("cannot read the store: {e}");
+    let merged = Store::new().map_err(fail)?;
+    for graph in graphs {
+        let quads = store.quads_for_pattern(None, None, None, Some(graph.as_ref()));
+        let triples = quads
+            .map(|q| {
+                q.map(|q| Quad::new(q.subject, q.predicate, q.object, GraphName::DefaultGraph))
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(fail)?;
+        merged.extend(triples).map_err(fail)?;
+    }
+    for graph in query.dataset().available_named_graphs().unwrap_or_default() {
+        let name = GraphNameRef::from(graph.as_ref());
+        let quads = store
+            .quads_for_pattern(None, None, None, Some(name))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(fail)?;
+        merged.extend(quads).map_err(fail)?;
+    }
+    Ok(merged)
 }
 
 /// The message for a failed evaluation: a query stopped by a bound says which.
@@ -328,7 +392,18 @@ pub fn guarded<T: Send + 'static>(
     timeout: Option<Duration>,
     work: impl FnOnce() -> Result<T> + Send + 'static,
 ) -> Result<T> {
-    let outcome = run_bounded(name, timeout, cancel_running, work);
+    guarded_after(name, timeout, Duration::ZERO, work)
+}
+
+/// `guarded`, for a query that has already `spent` some of its `timeout` (parsing it):
+/// the whole query, parsing and evaluation, stops when `timeout` runs out.
+pub fn guarded_after<T: Send + 'static>(
+    name: &str,
+    timeout: Option<Duration>,
+    spent: Duration,
+    work: impl FnOnce() -> Result<T> + Send + 'static,
+) -> Result<T> {
+    let outcome = run_bounded(name, timeout, spent, cancel_running, work);
     if let Ok(mut running) = RUNNING.lock() {
         running.clear();
     }
@@ -343,12 +418,13 @@ pub fn guarded_alone<T: Send + 'static>(
     ticket: Ticket,
     work: impl FnOnce() -> Result<T> + Send + 'static,
 ) -> Result<T> {
-    run_bounded(name, timeout, || ticket.cancel(), work)
+    run_bounded(name, timeout, Duration::ZERO, || ticket.cancel(), work)
 }
 
 fn run_bounded<T: Send + 'static>(
     name: &str,
     timeout: Option<Duration>,
+    spent: Duration,
     cancel: impl FnOnce(),
     work: impl FnOnce() -> Result<T> + Send + 'static,
 ) -> Result<T> {
@@ -361,15 +437,17 @@ fn run_bounded<T: Send + 'static>(
         })
         .map_err(|e| anyhow!("cannot start the query's thread: {e}"))?;
     let outcome = match timeout {
-        Some(limit) => receiver.recv_timeout(limit).map_err(|e| match e {
-            RecvTimeoutError::Timeout => {
-                cancel();
-                timeout_error(name, limit)
-            }
-            RecvTimeoutError::Disconnected => {
-                anyhow!("{name}: the query's thread stopped unexpectedly")
-            }
-        }),
+        Some(limit) => receiver
+            .recv_timeout(limit.saturating_sub(spent))
+            .map_err(|e| match e {
+                RecvTimeoutError::Timeout => {
+                    cancel();
+                    timeout_error(name, limit)
+                }
+                RecvTimeoutError::Disconnected => {
+                    anyhow!("{name}: the query's thread stopped unexpectedly")
+                }
+            }),
         None => receiver
             .recv()
             .map_err(|_| anyhow!("{name}: the query's thread stopped unexpectedly")),

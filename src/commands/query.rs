@@ -32,11 +32,14 @@ pub fn run(args: QueryArgs) -> Result<ExitCode> {
         timeout,
         dataset: None,
     };
+    // --timeout bounds the query, parsing and evaluation together (not the loading).
+    let parsing = std::time::Instant::now();
     let query = sparql::parse(&text.name, &text.text, &context)?;
+    let spent = parsing.elapsed();
     let kg = Kg::load(&args.input)?;
     let store = kg.store.clone();
     let name = text.name;
-    sparql::guarded(&name.clone(), timeout, move || {
+    sparql::guarded_after(&name.clone(), timeout, spent, move || {
         let results = query.execute(&store)?;
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::new(stdout.lock());
@@ -48,7 +51,12 @@ pub fn run(args: QueryArgs) -> Result<ExitCode> {
             entity_ns: &context.entity_ns,
             fail: &fail,
         };
-        results::write(results, &writing, &mut out)?;
+        if let Err(e) = results::write(results, &writing, &mut out) {
+            // What is still in the buffer is dropped, not flushed: a query that fails
+            // before its results fill it (a header and no rows) leaves stdout empty.
+            drop(out.into_parts());
+            return Err(e);
+        }
         out.flush()?;
         Ok(())
     })?;

@@ -112,11 +112,15 @@ pub fn write_atomically(
             "{name}: cannot write\n  check the folder's permissions and free space"
         ))
     };
-    // New files get the usual mode: 0666 less the umask, as `>` would give.
+    // New files get the usual mode: 0666 less the umask, as `>` would give. A file that
+    // replaces another is created with no more than the old file's permission bits: a
+    // temporary file that others may read while it is written (0644 beside a file of
+    // 0600) would give them an open descriptor to the whole content.
+    let mode = permissions.as_ref().map_or(0o666, |p| p.mode() & 0o777);
     let mut temp = tempfile::Builder::new()
         .prefix(".nea-kg-")
         .suffix(".tmp")
-        .permissions(Permissions::from_mode(0o666))
+        .permissions(Permissions::from_mode(mode))
         .tempfile_in(&folder)
         .map_err(fail)?;
     let registered = crate::cleanup::register(temp.path());

@@ -12,6 +12,12 @@
       case-insensitively. Prints the row count, or the first difference.
   compare.py rows FILE.json
       Print the rows of a SPARQL JSON result, one a line, values separated by tabs.
+  compare.py dataset DATA.nq QUERY.rq EXPECTED.csv
+      Run QUERY (with FROM / FROM NAMED) in rdflib over the N-Quads file loaded as a
+      Dataset, and compare its rows with nea-kg's CSV answer: the same variables, the
+      same rows as a multiset (values as strings). rdflib builds the dataset of a
+      FROM clause from the graphs it holds (it would fetch a graph it lacks from the web:
+      that is turned off). Prints the row count, or the first difference.
 
 Exit status 0 when the check holds, 1 otherwise (with the reason on stdout).
 """
@@ -139,6 +145,36 @@ def rows(path):
     return True, None
 
 
+def dataset_check(data, query_path, expected_csv):
+    import csv
+
+    import rdflib
+    import rdflib.plugins.sparql
+
+    rdflib.NORMALIZE_LITERALS = False
+    rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
+    ds = rdflib.Dataset()
+    ds.parse(data, format="nquads")
+    with open(query_path, encoding="utf-8") as f:
+        result = ds.query(f.read())
+    variables = [str(v) for v in result.vars]
+    got = sorted(tuple("" if v is None else str(v) for v in row) for row in result)
+    with open(expected_csv, encoding="utf-8", newline="") as f:
+        table = list(csv.reader(f))
+    header, expected = table[0], sorted(tuple(r) for r in table[1:])
+    if header != variables:
+        return False, f"rdflib's variables {variables}, nea-kg's {header}"
+    if got != expected:
+        from collections import Counter
+
+        more = sorted((Counter(expected) - Counter(got)).items())[:1]
+        fewer = sorted((Counter(got) - Counter(expected)).items())[:1]
+        return False, (f"rdflib {len(got)} rows, nea-kg {len(expected)}; "
+                       f"rows nea-kg gives more often (times more): {more}, "
+                       f"rows rdflib gives more often: {fewer}")
+    return True, f"{len(got)} rows: " + "; ".join(",".join(r) for r in got[:3])[:200]
+
+
 def main(argv):
     command, args = argv[1], argv[2:]
     if command == "rdflib":
@@ -147,6 +183,8 @@ def main(argv):
         ok, message = results_check(*args)
     elif command == "rows":
         ok, message = rows(*args)
+    elif command == "dataset":
+        ok, message = dataset_check(*args)
     else:
         raise SystemExit(f"unknown command {command}")
     if message:

@@ -8,7 +8,10 @@
 #      a graph that nea-kg does not push survives a --replace push, and a push --replace to
 #      an endpoint with a #fragment (which once wiped the whole dataset) is refused;
 #   4. with NEA_KG_ROCKSDB_BIN set (a nea-kg built with the rocksdb feature): a store made by
-#      `nea-kg build --store DIR` opens in `oxigraph serve --location DIR` and answers the same.
+#      `nea-kg build --store DIR` opens in `oxigraph serve --location DIR` and answers the same;
+#   5. dataset clauses: FROM one graph, FROM two graphs (their merge), FROM NAMED with GRAPH ?g,
+#      FROM NAMED without FROM, FROM without FROM NAMED, on a corpus of two articles that state
+#      the same relations: `nea-kg query` and rdflib over `nea-kg export` give the same rows.
 #
 # Installs what it lacks (Debian: virtuoso-opensource, raptor2-utils, serdi; PyPI: rdflib,
 # oxigraph), runs its own servers on free loopback ports and stops them. Prints one line per
@@ -566,6 +569,59 @@ part_store() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# 5. Dataset clauses (FROM, FROM NAMED) against rdflib
+
+G=https://w3id.org/nea-kg/graph
+CORPUS="$WORK/corpus"
+
+# Two articles, the embedded one under two ids: the same relations in two article graphs.
+make_corpus() {
+  local id
+  mkdir -p "$CORPUS"
+  cp "$ROOT/data/entities.toml" "$CORPUS/entities.toml"
+  for id in one two; do
+    cp "$ROOT/data/article.txt" "$CORPUS/$id.txt"
+    sed "s/confidence-builder/confidence-builder-$id/g" "$ROOT/data/facts.toml" >"$CORPUS/$id.toml"
+  done
+  kg export --corpus "$CORPUS" -o "$WORK/corpus.nq" || return 1
+  echo "$(wc -l <"$WORK/corpus.nq") quads in $(kg query 'SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g {} }' --format csv --corpus "$CORPUS" | tail -n 1) graphs"
+}
+
+# dataset_compare NAME QUERY: nea-kg's CSV answer and rdflib's over the N-Quads export agree.
+dataset_compare() {
+  printf '%s\n' "$2" >"$WORK/dataset-$1.rq"
+  kg query "$WORK/dataset-$1.rq" --format csv --corpus "$CORPUS" >"$WORK/dataset-$1.csv" || return 1
+  python3 "$COMPARE" dataset "$WORK/corpus.nq" "$WORK/dataset-$1.rq" "$WORK/dataset-$1.csv"
+}
+
+part_dataset() {
+  local t=$SECONDS before=$FAILED q one="<$G/confidence-builder-one>" two="<$G/confidence-builder-two>"
+  local normalized='<https://w3id.org/nea-kg/id/japan> <https://w3id.org/nea-kg/ontology#normalizedRelationsWith> ?x'
+  local -A queries=(
+    [from-one]="SELECT (COUNT(*) AS ?n) FROM <$G/ontology> WHERE { ?s ?p ?o }"
+    [from-two]="SELECT (COUNT(*) AS ?n) FROM $one FROM $two WHERE { ?s ?p ?o }"
+    [from-two-rows]="SELECT ?x FROM $one FROM $two WHERE { $normalized }"
+    [from-twice]="SELECT (COUNT(*) AS ?n) FROM <$G/entities> FROM <$G/entities> WHERE { ?s ?p ?o }"
+    [from-named-graph]="SELECT ?g (COUNT(*) AS ?n) FROM <$G/ontology> FROM NAMED <$G/entities> FROM NAMED $one WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+    [from-named-only]="SELECT (COUNT(*) AS ?n) FROM NAMED <$G/entities> WHERE { ?s ?p ?o }"
+    [from-named-only-graph]="SELECT ?g (COUNT(*) AS ?n) FROM NAMED <$G/entities> FROM NAMED <$G/metadata> WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+    [from-without-named]="SELECT (COUNT(*) AS ?n) FROM <$G/ontology> WHERE { GRAPH ?g { ?s ?p ?o } }"
+  )
+  local -a order=(from-one from-two from-two-rows from-twice from-named-graph from-named-only
+    from-named-only-graph from-without-named)
+  check "dataset corpus" make_corpus
+  local corpus_failed=$((FAILED > before))
+  for q in "${order[@]}"; do
+    if ((corpus_failed)); then
+      fail "dataset $q" "no corpus"
+    else
+      check "dataset $q" dataset_compare "$q" "${queries[$q]}"
+    fi
+  done
+  note "dataset: $((SECONDS - t)) s"
+}
+
+# ---------------------------------------------------------------------------------------------
 
 main() {
   local t=$SECONDS before
@@ -581,6 +637,7 @@ main() {
     exit 1
   fi
   part_exports
+  part_dataset
   part_virtuoso
   part_oxigraph
   part_store

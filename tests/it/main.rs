@@ -7,6 +7,7 @@ mod errors;
 mod export;
 mod graph;
 mod grounding;
+mod hostile;
 mod properties;
 mod push;
 mod query;
