@@ -8,7 +8,7 @@
 use anyhow::{bail, Context, Result};
 use std::fs::{File, Permissions};
 use std::io::Write;
-use std::os::unix::fs::PermissionsExt;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 /// Where output goes: `-o FILE`, or standard output (no `-o`, or `-o -`).
@@ -117,13 +117,27 @@ pub fn write_atomically(
     // temporary file that others may read while it is written (0644 beside a file of
     // 0600) would give them an open descriptor to the whole content.
     let mode = permissions.as_ref().map_or(0o666, |p| p.mode() & 0o777);
+    // The name is registered for removal on an interrupt before the file is created
+    // (exclusively, never through a link planted there): registered after, a signal
+    // between the two would leave the file behind. A name taken by someone else makes
+    // tempfile try another, registered in its turn.
+    let mut registered = None;
     let mut temp = tempfile::Builder::new()
         .prefix(".nea-kg-")
         .suffix(".tmp")
-        .permissions(Permissions::from_mode(mode))
-        .tempfile_in(&folder)
+        .make_in(&folder, |candidate| {
+            registered = Some(crate::cleanup::register(candidate));
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(mode)
+                .open(candidate);
+            if file.is_err() {
+                registered = None;
+            }
+            file
+        })
         .map_err(fail)?;
-    let registered = crate::cleanup::register(temp.path());
     fill(temp.as_file_mut()).map_err(fail)?;
     temp.as_file().sync_all().map_err(fail)?;
     if let Some(p) = permissions {
