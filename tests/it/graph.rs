@@ -248,11 +248,16 @@ fn four_kinds_of_named_graph_and_a_dataset_description() {
             "https://w3id.org/nea-kg/graph/ontology",
         ]
     );
-    // The entities graph holds the descriptions of the entities, and nothing else.
+    // The entities graph holds the descriptions of the entities and of the shared
+    // events, and nothing else.
     let q = format!(
-        "{PREFIXES} ASK {{ GRAPH <https://w3id.org/nea-kg/graph/entities> {{ ?s ?p ?o FILTER(!STRSTARTS(STR(?s), STR(kg:))) }} }}"
+        "{PREFIXES} ASK {{ GRAPH <https://w3id.org/nea-kg/graph/entities> {{ ?s ?p ?o FILTER(!STRSTARTS(STR(?s), STR(kg:)) && !STRSTARTS(STR(?s), \"https://w3id.org/nea-kg/event/\")) }} }}"
     );
     assert!(!ask(&q));
+    let q = format!(
+        "{PREFIXES} ASK {{ GRAPH <https://w3id.org/nea-kg/graph/entities> {{ <https://w3id.org/nea-kg/event/ninth-trilateral-summit> a nea:Summit }} }}"
+    );
+    assert!(ask(&q));
     // The description gives each graph's size and the article's checksum.
     let q = format!(
         "{PREFIXES} SELECT ?triples ?sha WHERE {{ GRAPH <https://w3id.org/nea-kg/graph/metadata> {{

@@ -150,6 +150,13 @@ pub fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
 }
 
+/// The number of quads of the embedded default's graph, as `export` writes them: for
+/// the tests whose point is not the size of the graph.
+pub fn embedded_quads() -> usize {
+    static QUADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *QUADS.get_or_init(|| nea(&["export", "--format", "nq"]).ok().lines().count())
+}
+
 pub fn article() -> String {
     std::fs::read_to_string(repo("data/article.txt")).unwrap()
 }

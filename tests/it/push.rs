@@ -313,7 +313,8 @@ fn each_named_graph_is_posted_as_n_triples() {
     assert_eq!(pushed, all);
     assert!(
         run.stderr.ends_with(&format!(
-            "pushed 5589 triples in 4 graphs to {}\n",
+            "pushed {} triples in 4 graphs to {}\n",
+            crate::embedded_quads(),
             store.url
         )),
         "{}",
@@ -342,7 +343,7 @@ fn replace_puts_the_union_into_one_graph_with_credentials() {
     assert_eq!(r.method, "PUT");
     assert_eq!(r.target, "/store?graph=urn%3Ax%3Akg");
     assert_eq!(r.header("authorization"), Some("Basic YW5uOnMzY3JldA=="));
-    assert_eq!(r.body.lines().count(), 5589);
+    assert_eq!(r.body.lines().count(), crate::embedded_quads());
     assert!(!run.stderr.contains("s3cret"));
     let store = Server::new(vec![Reply::status("200 OK", "")]);
     nea(&[
@@ -586,7 +587,8 @@ fn a_redirect_is_followed_with_the_same_method_and_body() {
     let port = store.port;
     assert!(
         run.stderr.starts_with(&format!(
-            "POST 5589 triples to <urn:x>: 204 No Content at http://127.0.0.1:{port}/other/store?graph=urn%3Ax (redirected)\n"
+            "POST {} triples to <urn:x>: 204 No Content at http://127.0.0.1:{port}/other/store?graph=urn%3Ax (redirected)\n",
+            crate::embedded_quads()
         )),
         "{}",
         run.stderr

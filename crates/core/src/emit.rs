@@ -105,8 +105,16 @@ pub fn shared_event(iris: &Iris, e: &SharedEvent, graph: &GraphName) -> Vec<Quad
     if let Some(d) = &e.description {
         add(rdfs::COMMENT, en(d).into());
     }
+    // What the registry says of it is background knowledge; what each article tells
+    // of it is in the article's own fact, which reports it (nea:reportsEvent).
+    add(nea::KNOWN_BY, nea::BACKGROUND.into());
+    let basis = e.basis.as_deref().unwrap_or(SHARED_EVENT_BASIS);
+    add(nea::BASIS, en(basis).into());
     quads
 }
+
+/// The basis of a shared event whose registry gives none.
+pub const SHARED_EVENT_BASIS: &str = "Declared in an entity registry as an event that several articles report; what each article says of it is in the facts that report it (nea:reportsEvent).";
 
 fn en(s: &str) -> Literal {
     Literal::new_language_tagged_literal_unchecked(s, "en")
@@ -538,6 +546,16 @@ impl Emitter<'_> {
         for about in &c.about {
             let about = self.node(about);
             self.add(&node, schema::ABOUT, about);
+        }
+        if let Some((date, known)) = &c.date {
+            // When it was said or written: the claim is a creative work.
+            self.add(&node, schema::DATE_CREATED, date.clone());
+            let (term, basis) = known_term(known);
+            self.add(&node, nea::DATE_KNOWN_BY, term);
+            if let Some(b) = basis {
+                self.add(&node, nea::DATE_BASIS, en(b));
+                self.add(&node, rdfs::COMMENT, en(b));
+            }
         }
         self.evidence(&node, &c.evidence);
     }

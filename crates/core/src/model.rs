@@ -49,6 +49,8 @@ pub struct SharedEvent {
     pub class: String,
     pub label: String,
     pub description: Option<String>,
+    /// Where the registry's description of it comes from (background knowledge).
+    pub basis: Option<String>,
 }
 
 /// The quote that supports an item, located in the article.
@@ -350,6 +352,8 @@ pub struct Claim {
     /// The article's words of attribution, located.
     pub attribution: Option<Evidence>,
     pub about: Vec<Ref>,
+    /// When it was made, and how that date is known.
+    pub date: Option<(Literal, Known)>,
     pub evidence: Evidence,
 }
 

@@ -66,6 +66,8 @@ pub struct SharedEvent {
     pub class: Spanned<String>,
     pub label: String,
     pub description: Option<String>,
+    /// Where what the registry says of it (its class, label, description) comes from.
+    pub basis: Option<String>,
 }
 
 /// `data/facts.toml`: one article's metadata, facts, statistics and claims.
@@ -259,6 +261,10 @@ pub struct Claim {
     pub reported_as: Option<Spanned<String>>,
     #[serde(default)]
     pub about: Vec<Spanned<String>>,
+    /// When the voice made the claim ("told VOA on May 14"), at the precision given.
+    pub date: Option<Spanned<String>>,
+    pub date_inferred: Option<String>,
+    pub date_background: Option<String>,
     pub quote: Spanned<String>,
     pub occurrence: Option<Spanned<usize>>,
 }

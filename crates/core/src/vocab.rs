@@ -89,6 +89,7 @@ terms!(schema, "http://schema.org/", {
     NEWS_ARTICLE = "NewsArticle", ARTICLE = "Article", DATE_PUBLISHED = "datePublished",
     URL = "url", PUBLISHER = "publisher", IS_PART_OF = "isPartOf",
     LOCATION_CREATED = "locationCreated", MIN_VALUE = "minValue", MAX_VALUE = "maxValue",
+    DATE_CREATED = "dateCreated",
 });
 
 terms!(time, "http://www.w3.org/2006/time#", {

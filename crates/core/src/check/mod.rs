@@ -124,6 +124,7 @@ impl Registry {
                 class,
                 label: e.label.clone(),
                 description: e.description.clone(),
+                basis: e.basis.clone(),
             };
             match self.events.get(&event.id) {
                 Some((same, _)) if *same == event => {}
@@ -1465,6 +1466,7 @@ impl<'a> Checker<'a> {
             })
             .collect();
         let evidence = self.evidence(&item, &c.quote, c.occurrence.as_ref());
+        let date = self.claim_date(c, &item, [attribution.as_ref(), evidence.as_ref()]);
         if self.errors.len() > before {
             return None;
         }
@@ -1475,8 +1477,61 @@ impl<'a> Checker<'a> {
             stance,
             attribution,
             about: about.into_iter().flatten().collect(),
+            date,
             evidence: evidence?,
         })
+    }
+
+    /// When a claim was made, and how that is known: a date given as stated must be
+    /// in the sentences of the attribution or of the quote.
+    fn claim_date(
+        &mut self,
+        c: &sheet::Claim,
+        item: &Item,
+        evidence: [Option<&Evidence>; 2],
+    ) -> Option<(Literal, Known)> {
+        let Some(d) = &c.date else {
+            if c.date_inferred.is_some() {
+                self.fail(&c.id, Some(item), ErrorKind::DateInferredWithoutDate);
+            } else if c.date_background.is_some() {
+                self.fail(
+                    &c.id,
+                    Some(item),
+                    ErrorKind::DateBasisWithoutDate {
+                        field: "date_background",
+                    },
+                );
+            }
+            return None;
+        };
+        let literal = self.date(d, item)?;
+        let known = match (&c.date_inferred, &c.date_background) {
+            (Some(_), Some(_)) => {
+                self.fail(&c.id, Some(item), ErrorKind::DateKnownTwice);
+                return None;
+            }
+            (Some(reason), None) => Known::Inferred(reason.clone()),
+            (None, Some(source)) => Known::Background(source.clone()),
+            (None, None) => Known::Stated,
+        };
+        if known == Known::Stated {
+            let given = evidence
+                .into_iter()
+                .flatten()
+                .any(|ev| numbers::gives_date(self.passage(ev), d.get_ref()));
+            // Without evidence the quote's own error has been reported.
+            if !given && evidence.iter().any(Option::is_some) {
+                self.fail(
+                    d,
+                    Some(item),
+                    ErrorKind::DateNotInQuote {
+                        field: "date",
+                        date: d.get_ref().clone(),
+                    },
+                );
+            }
+        }
+        Some((literal, known))
     }
 
     /// The voice of a claim: the author, unnamed others, an entity, or several.
