@@ -4,6 +4,7 @@
 mod corpus;
 mod describe;
 mod errors;
+mod examples;
 mod export;
 mod graph;
 mod grounding;

@@ -205,7 +205,7 @@ fn export_a_tiny_article() {
     assert_eq!(
         run.stderr,
         format!(
-            "the graph conforms: {quads} quads checked against 61 shapes and the article's text\n"
+            "the graph conforms: {quads} quads checked against 62 shapes and the article's text\n"
         )
     );
 }

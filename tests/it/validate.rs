@@ -11,7 +11,7 @@ fn the_shipped_graph_conforms() {
     assert_eq!(
         run.stderr,
         format!(
-            "the embedded graph conforms: {} quads checked against 61 shapes and the article's text\n",
+            "the embedded graph conforms: {} quads checked against 62 shapes and the article's text\n",
             crate::embedded_quads()
         )
     );

@@ -518,9 +518,10 @@ pub struct NestedMatch<K> {
 /// Every name at word boundaries: the leftmost-longest matches at the top level, and
 /// each name inside one of them ("China" in "China-Japan-ROK cooperation") nested in the
 /// smallest that encloses it, unless that one's key says its names do not refer to what
-/// they contain (`holds(key)` false: "China" in "China Daily"). Partial overlaps are not
-/// kept. In the order of the text, enclosing before enclosed.
-pub fn find_nested_mentions<K: Clone>(
+/// they contain (`holds(key)` false: "China" in "China Daily"), or the name is one of
+/// the enclosing key's own ("Pengyu" in "Liu Pengyu": one mention, not two). Partial
+/// overlaps are not kept. In the order of the text, enclosing before enclosed.
+pub fn find_nested_mentions<K: Clone + PartialEq>(
     text: &Text<'_>,
     names: &[(K, &str)],
     holds: impl Fn(&K) -> bool,
@@ -568,7 +569,7 @@ pub fn find_nested_mentions<K: Clone>(
                 k.start <= m.start && m.end <= k.end && (k.start, k.end) != (m.start, m.end)
             })
             .min_by_key(|k| k.end - k.start);
-        if let Some(k) = enclosing.filter(|k| holds(&k.key)) {
+        if let Some(k) = enclosing.filter(|k| holds(&k.key) && k.key != m.key) {
             let inside = Some((k.start, k.end));
             kept.push(NestedMatch {
                 key: m.key,
@@ -608,6 +609,17 @@ mod tests {
                 ("cd", 32, None)
             ]
         );
+    }
+
+    #[test]
+    fn a_shorter_name_of_the_same_entity_inside_its_longer_name_is_no_second_mention() {
+        let t = Text::new("Liu Pengyu spoke; Pengyu added.");
+        let names = [("liu", "Liu Pengyu"), ("liu", "Pengyu")];
+        let found: Vec<_> = find_nested_mentions(&t, &names, |_| true)
+            .into_iter()
+            .map(|m| (m.key, m.start, m.inside))
+            .collect();
+        assert_eq!(found, [("liu", 0, None), ("liu", 18, None)]);
     }
 
     #[test]

@@ -540,6 +540,28 @@ fn voices_that_would_say_more_than_the_article_are_refused() {
         .contains("the quote \"Many argue\" is not in article.txt"));
 }
 
+#[test]
+fn a_claim_is_dated_by_when_it_was_made_and_a_stated_date_is_in_its_words() {
+    let claim = |fields: &str| check(&format!("{CLAIM}{fields}")).map(|a| a.claims[0].clone());
+    let named = "voice = \"japan\"\nattribution = \"Some argue\"\n";
+    // No date in the attribution or the quote's sentences: inferred, with the reasoning.
+    let inferred = claim(&format!(
+        "{named}date = \"2023-05\"\ndate_inferred = \"The week before the article.\"\n"
+    ))
+    .unwrap();
+    let (date, known) = inferred.date.unwrap();
+    assert_eq!(date.value(), "2023-05");
+    assert_eq!(
+        known,
+        Known::Inferred("The week before the article.".into())
+    );
+    let e = |fields: &str| error(&format!("{CLAIM}{named}{fields}"));
+    assert!(e("date = \"2023-05\"\n")
+        .contains("`date` \"2023-05\" is not in the quote or its sentence"));
+    assert!(e("date_inferred = \"Last week.\"\n").contains("`date_inferred` without a `date`"));
+    assert!(e("date = \"2023-05-40\"\n").contains("2023-05-40"));
+}
+
 // ---------------------------------------------------------------- the article's metadata
 
 #[test]
