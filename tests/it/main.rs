@@ -18,6 +18,7 @@ mod serve;
 mod snapshots;
 #[cfg(feature = "rocksdb")]
 mod store;
+mod telling;
 mod validate;
 
 use std::io::Read;

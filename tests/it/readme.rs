@@ -65,3 +65,85 @@ fn the_readme_examples_give_the_output_shown() {
     }
     assert!(examples >= 4, "{examples} examples");
 }
+
+/// The worked examples of `docs/fact-sheet.md` are the shipped sheets' own items: every
+/// TOML block parses, and every item in it whose id a shipped sheet or registry
+/// declares says what that item says (the block may leave keys out, never change one).
+#[test]
+fn the_fact_sheet_examples_are_the_shipped_items() {
+    let doc = std::fs::read_to_string(repo("docs/fact-sheet.md")).unwrap();
+    let mut shipped: std::collections::HashMap<String, toml::Table> = Default::default();
+    for file in [
+        "data/entities.toml",
+        "data/facts.toml",
+        "examples/corpus/entities.toml",
+        "examples/corpus/voa-summit-2024.toml",
+        "examples/corpus/joint-declaration-2024.toml",
+    ] {
+        let table: toml::Table = std::fs::read_to_string(repo(file))
+            .unwrap()
+            .parse()
+            .unwrap();
+        for (kind, items) in &table {
+            let Some(items) = items.as_array() else {
+                continue;
+            };
+            for item in items.iter().filter_map(toml::Value::as_table) {
+                if let Some(id) = item.get("id").and_then(toml::Value::as_str) {
+                    shipped.insert(format!("{kind}/{id}"), item.clone());
+                }
+            }
+        }
+    }
+    let mut blocks = 0;
+    let mut compared = 0;
+    for block in doc.split("```toml\n").skip(1) {
+        let block = &block[..block.find("```").unwrap()];
+        let table: toml::Table = block
+            .parse()
+            .unwrap_or_else(|e| panic!("a TOML block of docs/fact-sheet.md: {e}\n{block}"));
+        blocks += 1;
+        for (kind, items) in &table {
+            let Some(items) = items.as_array() else {
+                continue;
+            };
+            for item in items.iter().filter_map(toml::Value::as_table) {
+                let Some(id) = item.get("id").and_then(toml::Value::as_str) else {
+                    continue;
+                };
+                let Some(real) = shipped.get(&format!("{kind}/{id}")) else {
+                    continue;
+                };
+                compared += 1;
+                for (key, value) in item {
+                    let same = match (real.get(key), value.as_str()) {
+                        // "..." stands for words left out.
+                        (Some(toml::Value::String(r)), Some(v)) if v.contains("...") => {
+                            elided_from(v, r)
+                        }
+                        (r, _) => r == Some(value),
+                    };
+                    assert!(
+                        same,
+                        "docs/fact-sheet.md shows {kind} {id:?} with {key} = {value}, the shipped item {:?}",
+                        real.get(key)
+                    );
+                }
+            }
+        }
+    }
+    assert!(blocks >= 14, "{blocks} TOML blocks");
+    assert!(compared >= 9, "only {compared} items compared");
+}
+
+/// Whether `shown` is `real` with words left out as "...": its parts in order.
+fn elided_from(shown: &str, real: &str) -> bool {
+    let mut rest = real;
+    for part in shown.split("...").map(str::trim).filter(|p| !p.is_empty()) {
+        match rest.find(part) {
+            Some(i) => rest = &rest[i + part.len()..],
+            None => return false,
+        }
+    }
+    true
+}
