@@ -525,9 +525,15 @@ fn items(
             .as_deref()
             .map(|k| format!(" <span class=\"known\">{}</span>", esc(k)))
             .unwrap_or_default();
+        // Planned, cancelled, not happened: said, as the card says it.
+        let told = item
+            .told
+            .as_deref()
+            .map(|t| format!(" <span class=\"told\">[{}]</span>", esc(t)))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "<li>{date}{}{role}{known}\n{}</li>",
+            "<li>{date}{}{role}{known}{told}\n{}</li>",
             link(links.resource(&item.iri), &item.text, None),
             evidence_list(links, &item.evidence, articles)
         );

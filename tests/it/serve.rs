@@ -997,3 +997,55 @@ fn a_corpus_has_an_index_and_every_quote_names_its_article() {
         );
     }
 }
+
+/// On a corpus: the index lists every article, a shared event's page shows each
+/// article's report, and a planned or negated relation is said to be so on the page,
+/// as on the card.
+#[test]
+fn a_corpus_is_served_with_each_article_named() {
+    let corpus = crate::repo("examples/corpus");
+    let server = Server::start(&["--corpus", corpus.to_str().unwrap()]);
+    let index = server.get("/", None);
+    for article in [
+        "/article/confidence-builder",
+        "/article/joint-declaration-2024",
+        "/article/voa-summit-2024",
+    ] {
+        assert!(
+            index
+                .expect(200)
+                .body
+                .contains(&format!("href=\"{article}\"")),
+            "{}",
+            index.body
+        );
+    }
+    let event = server.get("/event/ninth-trilateral-summit", None);
+    assert!(event
+        .expect(200)
+        .body
+        .contains("<h1>Event: Ninth China-Japan-ROK Trilateral Summit</h1>"));
+    for headline in [
+        "Confidence builder",
+        "Joint Declaration of the Ninth ROK-Japan-China Trilateral Summit",
+        "US expects South Korea and Japan to manage ties with China at summit amid growing differences",
+    ] {
+        assert!(event.body.contains(headline), "{headline}: {}", event.body);
+    }
+    let xi = server.get("/id/xi-jinping", None);
+    assert!(
+        xi.expect(200)
+            .body
+            .contains("<span class=\"told\">[did not happen]</span>"),
+        "{}",
+        xi.body
+    );
+    let li = server.get("/id/li-qiang", None);
+    assert!(
+        li.expect(200)
+            .body
+            .contains("<span class=\"told\">[planned]</span>"),
+        "{}",
+        li.body
+    );
+}
