@@ -996,96 +996,8 @@ impl<'a> Checker<'a> {
         };
         let before = self.errors.len();
         let (time, time_known) = self.time(f, &item);
-        let all = [
-            ItemKind::Entity,
-            ItemKind::Event,
-            ItemKind::Fact,
-            ItemKind::Statistic,
-            ItemKind::Claim,
-            ItemKind::Article,
-        ];
-        let mut relation = None;
-        let mut derived_label = None;
-        match (&f.subject, &f.predicate) {
-            (Some(subject), Some(predicate)) => {
-                let subject_ref = self.resolve(subject, "subject", &item, &all);
-                let p = self.predicate(predicate, &item);
-                let object = match (&f.object, &f.value, &time.date) {
-                    (Some(o), None, _) => self
-                        .resolve(o, "object", &item, &all)
-                        .map(|r| (Object::Item(r), self.label_of(o.get_ref()))),
-                    (None, Some(v), _) => {
-                        if matches!(v.get_ref(), Value::Decimal(d) if !d.is_finite()) {
-                            self.fail(v, Some(&item), ErrorKind::NotFinite { value: None });
-                            None
-                        } else {
-                            let l = value_literal(v.get_ref());
-                            let text = l.value().to_owned();
-                            Some((Object::Literal(l), text))
-                        }
-                    }
-                    (None, None, Some(d)) => {
-                        Some((Object::Literal(d.clone()), d.value().to_owned()))
-                    }
-                    (Some(_), Some(_), _) => {
-                        self.fail(&f.id, Some(&item), ErrorKind::ObjectAndValue);
-                        None
-                    }
-                    (None, None, None) => {
-                        if f.date.is_none() {
-                            self.fail(&f.id, Some(&item), ErrorKind::NoObject);
-                        }
-                        None
-                    }
-                };
-                if let (Some(subject_ref), Some(p), Some((object, object_label))) =
-                    (subject_ref, p, object)
-                {
-                    let p_label = self
-                        .ontology
-                        .label(&p)
-                        .map(str::to_owned)
-                        .unwrap_or_else(|| words(&p));
-                    derived_label = Some(format!(
-                        "{} {p_label} {object_label}",
-                        self.label_of(subject.get_ref())
-                    ));
-                    relation = Some(Relation {
-                        subject: subject_ref,
-                        predicate: p,
-                        object,
-                    });
-                }
-            }
-            (None, None) if f.object.is_none() && f.value.is_none() => {}
-            _ => self.fail(&f.id, Some(&item), ErrorKind::IncompleteRelation),
-        }
-        let mut event = None;
-        if let Some(class) = &f.event {
-            let iri = vocab::nea_term(class.get_ref());
-            if self.ontology.is_a(&iri, nea::EVENT.as_str()) {
-                event = Some(iri);
-            } else {
-                self.fail(
-                    class,
-                    Some(&item),
-                    ErrorKind::NotEventClass {
-                        class: class.get_ref().clone(),
-                        choices: event_classes(self.ontology),
-                    },
-                );
-            }
-            if f.label.is_none() {
-                self.fail(&f.id, Some(&item), ErrorKind::EventWithoutLabel);
-            }
-        } else if f.subject.is_none()
-            && f.predicate.is_none()
-            && f.object.is_none()
-            && f.value.is_none()
-            && f.shared.is_none()
-        {
-            self.fail(&f.id, Some(&item), ErrorKind::SaysNothing);
-        }
+        let (relation, derived_label) = self.relation(f, &item, &time);
+        let mut event = self.event_class(f, &item);
         let shared = f.shared.as_ref().and_then(|s| {
             match self.resolve(s, "shared", &item, &[ItemKind::Event]) {
                 Some(Ref::Event(id)) => Some(id),
@@ -1096,19 +1008,7 @@ impl<'a> Checker<'a> {
             // A fact that reports a shared event is an event of its class.
             event = self.registry.event(id).map(|e| e.class.clone());
         }
-        let status = f.status.as_ref().and_then(|s| {
-            let parsed = Status::parse(s.get_ref());
-            if parsed.is_none() {
-                self.fail(
-                    s,
-                    Some(&item),
-                    ErrorKind::UnknownStatus {
-                        status: s.get_ref().clone(),
-                    },
-                );
-            }
-            parsed
-        });
+        let status = self.status(f, &item);
         let entity = [ItemKind::Entity];
         let entity_or_fact = [ItemKind::Entity, ItemKind::Event, ItemKind::Fact];
         let fact = [ItemKind::Fact, ItemKind::Event];
@@ -1141,50 +1041,7 @@ impl<'a> Checker<'a> {
         let known = self.known(f.known, f.basis.as_deref(), &f.id, &item);
         let evidence = self.evidence(&item, &f.quote, f.occurrence.as_ref());
         if let Some(ev) = &evidence {
-            let passage = self.passage(ev);
-            if time_known == Some(Known::Stated) {
-                for (field, value) in [
-                    ("date", &f.date),
-                    ("start", &f.start),
-                    ("end", &f.end),
-                    ("after", &f.after),
-                    ("before", &f.before),
-                ] {
-                    if let Some(d) = value {
-                        if date_literal(d.get_ref()).is_some()
-                            && !numbers::gives_date(passage, d.get_ref())
-                        {
-                            self.fail(
-                                d,
-                                Some(&item),
-                                ErrorKind::DateNotInQuote {
-                                    field,
-                                    date: d.get_ref().clone(),
-                                },
-                            );
-                        }
-                    }
-                }
-            }
-            if known == Some(Known::Stated) {
-                if let Some(n) = &f.ordinal {
-                    let found = numbers::ordinals(passage);
-                    if !found.contains(n.get_ref()) {
-                        self.fail(
-                            n,
-                            Some(&item),
-                            ErrorKind::FigureNotInQuote {
-                                what: "ordinal",
-                                value: n.get_ref().to_string(),
-                                found: found.iter().map(ToString::to_string).collect(),
-                            },
-                        );
-                    }
-                }
-                if let Some(v) = &f.value {
-                    self.figure_in(passage, v, &item);
-                }
-            }
+            self.stated_in_quote(f, &item, ev, time_known.as_ref(), known.as_ref());
         }
         if self.errors.len() > before {
             return None;
@@ -1218,6 +1075,185 @@ impl<'a> Checker<'a> {
             note: f.note.clone(),
             evidence: evidence?,
         })
+    }
+
+    /// The direct triple of a fact (subject, predicate, and object or value), and the
+    /// label it makes; half a triple is an error.
+    fn relation(
+        &mut self,
+        f: &sheet::Fact,
+        item: &Item,
+        time: &Time,
+    ) -> (Option<Relation>, Option<String>) {
+        let all = [
+            ItemKind::Entity,
+            ItemKind::Event,
+            ItemKind::Fact,
+            ItemKind::Statistic,
+            ItemKind::Claim,
+            ItemKind::Article,
+        ];
+        let mut relation = None;
+        let mut derived_label = None;
+        match (&f.subject, &f.predicate) {
+            (Some(subject), Some(predicate)) => {
+                let subject_ref = self.resolve(subject, "subject", item, &all);
+                let p = self.predicate(predicate, item);
+                let object = match (&f.object, &f.value, &time.date) {
+                    (Some(o), None, _) => self
+                        .resolve(o, "object", item, &all)
+                        .map(|r| (Object::Item(r), self.label_of(o.get_ref()))),
+                    (None, Some(v), _) => {
+                        if matches!(v.get_ref(), Value::Decimal(d) if !d.is_finite()) {
+                            self.fail(v, Some(item), ErrorKind::NotFinite { value: None });
+                            None
+                        } else {
+                            let l = value_literal(v.get_ref());
+                            let text = l.value().to_owned();
+                            Some((Object::Literal(l), text))
+                        }
+                    }
+                    (None, None, Some(d)) => {
+                        Some((Object::Literal(d.clone()), d.value().to_owned()))
+                    }
+                    (Some(_), Some(_), _) => {
+                        self.fail(&f.id, Some(item), ErrorKind::ObjectAndValue);
+                        None
+                    }
+                    (None, None, None) => {
+                        if f.date.is_none() {
+                            self.fail(&f.id, Some(item), ErrorKind::NoObject);
+                        }
+                        None
+                    }
+                };
+                if let (Some(subject_ref), Some(p), Some((object, object_label))) =
+                    (subject_ref, p, object)
+                {
+                    let p_label = self
+                        .ontology
+                        .label(&p)
+                        .map(str::to_owned)
+                        .unwrap_or_else(|| words(&p));
+                    derived_label = Some(format!(
+                        "{} {p_label} {object_label}",
+                        self.label_of(subject.get_ref())
+                    ));
+                    relation = Some(Relation {
+                        subject: subject_ref,
+                        predicate: p,
+                        object,
+                    });
+                }
+            }
+            (None, None) if f.object.is_none() && f.value.is_none() => {}
+            _ => self.fail(&f.id, Some(item), ErrorKind::IncompleteRelation),
+        }
+        (relation, derived_label)
+    }
+
+    /// The event class of a fact that is an event; an event needs a label, and a fact
+    /// must be a relation, an event or the report of a shared event.
+    fn event_class(&mut self, f: &sheet::Fact, item: &Item) -> Option<String> {
+        let mut event = None;
+        if let Some(class) = &f.event {
+            let iri = vocab::nea_term(class.get_ref());
+            if self.ontology.is_a(&iri, nea::EVENT.as_str()) {
+                event = Some(iri);
+            } else {
+                self.fail(
+                    class,
+                    Some(item),
+                    ErrorKind::NotEventClass {
+                        class: class.get_ref().clone(),
+                        choices: event_classes(self.ontology),
+                    },
+                );
+            }
+            if f.label.is_none() {
+                self.fail(&f.id, Some(item), ErrorKind::EventWithoutLabel);
+            }
+        } else if f.subject.is_none()
+            && f.predicate.is_none()
+            && f.object.is_none()
+            && f.value.is_none()
+            && f.shared.is_none()
+        {
+            self.fail(&f.id, Some(item), ErrorKind::SaysNothing);
+        }
+        event
+    }
+
+    fn status(&mut self, f: &sheet::Fact, item: &Item) -> Option<Status> {
+        f.status.as_ref().and_then(|s| {
+            let parsed = Status::parse(s.get_ref());
+            if parsed.is_none() {
+                self.fail(
+                    s,
+                    Some(item),
+                    ErrorKind::UnknownStatus {
+                        status: s.get_ref().clone(),
+                    },
+                );
+            }
+            parsed
+        })
+    }
+
+    /// What a fact calls stated must be readable in the quote's sentences: its dates
+    /// (unless they are inferred or background), its ordinal and its value.
+    fn stated_in_quote(
+        &mut self,
+        f: &sheet::Fact,
+        item: &Item,
+        ev: &Evidence,
+        time_known: Option<&Known>,
+        known: Option<&Known>,
+    ) {
+        let passage = self.passage(ev);
+        if time_known == Some(&Known::Stated) {
+            for (field, value) in [
+                ("date", &f.date),
+                ("start", &f.start),
+                ("end", &f.end),
+                ("after", &f.after),
+                ("before", &f.before),
+            ] {
+                if let Some(d) = value {
+                    if date_literal(d.get_ref()).is_some()
+                        && !numbers::gives_date(passage, d.get_ref())
+                    {
+                        self.fail(
+                            d,
+                            Some(item),
+                            ErrorKind::DateNotInQuote {
+                                field,
+                                date: d.get_ref().clone(),
+                            },
+                        );
+                    }
+                }
+            }
+        }
+        if known == Some(&Known::Stated) {
+            if let Some(n) = &f.ordinal {
+                let found = numbers::ordinals(passage);
+                if !found.contains(n.get_ref()) {
+                    self.fail(
+                        n,
+                        Some(item),
+                        ErrorKind::FigureNotInQuote {
+                            what: "ordinal",
+                            value: n.get_ref().to_string(),
+                            found: found.iter().map(ToString::to_string).collect(),
+                        },
+                    );
+                }
+            }
+            if let Some(v) = &f.value {
+                self.figure_in(passage, v, item);
+            }
+        }
     }
 
     /// A number the sheet calls stated must be in the passage (as written, scaled,
