@@ -194,28 +194,8 @@ impl fmt::Display for Item {
     }
 }
 
-/// Why a quote could not be located in the article.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum QuoteProblem {
-    Empty,
-    /// Punctuation or spaces alone.
-    NoWords,
-    /// In the text only with other white space: the article's passage.
-    Spacing {
-        passage: String,
-        spacing: Spacing,
-    },
-    NotFound {
-        closest: String,
-    },
-    Ambiguous {
-        count: usize,
-        contexts: Vec<String>,
-    },
-    NoSuchOccurrence {
-        count: usize,
-    },
-}
+/// Why a quote could not be located in the article: what grounding found.
+pub use crate::ground::QuoteError as QuoteProblem;
 
 /// What is wrong.
 #[derive(Debug, Clone, PartialEq)]

@@ -9,8 +9,8 @@
 //! every class and predicate is one the ontology declares; a claim has a voice, and the
 //! author's stance is said, not assumed.
 
-use crate::error::{Error, ErrorKind, Errors, Item, ItemKind, Location, QuoteProblem};
-use crate::ground::{self, QuoteError, Span, Text};
+use crate::error::{Error, ErrorKind, Errors, Item, ItemKind, Location};
+use crate::ground::{self, Span, Text};
 use crate::model::{
     self, Bound, Change, Claim, Entity, Evidence, Fact, Genre, Known, Mention, Object, Publication,
     Quantity, Ref, Relation, SharedEvent, Stance, Statistic, Status, Time, Unit, Voice,
@@ -801,20 +801,7 @@ impl<'a> Checker<'a> {
         match self.text.locate(q, occurrence.map(|o| *o.get_ref())) {
             Ok(span) => Some(evidence(&self.text, span)),
             Err(e) => {
-                let problem = match e {
-                    QuoteError::Empty => QuoteProblem::Empty,
-                    QuoteError::NoWords => QuoteProblem::NoWords,
-                    QuoteError::Spacing { passage, spacing } => {
-                        QuoteProblem::Spacing { passage, spacing }
-                    }
-                    QuoteError::NotFound { closest } => QuoteProblem::NotFound { closest },
-                    QuoteError::Ambiguous { count, contexts } => {
-                        QuoteProblem::Ambiguous { count, contexts }
-                    }
-                    QuoteError::NoSuchOccurrence { count } => {
-                        QuoteProblem::NoSuchOccurrence { count }
-                    }
-                };
+                let problem = e;
                 self.fail(
                     quote,
                     Some(item),
