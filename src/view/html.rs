@@ -510,27 +510,18 @@ fn items(
     }
     let mut out = format!("<h3>{}</h3>\n<ul class=\"items\">\n", esc(title));
     for item in items {
-        let date = item
-            .date
-            .as_deref()
-            .map(|d| format!("<time>{}</time> ", esc(d)))
-            .unwrap_or_default();
-        let role = item
-            .role
-            .as_deref()
-            .map(|r| format!(" ({})", esc(r)))
-            .unwrap_or_default();
-        let known = item
-            .known
-            .as_deref()
-            .map(|k| format!(" <span class=\"known\">{}</span>", esc(k)))
-            .unwrap_or_default();
-        // Planned, cancelled, not happened: said, as the card says it.
-        let told = item
-            .told
-            .as_deref()
-            .map(|t| format!(" <span class=\"told\">[{}]</span>", esc(t)))
-            .unwrap_or_default();
+        // Each part, escaped, in its frame when the item has it; planned, cancelled or
+        // not happened is said, as the card says it.
+        let part = |value: &Option<String>, before: &str, after: &str| {
+            value
+                .as_deref()
+                .map(|v| format!("{before}{}{after}", esc(v)))
+                .unwrap_or_default()
+        };
+        let date = part(&item.date, "<time>", "</time> ");
+        let role = part(&item.role, " (", ")");
+        let known = part(&item.known, " <span class=\"known\">", "</span>");
+        let told = part(&item.told, " <span class=\"told\">[", "]</span>");
         let _ = writeln!(
             out,
             "<li>{date}{}{role}{known}{told}\n{}</li>",
