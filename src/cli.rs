@@ -138,7 +138,7 @@ The base IRI of a query is --base.
 Examples:
   nea-kg query cq01
   nea-kg query 'SELECT ?label WHERE { kg:rok skos:altLabel ?label }'
-  nea-kg query entity-claims --bind name=ASEAN --format csv
+  nea-kg query entity-claims --bind entity=ASEAN --format csv
   nea-kg query my-query.rq --timeout 5";
 
 /// Where the graph comes from.
@@ -217,7 +217,8 @@ pub struct QueryArgs {
     #[arg(long, value_name = "SECONDS")]
     pub timeout: Option<f64>,
     /// Set a parameter of the query: NAME=VALUE replaces the values of its
-    /// `VALUES ?NAME { … }` block with the string VALUE.
+    /// `VALUES ?NAME { … }` block with the string VALUE; a block that holds an IRI is an
+    /// entity's, and VALUE is then one of its names, its id or its IRI.
     #[arg(long, value_name = "NAME=VALUE")]
     pub bind: Vec<String>,
     /// Results format: table, csv, tsv, json or xml for SELECT and ASK; ttl, nt, nq, trig,
