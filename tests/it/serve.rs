@@ -20,6 +20,9 @@ struct Server {
     addr: String,
     /// Everything it printed on stderr so far.
     log: Arc<Mutex<String>>,
+    /// The thread that reads its stderr into `log`: it ends when the server has exited
+    /// and its last line is in the log.
+    reader: Mutex<Option<std::thread::JoinHandle<()>>>,
 }
 
 impl Server {
@@ -42,7 +45,7 @@ impl Server {
         let child = Arc::new(Mutex::new(child));
         let log = Arc::new(Mutex::new(String::new()));
         let (tx, rx) = std::sync::mpsc::channel();
-        {
+        let reader = {
             let log = Arc::clone(&log);
             std::thread::spawn(move || {
                 for line in BufReader::new(stderr).lines() {
@@ -59,8 +62,8 @@ impl Server {
                         let _ = tx.send(addr);
                     }
                 }
-            });
-        }
+            })
+        };
         {
             let child = Arc::clone(&child);
             std::thread::spawn(move || {
@@ -75,7 +78,12 @@ impl Server {
                 panic!("nea-kg serve printed no URL:\n{}", log.lock().unwrap());
             }
         };
-        Self { child, addr, log }
+        Self {
+            child,
+            addr,
+            log,
+            reader: Mutex::new(Some(reader)),
+        }
     }
 
     fn log(&self) -> String {
@@ -103,13 +111,17 @@ impl Server {
         request(&self.addr, method, target, headers, body)
     }
 
-    /// SIGTERM, and the exit status within 15 s.
+    /// SIGTERM, and the exit status within 15 s; the log then holds all it printed.
     fn stop(&self) -> i32 {
         let pid = self.child.lock().unwrap().id() as i32;
         unsafe { libc::kill(pid, libc::SIGTERM) };
         let started = Instant::now();
         loop {
             if let Some(status) = self.child.lock().unwrap().try_wait().unwrap() {
+                // The process is gone, so its stderr ends: the reader finishes the log.
+                if let Some(reader) = self.reader.lock().unwrap().take() {
+                    reader.join().expect("the stderr reader ends");
+                }
                 return status.code().unwrap_or(-1);
             }
             assert!(
