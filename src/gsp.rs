@@ -19,8 +19,8 @@
 
 use crate::cli::PushArgs;
 use crate::load;
+use crate::note;
 use crate::output::rdf as export;
-use crate::say;
 use base64::Engine as _;
 use nea_kg_core::error::quoted;
 use nea_kg_core::Iris;
@@ -128,7 +128,7 @@ fn push_graphs(args: PushArgs, secrets: &Secrets) -> Result<ExitCode> {
                 endpoint.host_str().unwrap_or("?")
             )));
         }
-        say!(
+        note!(
             "warning: sending the password in clear text to {} (--allow-insecure-auth)",
             endpoint.host_str().unwrap_or("?")
         );
@@ -190,7 +190,7 @@ fn push_graphs(args: PushArgs, secrets: &Secrets) -> Result<ExitCode> {
                     Some(url) => format!(" at {url} (redirected)"),
                     None => String::new(),
                 };
-                say!(
+                note!(
                     "{}",
                     secrets.scrub(&format!(
                         "{} {} triples to {destination}: {}{at}",
@@ -217,7 +217,7 @@ fn push_graphs(args: PushArgs, secrets: &Secrets) -> Result<ExitCode> {
         }
     }
     let total: usize = written.iter().map(|(_, n)| n).sum();
-    say!(
+    note!(
         "{}",
         secrets.scrub(&format!(
             "pushed {total} triples in {} graph{} to {endpoint}",

@@ -133,7 +133,7 @@ pub fn write(results: QueryResults<'_>, w: &Writing<'_>, out: &mut dyn Write) ->
                 rdf::check_format(&quads, format, w.entity_ns)?;
                 rdf::write(&quads, format, w.entity_ns, &mut *out)?;
             } else {
-                crate::say!(
+                crate::note!(
                     "{name}: more than {SORTED_UP_TO} triples: written as the engine gives them, not sorted"
                 );
                 rdf::write_streaming(head, triples, format, w.entity_ns, &mut *out).map_err(
