@@ -38,6 +38,15 @@ pub const DISTRIBUTIONS: [(&str, &str, &str, &str); 6] = [
     ("jsonld", "JSON-LD", "application/ld+json", "JSON_LD"),
 ];
 
+/// The dataset's keywords (`dcat:keyword`), for a catalogue's search.
+const KEYWORDS: [&str; 5] = [
+    "knowledge graph",
+    "Northeast Asia",
+    "regional cooperation",
+    "news articles",
+    "claims and evidence",
+];
+
 /// The dataset-wide statement of the rights to the articles' words.
 const WORDS_RIGHTS: &str = "The articles' words in this dataset (each article's text in schema:text, and the quotes of the evidence in oa:exact, oa:prefix and oa:suffix) are copied from the articles as their publishers published them: the rights in them stay with their publishers and authors, and the dataset's licence (CC BY 4.0) does not cover them. Each article's own statement is its dcterms:rights. `nea-kg export --no-text` leaves the full texts out.";
 
@@ -113,6 +122,14 @@ pub fn describe(
     add(&dataset, dcterms::TITLE, en("nea-kg knowledge graph"));
     add(&dataset, dcterms::DESCRIPTION, en("Entities, facts, events, statistics and claims of news and opinion articles on Northeast Asian cooperation, each grounded in the exact words of its article."));
     add(&dataset, void::TRIPLES, Literal::from(total as i64).into());
+    for keyword in KEYWORDS {
+        add(&dataset, dcat::KEYWORD, en(keyword));
+    }
+    add(
+        &dataset,
+        dcat::THEME,
+        NamedNode::new_unchecked(vocab::THEME_INTERNATIONAL).into(),
+    );
     let license = NamedNode::new_unchecked(vocab::GRAPH_LICENSE);
     add(&dataset, dcterms::LICENSE, license.clone().into());
     add(&license, rdf::TYPE, dcterms::LICENSE_DOCUMENT.into());
