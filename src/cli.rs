@@ -328,7 +328,7 @@ pub struct PushArgs {
     #[arg(long)]
     pub allow_insecure_auth: bool,
     /// Trust the store's certificate if the CA certificate(s) in FILE (PEM) signed it,
-    /// instead of the system's certificate store, as curl --cacert does.
+    /// instead of the system's certificate store, as curl --cacert does; - for stdin.
     #[arg(long, value_name = "FILE")]
     pub cacert: Option<PathBuf>,
     /// Give up on a request after this many seconds.

@@ -77,6 +77,9 @@ fn one_stdin(command: &Command) -> Result<()> {
             uses.extend(a.shapes.as_deref().filter(|p| dash(p)).map(|_| "--shapes"));
         }
         Command::Query(a) if a.query == "-" => uses.push("the query"),
+        Command::Push(a) => {
+            uses.extend(a.cacert.as_deref().filter(|p| dash(p)).map(|_| "--cacert"));
+        }
         _ => {}
     }
     if uses.len() > 1 {
