@@ -162,7 +162,7 @@ Register-ArgumentCompleter -Native -CommandName 'nea-kg' -ScriptBlock {
             [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'The store''s Graph Store Protocol endpoint (http:// or https://)')
             [CompletionResult]::new('--into', '--into', [CompletionResultType]::ParameterName, 'Send the union of the graphs into this one named graph instead')
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The user for HTTP basic authentication [env: NEA_KG_USER]; the password is read from NEA_KG_PASSWORD')
-            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Trust the store''s certificate if the CA certificate(s) in FILE (PEM) signed it, instead of the system''s certificate store, as curl --cacert does')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'Trust the store''s certificate if the CA certificate(s) in FILE (PEM) signed it, instead of the system''s certificate store, as curl --cacert does; - for stdin')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up on a request after this many seconds')
             [CompletionResult]::new('--graphs', '--graphs', [CompletionResultType]::ParameterName, 'Which graphs to push')
             [CompletionResult]::new('--article', '--article', [CompletionResultType]::ParameterName, 'An article''s text (UTF-8), or - for stdin. Give --facts with it; repeat both for several articles')

@@ -152,7 +152,7 @@ set edit:completion:arg-completer[nea-kg] = {|@words|
             cand --endpoint 'The store''s Graph Store Protocol endpoint (http:// or https://)'
             cand --into 'Send the union of the graphs into this one named graph instead'
             cand --user 'The user for HTTP basic authentication [env: NEA_KG_USER]; the password is read from NEA_KG_PASSWORD'
-            cand --cacert 'Trust the store''s certificate if the CA certificate(s) in FILE (PEM) signed it, instead of the system''s certificate store, as curl --cacert does'
+            cand --cacert 'Trust the store''s certificate if the CA certificate(s) in FILE (PEM) signed it, instead of the system''s certificate store, as curl --cacert does; - for stdin'
             cand --timeout 'Give up on a request after this many seconds'
             cand --graphs 'Which graphs to push'
             cand --article 'An article''s text (UTF-8), or - for stdin. Give --facts with it; repeat both for several articles'

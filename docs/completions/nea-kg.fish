@@ -123,7 +123,7 @@ complete -c nea-kg -n "__fish_nea_kg_using_subcommand validate" -s h -l help -d 
 complete -c nea-kg -n "__fish_nea_kg_using_subcommand push" -l endpoint -d 'The store\'s Graph Store Protocol endpoint (http:// or https://)' -r
 complete -c nea-kg -n "__fish_nea_kg_using_subcommand push" -l into -d 'Send the union of the graphs into this one named graph instead' -r
 complete -c nea-kg -n "__fish_nea_kg_using_subcommand push" -l user -d 'The user for HTTP basic authentication [env: NEA_KG_USER]; the password is read from NEA_KG_PASSWORD' -r
-complete -c nea-kg -n "__fish_nea_kg_using_subcommand push" -l cacert -d 'Trust the store\'s certificate if the CA certificate(s) in FILE (PEM) signed it, instead of the system\'s certificate store, as curl --cacert does' -r -F
+complete -c nea-kg -n "__fish_nea_kg_using_subcommand push" -l cacert -d 'Trust the store\'s certificate if the CA certificate(s) in FILE (PEM) signed it, instead of the system\'s certificate store, as curl --cacert does; - for stdin' -r -F
 complete -c nea-kg -n "__fish_nea_kg_using_subcommand push" -l timeout -d 'Give up on a request after this many seconds' -r
 complete -c nea-kg -n "__fish_nea_kg_using_subcommand push" -l graphs -d 'Which graphs to push' -r -f -a "article\t'Every article\'s graph: its facts, claims, mentions and evidence'
 entities\t'The entities the articles name (types, labels, Wikidata links), one graph shared by all the articles'

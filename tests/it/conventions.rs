@@ -213,6 +213,22 @@ fn every_input_file_can_be_stdin() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let run = nea_with_stdin(&["query", "-", "--format", "csv"], b"ASK { ?s ?p ?o }");
     assert_eq!(run.ok(), "true\n");
+    // push --cacert -: read before anything is sent (port 9 would refuse anyway).
+    let run = nea_with_stdin(
+        &[
+            "push",
+            "--endpoint",
+            "https://127.0.0.1:9/store",
+            "--cacert",
+            "-",
+        ],
+        b"not a certificate",
+    );
+    let err = run.input_error();
+    assert!(
+        err.starts_with("error: --cacert -: holds no PEM certificate"),
+        "{err}"
+    );
 }
 
 #[test]
