@@ -23,7 +23,10 @@ pub fn run(args: ValidateArgs) -> Result<ExitCode> {
             let source = load::read_file(path, "shapes")?;
             Shapes::parse(&source.name, &source.text)?
         }
-        None => Shapes::parse("ontology/shapes.ttl", shacl::EMBEDDED)?,
+        None => {
+            crate::explain!("the shapes: the embedded ontology/shapes.ttl");
+            Shapes::parse("ontology/shapes.ttl", shacl::EMBEDDED)?
+        }
     };
     let (store, what, failures) = match &args.data {
         Some(path) => (
