@@ -315,6 +315,21 @@ fn quiet_prints_only_errors_and_verbose_says_what_is_loaded_from_where() {
             ),
         ]
     );
+    let run = nea(&["-v", "query", "cq01", "--format", "csv"]);
+    assert!(
+        run.stderr.starts_with(
+            "nea-kg: the query: the shipped cq01-diplomatic-relations.rq, compiled in\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    let run = nea(&["-v", "validate"]);
+    assert!(
+        run.stderr
+            .starts_with("nea-kg: the shapes: the embedded ontology/shapes.ttl\n"),
+        "{}",
+        run.stderr
+    );
     let run = nea(&["-q", "-v", "queries"]);
     assert!(run.input_error().contains("cannot be used with"));
 }
