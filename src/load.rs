@@ -367,6 +367,8 @@ pub struct Kg {
     pub iris: Iris,
     /// The sheets that failed under --keep-going.
     pub failures: usize,
+    /// Whether the store is the persistent one of --store, opened read-only.
+    pub read_only: bool,
 }
 
 impl Kg {
@@ -380,6 +382,7 @@ impl Kg {
                 store: open_store(dir)?,
                 iris,
                 failures: 0,
+                read_only: true,
             });
         }
         let store = Store::new().context("cannot open a store")?;
@@ -401,6 +404,7 @@ impl Kg {
             store,
             iris,
             failures,
+            read_only: false,
         })
     }
 

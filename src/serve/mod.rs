@@ -17,7 +17,7 @@ mod protocol;
 use crate::load::Kg;
 use crate::view::model::Article;
 use crate::{explain, note, say};
-use anyhow::{anyhow, bail, Result};
+use anyhow::{anyhow, bail, Context, Result};
 use http::Reply;
 use nea_kg_core::error::quoted;
 use oxigraph::store::Store;
@@ -157,11 +157,15 @@ pub fn run(listener: TcpListener, kg: Kg, config: Config) -> Result<()> {
     // The dataset description names this endpoint (a dcat:DataService), in the store the
     // endpoint answers from; a persistent store is opened read-only and keeps its own.
     let endpoint = format!("http://{local}/sparql");
-    match store.extend(nea_kg_core::dataset::service(&kg.iris, &endpoint)) {
-        Ok(()) => explain!("the dataset description names the endpoint {endpoint}"),
-        Err(e) => explain!(
-            "the store is read-only: its dataset description does not name the endpoint ({e})"
-        ),
+    if kg.read_only {
+        explain!(
+            "the store is read-only: its dataset description does not name the endpoint {endpoint}"
+        );
+    } else {
+        store
+            .extend(nea_kg_core::dataset::service(&kg.iris, &endpoint))
+            .context("cannot describe the endpoint in the store")?;
+        explain!("the dataset description names the endpoint {endpoint}");
     }
     let articles = crate::sparql::guarded("serve", None, {
         let (store, entity_ns) = (store.clone(), entity_ns.clone());
