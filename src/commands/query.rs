@@ -109,6 +109,7 @@ pub fn resolve(arg: &str) -> Result<QueryText> {
             Some(rest) => rest.to_owned(),
             None => text,
         };
+        crate::explain!("read the query from stdin ({} bytes)", text.len());
         return Ok(QueryText {
             name: "the query on stdin".to_owned(),
             text,
@@ -125,9 +126,12 @@ pub fn resolve(arg: &str) -> Result<QueryText> {
     }
     if one_word {
         return match shipped::find(arg) {
-            Ok(q) => Ok(QueryText {
-                name: format!("{}.rq", q.name),
-                text: q.text.to_owned(),
+            Ok(q) => Ok({
+                crate::explain!("the query: the shipped {}.rq, compiled in", q.name);
+                QueryText {
+                    name: format!("{}.rq", q.name),
+                    text: q.text.to_owned(),
+                }
             }),
             Err(several) if several.len() > 1 => bail!(
                 "{} names several shipped queries: {}\n  give more of the name",

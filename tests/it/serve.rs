@@ -594,15 +594,42 @@ fn the_graph_store_protocol_reads_graphs() {
     assert_eq!(r.expect(200).content_type(), "application/n-triples");
     let expected = nea(&["export", "--graph", "entities", "--format", "nt"]).ok();
     assert_eq!(r.body.lines().count(), expected.lines().count());
+    // What the server holds is the export, and the dataset description of its endpoint.
+    let service = |body: &str| -> String {
+        body.lines()
+            .filter(|l| !l.starts_with("<https://w3id.org/nea-kg/dataset/service>"))
+            .map(|l| format!("{l}\n"))
+            .collect()
+    };
     let union = server.get("/store?default", Some("application/n-triples"));
     let all = nea(&["export", "--format", "nt"]).ok();
-    assert_eq!(union.expect(200).body, all);
+    assert_eq!(service(&union.expect(200).body), all);
+    assert_eq!(union.body.lines().count(), all.lines().count() + 6);
     let dataset = server.get("/store", None);
     assert_eq!(dataset.expect(200).content_type(), "application/n-quads");
-    assert_eq!(dataset.body, nea(&["export", "--format", "nq"]).ok());
+    assert_eq!(
+        service(&dataset.body),
+        nea(&["export", "--format", "nq"]).ok()
+    );
     let r = server.get("/store?graph=https%3A%2F%2Fexample.org%2Fnone", None);
     assert!(r.expect(404).body.contains("no such graph"), "{}", r.body);
     server.get("/store?graph=a&graph=b", None).expect(400);
+}
+
+/// The dataset description says where the graph is served: a dcat:DataService with the
+/// endpoint's URL, serving the dataset.
+#[test]
+fn the_dataset_description_names_the_endpoint() {
+    let server = Server::start(&[]);
+    let query = "PREFIX dcat: <http://www.w3.org/ns/dcat#> SELECT ?endpoint ?dataset WHERE { GRAPH <https://w3id.org/nea-kg/graph/metadata> { ?s a dcat:DataService ; dcat:endpointURL ?endpoint ; dcat:servesDataset ?dataset } }";
+    let r = server.get(&query_target(query), Some("text/csv"));
+    assert_eq!(
+        r.expect(200).body,
+        format!(
+            "endpoint,dataset\r\nhttp://{}/sparql,https://w3id.org/nea-kg/dataset\r\n",
+            server.addr
+        )
+    );
 }
 
 #[test]
