@@ -68,7 +68,7 @@ Register-ArgumentCompleter -Native -CommandName 'nea-kg' -ScriptBlock {
         }
         'nea-kg;query' {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop the query after this many seconds (decimals allowed), while results stream too')
-            [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Set a parameter of the query: NAME=VALUE replaces the values of its `VALUES ?NAME { … }` block with the string VALUE')
+            [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Set a parameter of the query: NAME=VALUE replaces the values of its `VALUES ?NAME { … }` block with the string VALUE; a block that holds an IRI is an entity''s, and VALUE is then one of its names, its id or its IRI')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Results format: table, csv, tsv, json or xml for SELECT and ASK; ttl, nt, nq, trig, rdf (RDF/XML) or jsonld for CONSTRUCT and DESCRIBE [default: table, or ttl for graph results]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Results format: table, csv, tsv, json or xml for SELECT and ASK; ttl, nt, nq, trig, rdf (RDF/XML) or jsonld for CONSTRUCT and DESCRIBE [default: table, or ttl for graph results]')
             [CompletionResult]::new('--article', '--article', [CompletionResultType]::ParameterName, 'An article''s text (UTF-8), or - for stdin. Give --facts with it; repeat both for several articles')

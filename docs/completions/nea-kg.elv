@@ -63,7 +63,7 @@ set edit:completion:arg-completer[nea-kg] = {|@words|
         }
         &'nea-kg;query'= {
             cand --timeout 'Stop the query after this many seconds (decimals allowed), while results stream too'
-            cand --bind 'Set a parameter of the query: NAME=VALUE replaces the values of its `VALUES ?NAME { … }` block with the string VALUE'
+            cand --bind 'Set a parameter of the query: NAME=VALUE replaces the values of its `VALUES ?NAME { … }` block with the string VALUE; a block that holds an IRI is an entity''s, and VALUE is then one of its names, its id or its IRI'
             cand -f 'Results format: table, csv, tsv, json or xml for SELECT and ASK; ttl, nt, nq, trig, rdf (RDF/XML) or jsonld for CONSTRUCT and DESCRIBE [default: table, or ttl for graph results]'
             cand --format 'Results format: table, csv, tsv, json or xml for SELECT and ASK; ttl, nt, nq, trig, rdf (RDF/XML) or jsonld for CONSTRUCT and DESCRIBE [default: table, or ttl for graph results]'
             cand --article 'An article''s text (UTF-8), or - for stdin. Give --facts with it; repeat both for several articles'

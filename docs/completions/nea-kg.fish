@@ -60,7 +60,7 @@ complete -c nea-kg -n "__fish_nea_kg_using_subcommand export" -s q -l quiet -d '
 complete -c nea-kg -n "__fish_nea_kg_using_subcommand export" -s v -l verbose -d 'Say what is loaded from where: each file read, the embedded default, the corpus, the store'
 complete -c nea-kg -n "__fish_nea_kg_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c nea-kg -n "__fish_nea_kg_using_subcommand query" -l timeout -d 'Stop the query after this many seconds (decimals allowed), while results stream too' -r
-complete -c nea-kg -n "__fish_nea_kg_using_subcommand query" -l bind -d 'Set a parameter of the query: NAME=VALUE replaces the values of its `VALUES ?NAME { … }` block with the string VALUE' -r
+complete -c nea-kg -n "__fish_nea_kg_using_subcommand query" -l bind -d 'Set a parameter of the query: NAME=VALUE replaces the values of its `VALUES ?NAME { … }` block with the string VALUE; a block that holds an IRI is an entity\'s, and VALUE is then one of its names, its id or its IRI' -r
 complete -c nea-kg -n "__fish_nea_kg_using_subcommand query" -s f -l format -d 'Results format: table, csv, tsv, json or xml for SELECT and ASK; ttl, nt, nq, trig, rdf (RDF/XML) or jsonld for CONSTRUCT and DESCRIBE [default: table, or ttl for graph results]' -r
 complete -c nea-kg -n "__fish_nea_kg_using_subcommand query" -l article -d 'An article\'s text (UTF-8), or - for stdin. Give --facts with it; repeat both for several articles' -r -F
 complete -c nea-kg -n "__fish_nea_kg_using_subcommand query" -l facts -d 'The article\'s fact sheet (TOML, see docs/fact-sheet.md), in the order of --article; - for stdin' -r -F

@@ -62,8 +62,8 @@ fn one_sha2_is_compiled() {
 }
 
 /// The shipped completion scripts and manual pages are what the binary writes: a change
-/// to the command line that is not regenerated fails here (regenerate them with the
-/// commands of docs/README's "Shell completions and manual pages").
+/// to the command line that is not regenerated fails here (`bash docs/regenerate.sh`
+/// rewrites them all).
 #[test]
 fn shipped_completions_and_manual_pages_are_up_to_date() {
     for (shell, file) in [
