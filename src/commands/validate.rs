@@ -23,10 +23,21 @@ pub fn run(args: ValidateArgs) -> Result<ExitCode> {
             let source = load::read_file(path, "shapes")?;
             Shapes::parse(&source.name, &source.text)?
         }
-        None => Shapes::parse("ontology/shapes.ttl", shacl::EMBEDDED)?,
+        None => {
+            crate::explain!("the shapes: the embedded ontology/shapes.ttl");
+            Shapes::parse("ontology/shapes.ttl", shacl::EMBEDDED)?
+        }
     };
     let (store, what, failures) = match &args.data {
-        Some(path) => (load_file(path)?, path.display().to_string(), 0),
+        Some(path) => (
+            load_file(path, args.data_format.as_deref())?,
+            if load::is_stdin(path) {
+                "the data on stdin".to_owned()
+            } else {
+                path.display().to_string()
+            },
+            0,
+        ),
         None => {
             let kg = Kg::load(&args.input)?;
             let what = match (
@@ -88,19 +99,25 @@ pub fn run(args: ValidateArgs) -> Result<ExitCode> {
     if failures > 0 {
         return Ok(load::outcome(failures));
     }
-    say!("{what} conforms: {triples} quads checked against {shapes_count} shapes and the article's text");
+    crate::note!("{what} conforms: {triples} quads checked against {shapes_count} shapes and the article's text");
     Ok(ExitCode::SUCCESS)
 }
 
-/// Loads any RDF file (its format from the extension; .gz is decompressed) into a store.
-fn load_file(path: &Path) -> Result<Store> {
-    let name = path.display().to_string();
-    let target = crate::output::rdf::Target::new(None, Some(path))?;
-    if path.is_dir() {
-        bail!("{name}: is a folder, not a file\n  give the path of an RDF file");
+/// Loads any RDF file (its format from --data-format or the extension; .gz is
+/// decompressed), or standard input for `-`, into a store.
+fn load_file(path: &Path, format: Option<&str>) -> Result<Store> {
+    let stdin = load::is_stdin(path);
+    if stdin && format.is_none() {
+        bail!("--data -: the format of standard input cannot be told from a name\n  give --data-format (ttl, nt, nq, trig, rdf or jsonld; nq.gz if compressed)");
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| anyhow!("{name}: cannot read the data: {e}\n  check the path"))?;
+    let target = crate::output::rdf::Target::new(format, (!stdin).then_some(path))?;
+    if path.is_dir() {
+        bail!(
+            "{}: is a folder, not a file\n  give the path of an RDF file",
+            path.display()
+        );
+    }
+    let (name, bytes) = load::read_bytes(path, "data")?;
     let bytes = if target.gzip {
         let mut out = Vec::new();
         flate2::read::GzDecoder::new(bytes.as_slice())
