@@ -3,7 +3,9 @@
 //! of its outcome, or an error. `main` owns the exit policy.
 
 mod build;
+mod coverage;
 mod describe;
+mod draft;
 mod export;
 mod push;
 mod queries;
@@ -31,6 +33,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Validate(args) => validate::run(args),
         Command::Build(args) => build::run(args),
         Command::Serve(args) => serve::run(args),
+        Command::Draft(args) => draft::run(args),
+        Command::Coverage(args) => coverage::run(args),
     }
 }
 

@@ -228,6 +228,10 @@ pub enum ErrorKind {
         previous: String,
     },
     EmptyArticle,
+    /// The article holds NUL bytes or mostly control characters: not a text.
+    BinaryArticle,
+    /// The article has no sentence after its headline: no line with a letter.
+    NoSentences,
     /// Items `nea-kg draft` proposed that nobody has confirmed yet: (kind, id), in the
     /// order of the sheet.
     Drafts {
@@ -417,6 +421,14 @@ impl fmt::Display for ErrorKind {
             Self::EmptyArticle => write!(
                 f,
                 "the article is empty\n  give the article's text, UTF-8, as a .txt file"
+            ),
+            Self::BinaryArticle => write!(
+                f,
+                "the article is binary, not text (it holds NUL bytes or mostly control characters)\n  give the article's text, UTF-8, as a .txt file"
+            ),
+            Self::NoSentences => write!(
+                f,
+                "the article has no sentences: no line after the headline holds a word\n  give the article's whole text: its headline on the first line, then its paragraphs"
             ),
             Self::Drafts { items } => {
                 let shown: Vec<String> = items

@@ -12,6 +12,7 @@
 pub mod builder;
 pub mod check;
 pub mod dataset;
+pub mod draft;
 pub mod emit;
 pub mod error;
 pub mod ground;

@@ -1,0 +1,1173 @@
+//! The draft: a first fact sheet for an article, from its text and the registry alone,
+//! for a person to confirm or delete item by item (`nea-kg draft`). Every item it
+//! proposes quotes the article's own words (so it cannot fail grounding) and carries
+//! `draft = true` (so a build refuses it until someone confirms it). The rules are
+//! general English patterns (`patterns`) and the registry's names; nothing here knows
+//! any one article. The output is deterministic: the same text and registry give the
+//! same bytes.
+
+pub mod patterns;
+#[cfg(test)]
+mod tests;
+
+use crate::check::Registry;
+use crate::error::{Error, ErrorKind, Errors, Location};
+use crate::ground::{self, Text};
+use crate::numbers;
+use crate::sheet;
+use crate::source::Source;
+use patterns::{DateHit, DateKind, DateRole, Relative, Voice, When};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+/// What a draft starts from.
+pub struct Input<'a> {
+    /// The article's text.
+    pub text: &'a Source,
+    /// The article's id, when the caller has one (from the file's name).
+    pub id: Option<String>,
+    pub registry: &'a Registry,
+    /// An existing sheet: draft only what it does not cover yet, after its own text.
+    pub merge: Option<&'a Source>,
+}
+
+/// Checks that a text is an article a draft can read: not empty, not binary, with at
+/// least one sentence.
+pub fn readable(text: &Source) -> Result<(), Error> {
+    let at = || Location::file(text.name.clone());
+    let t = &text.text;
+    if t.trim().is_empty() {
+        return Err(Error::at(at(), ErrorKind::EmptyArticle));
+    }
+    let control = t
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        .count();
+    if t.contains('\0') || control * 10 > t.chars().count() {
+        return Err(Error::at(at(), ErrorKind::BinaryArticle));
+    }
+    if !t.lines().skip(1).any(|l| l.chars().any(char::is_alphabetic)) {
+        return Err(Error::at(at(), ErrorKind::NoSentences));
+    }
+    Ok(())
+}
+
+/// One item of the draft, as TOML: its table, comments and fields.
+struct Item {
+    table: &'static str,
+    comments: Vec<String>,
+    fields: Vec<(&'static str, Val)>,
+    /// Where it starts in the text, in bytes, for the order.
+    at: usize,
+}
+
+enum Val {
+    S(String),
+    I(i64),
+    F(f64),
+    B(bool),
+    L(Vec<String>),
+}
+
+fn toml_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+impl Val {
+    fn render(&self) -> String {
+        match self {
+            Self::S(s) => toml_string(s),
+            Self::I(i) => i.to_string(),
+            Self::F(f) => number(*f),
+            Self::B(b) => b.to_string(),
+            Self::L(l) => format!(
+                "[{}]",
+                l.iter().map(|s| toml_string(s)).collect::<Vec<_>>().join(", ")
+            ),
+        }
+    }
+}
+
+/// A lower-case id from a text: ASCII letters and digits, hyphens between words.
+pub fn slug(text: &str, words: usize) -> String {
+    let mut out = String::new();
+    for w in text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(words)
+    {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&w.to_ascii_lowercase());
+    }
+    if !out.starts_with(|c: char| c.is_ascii_lowercase()) {
+        out.insert_str(0, "x-");
+    }
+    out
+}
+
+/// A name of the text matched to an entity.
+#[derive(Debug, Clone)]
+struct Mention {
+    entity: String,
+    class: String,
+    start: usize,
+    end: usize,
+}
+
+/// The article, indexed: its sentences (bytes), the registry's mentions (bytes).
+struct Doc<'a> {
+    text: &'a str,
+    indexed: Text<'a>,
+    sentences: Vec<(usize, usize)>,
+    mentions: Vec<Mention>,
+    published: Option<When>,
+}
+
+impl Doc<'_> {
+    fn sentence(&self, i: usize) -> &str {
+        let (s, e) = self.sentences[i];
+        &self.text[s..e]
+    }
+
+    fn mentions_in(&self, start: usize, end: usize) -> impl Iterator<Item = &Mention> {
+        self.mentions
+            .iter()
+            .filter(move |m| m.start >= start && m.end <= end)
+    }
+
+    /// The quote for a byte range, with its occurrence when the words occur more than
+    /// once.
+    fn quote(&self, start: usize, end: usize) -> (String, Option<usize>) {
+        let q = &self.text[start..end];
+        let cp = self.text[..start].chars().count();
+        let all = self.indexed.occurrences(q);
+        let occurrence = (all.len() > 1)
+            .then(|| all.iter().position(|&o| o == cp).map(|p| p + 1))
+            .flatten();
+        (q.to_owned(), occurrence)
+    }
+}
+
+fn class_name(iri: &str) -> &str {
+    iri.rsplit(['/', '#']).next().unwrap_or(iri)
+}
+
+/// The draft of a sheet, as TOML text.
+pub fn draft(input: &Input<'_>) -> Result<String, Errors> {
+    readable(input.text)?;
+    let existing: Option<sheet::Sheet> = match input.merge {
+        Some(src) => Some(sheet::parse(src)?),
+        None => None,
+    };
+    let text = input.text.text.as_str();
+    let indexed = Text::new(text);
+    let to_byte = |cp: usize| indexed.slice(0, cp).len();
+    let sentences: Vec<(usize, usize)> = indexed
+        .sentences()
+        .iter()
+        .map(|&(s, e)| (to_byte(s), to_byte(e)))
+        .collect();
+    // The names to match: the registry's, and those the existing sheet adds.
+    let mut names: Vec<(String, String)> = Vec::new();
+    let mut classes: BTreeMap<String, String> = BTreeMap::new();
+    let mut ids: BTreeSet<String> = BTreeSet::new();
+    for e in input.registry.entities() {
+        ids.insert(e.id.clone());
+        classes.insert(e.id.clone(), class_name(&e.class).to_owned());
+        if e.mentions {
+            names.push((e.id.clone(), e.label.clone()));
+            for a in &e.aliases {
+                names.push((e.id.clone(), a.clone()));
+            }
+        }
+    }
+    let mut covered: BTreeSet<usize> = BTreeSet::new();
+    if let Some(sheet) = &existing {
+        ids.insert(sheet.article.id.get_ref().clone());
+        for e in &sheet.entity {
+            ids.insert(e.id.get_ref().clone());
+            classes.insert(e.id.get_ref().clone(), e.class.get_ref().clone());
+            if e.mentions {
+                names.push((e.id.get_ref().clone(), e.label.clone()));
+                for a in &e.aliases {
+                    names.push((e.id.get_ref().clone(), a.clone()));
+                }
+            }
+        }
+        for a in &sheet.alias {
+            for n in &a.names {
+                names.push((a.entity.get_ref().clone(), n.get_ref().clone()));
+            }
+        }
+        ids.extend(sheet.fact.iter().map(|f| f.id.get_ref().clone()));
+        ids.extend(sheet.statistic.iter().map(|f| f.id.get_ref().clone()));
+        ids.extend(sheet.claim.iter().map(|f| f.id.get_ref().clone()));
+        let quotes = sheet
+            .fact
+            .iter()
+            .map(|f| (&f.quote, &f.occurrence))
+            .chain(sheet.statistic.iter().map(|s| (&s.quote, &s.occurrence)))
+            .chain(sheet.claim.iter().map(|c| (&c.quote, &c.occurrence)))
+            .chain(sheet.skip.iter().map(|k| (&k.quote, &k.occurrence)))
+            .collect::<Vec<_>>();
+        for (q, occurrence) in quotes {
+            if let Ok(span) = indexed.locate(q.get_ref(), occurrence.as_ref().map(|o| *o.get_ref())) {
+                let first = span.sentence;
+                let last = indexed.span(span.end.saturating_sub(1).max(span.start), span.end).sentence;
+                covered.extend(first..=last);
+            }
+        }
+    }
+    let name_refs: Vec<(String, &str)> = names.iter().map(|(k, n)| (k.clone(), n.as_str())).collect();
+    let mentions: Vec<Mention> = ground::find_mentions(&indexed, &name_refs)
+        .into_iter()
+        .map(|m| Mention {
+            class: classes.get(&m.key).cloned().unwrap_or_default(),
+            entity: m.key,
+            start: to_byte(m.start),
+            end: to_byte(m.end),
+        })
+        .collect();
+    let taken_names: BTreeSet<&str> = names.iter().map(|(_, n)| n.as_str()).collect();
+
+    let mut out = String::new();
+    let mut items: Vec<Item> = Vec::new();
+    let mut doc = Doc {
+        text,
+        indexed,
+        sentences,
+        mentions,
+        published: None,
+    };
+
+    // ---------------------------------------------------------------- [article]
+    let meta = article_table(&doc, input, &classes, &names);
+    doc.published = meta.published;
+    if let Some(sheet) = &existing {
+        doc.published = sheet
+            .article
+            .published
+            .as_ref()
+            .and_then(|p| When::parse(p.get_ref()));
+        out.push_str(&input.merge.map(|m| m.text.clone()).unwrap_or_default());
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+        out.push_str(
+            "\n# ================================================================ drafted by nea-kg draft --merge\n# What the sheet above does not cover yet. Confirm each item (delete its `draft = true`) or delete it.\n",
+        );
+    } else {
+        out.push_str(&meta.toml);
+    }
+
+    // ---------------------------------------------------------------- entities
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for m in &doc.mentions {
+        *counts.entry(m.entity.as_str()).or_default() += 1;
+    }
+    if !counts.is_empty() && existing.is_none() {
+        out.push_str("\n# Entities of the registry the text names (mentions), found by their names:\n");
+        for (id, n) in &counts {
+            let _ = writeln!(out, "#   {id}: {n}");
+        }
+    }
+    let new = candidates(&doc, input.registry, &taken_names, &mut ids);
+    items.extend(new);
+
+    // ---------------------------------------------------------------- sentences
+    let aid = existing
+        .as_ref()
+        .map(|s| s.article.id.get_ref().clone())
+        .unwrap_or_else(|| meta.id.clone());
+    let genre = existing
+        .as_ref()
+        .and_then(|s| s.article.genre.as_ref().map(|g| g.get_ref().clone()))
+        .or(meta.genre.clone());
+    let headline_end = text.lines().next().map_or(0, str::len);
+    for i in 0..doc.sentences.len() {
+        let (s0, _) = doc.sentences[i];
+        if s0 < headline_end || covered.contains(&(i + 1)) {
+            continue;
+        }
+        let sentence = doc.sentence(i).to_owned();
+        if !sentence.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        sentence_items(&doc, i, &sentence, &aid, genre.as_deref(), &mut ids, &mut items);
+    }
+    items.sort_by_key(|it| (it.at, table_rank(it.table)));
+    for it in &items {
+        out.push('\n');
+        for c in &it.comments {
+            let _ = writeln!(out, "# {c}");
+        }
+        let _ = writeln!(out, "[[{}]]", it.table);
+        for (k, v) in &it.fields {
+            let _ = writeln!(out, "{k} = {}", v.render());
+        }
+        out.push_str("draft = true\n");
+    }
+    Ok(out)
+}
+
+fn table_rank(t: &str) -> usize {
+    match t {
+        "alias" => 0,
+        "entity" => 1,
+        "fact" => 2,
+        "statistic" => 3,
+        _ => 4,
+    }
+}
+
+struct Meta {
+    id: String,
+    genre: Option<String>,
+    published: Option<When>,
+    toml: String,
+}
+
+/// The `[article]` table from what the text gives.
+fn article_table(
+    doc: &Doc<'_>,
+    input: &Input<'_>,
+    classes: &BTreeMap<String, String>,
+    names: &[(String, String)],
+) -> Meta {
+    let text = doc.text;
+    let headline = text.lines().next().unwrap_or("").trim().to_owned();
+    let id = input.id.clone().unwrap_or_else(|| slug(&headline, 6));
+    let mut toml = String::from("# A draft by nea-kg draft: every item below is a proposal, grounded in the article's\n# words. Confirm each one (check it, mend it, delete its `draft = true` line) or delete\n# it; a build refuses any item still marked draft. See docs/fact-sheet.md.\n\n[article]\n");
+    let _ = writeln!(toml, "id = {}", toml_string(&id));
+    let _ = writeln!(toml, "headline = {}", toml_string(&headline));
+    toml.push_str("language = \"en\"\n");
+    let paragraphs: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    // A dateline: "WASHINGTON — " at the start of a paragraph.
+    let mut dateline = None;
+    let mut dateline_word = None;
+    for p in paragraphs.iter().skip(1).take(4) {
+        let head: String = p
+            .chars()
+            .take_while(|c| c.is_uppercase() || *c == ' ' || *c == ',' || *c == '.')
+            .collect();
+        let rest = &p[head.len()..];
+        let head = head.trim().trim_end_matches(',');
+        if head.len() >= 3
+            && head.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && (rest.starts_with('\u{2014}') || rest.starts_with('-') || rest.starts_with('\u{2013}') || rest.starts_with("(") )
+        {
+            dateline_word = Some(head.to_owned());
+            let want = head.to_lowercase();
+            // The registry's place whose name (or its part before a comma) is the word.
+            let mut found: Vec<(&String, bool)> = Vec::new();
+            for e in input.registry.entities() {
+                let all = std::iter::once(&e.label).chain(e.aliases.iter());
+                for n in all {
+                    let first = n.split(',').next().unwrap_or(n).trim().to_lowercase();
+                    if first == want {
+                        found.push((&e.id, class_name(&e.class) == "City"));
+                    }
+                }
+            }
+            found.sort_by_key(|(id, city)| (!city, (*id).clone()));
+            dateline = found.first().map(|(id, _)| (*id).clone());
+            break;
+        }
+    }
+    // A date of the text's first lines: the day it was published or issued.
+    let mut published = None;
+    for p in paragraphs.iter().skip(1).take(3) {
+        if let Some(hit) = patterns::dates(p).into_iter().find(|h| matches!(h.kind, DateKind::Stated(When::Day(..)))) {
+            if let DateKind::Stated(w) = hit.kind {
+                published = Some(w);
+                break;
+            }
+        }
+    }
+    let we = doc
+        .sentences
+        .iter()
+        .filter(|&&(s, e)| patterns::words(&text[s..e]).iter().any(|w| w.text == "We" || w.text == "we"))
+        .count();
+    let judging = doc
+        .sentences
+        .iter()
+        .filter(|&&(s, e)| patterns::evaluative(&text[s..e]))
+        .count();
+    let lower_head = headline.to_lowercase();
+    let genre = if lower_head.contains("joint declaration") || lower_head.contains("joint statement") {
+        Some("joint-declaration")
+    } else if lower_head.contains("statement") || lower_head.contains("declaration") || we >= 3 {
+        Some("statement")
+    } else if dateline_word.is_some() {
+        Some("news")
+    } else if judging >= 3 {
+        Some("opinion")
+    } else {
+        None
+    };
+    match genre {
+        Some(g) => {
+            let _ = writeln!(toml, "genre = {}  # guessed from the text: check it", toml_string(g));
+        }
+        None => toml.push_str("# genre = \"news\"  # news, opinion, statement, joint-declaration, encyclopedia or interview\n"),
+    }
+    match published {
+        Some(w) => {
+            let _ = writeln!(toml, "published = {}  # the first full date of the text: check it is the date of publication", toml_string(&w.iso()));
+        }
+        None => toml.push_str("# published = \"YYYY-MM-DD\"  # the text gives no full date: give it, with published_basis\n"),
+    }
+    match (&dateline, &dateline_word) {
+        (Some(id), _) => {
+            let _ = writeln!(toml, "dateline = {}", toml_string(id));
+        }
+        (None, Some(w)) => {
+            let _ = writeln!(toml, "# dateline: the text is filed from {}, a name no entity of the registry has", toml_string(w));
+        }
+        _ => {}
+    }
+    // A byline, and "The author is …" lines.
+    for p in &paragraphs {
+        if let Some(rest) = p.strip_prefix("By ").filter(|r| r.len() < 80 && r.starts_with(|c: char| c.is_uppercase())) {
+            let authors: Vec<&String> = names
+                .iter()
+                .filter(|(id, n)| rest.contains(n.as_str()) && classes.get(id).is_some_and(|c| c == "Person"))
+                .map(|(id, _)| id)
+                .collect();
+            if authors.is_empty() {
+                let _ = writeln!(toml, "# authors: the byline says {}; declare them as entities", toml_string(rest));
+            } else {
+                let list: Vec<String> = authors.iter().map(|a| toml_string(a)).collect();
+                let _ = writeln!(toml, "authors = [{}]", list.join(", "));
+            }
+        }
+        let lower = p.to_lowercase();
+        if lower.starts_with("the author is") || lower.starts_with("the writer is") {
+            let _ = writeln!(toml, "# the author: {}", toml_string(p));
+        }
+    }
+    Meta {
+        id,
+        genre: genre.map(str::to_owned),
+        published,
+        toml,
+    }
+}
+
+// ------------------------------------------------------------------ new entities
+
+const TITLES: [&str; 24] = [
+    "President", "Premier", "Prime", "Minister", "Foreign", "Chancellor", "King", "Queen",
+    "Secretary", "General", "Chairman", "Chair", "Spokesperson", "Spokesman", "Ambassador",
+    "Mr.", "Ms.", "Mrs.", "Dr.", "Vice", "Deputy", "Defense", "Defence", "Senator",
+];
+
+const FUNCTION_WORDS: [&str; 40] = [
+    "The", "A", "An", "In", "On", "At", "As", "But", "And", "However", "Moreover", "While",
+    "When", "If", "This", "That", "These", "Those", "It", "Its", "Their", "Our", "We", "They",
+    "He", "She", "For", "With", "By", "From", "After", "Before", "Since", "Ahead", "Just",
+    "Some", "Many", "Recalling", "Recognizing", "Pointing",
+];
+
+fn demonym(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_uppercase())
+        && (w.ends_with("ese") || w.ends_with("ian") || w.ends_with("ean") || w.ends_with("can") || w.ends_with("ish") || w.ends_with("ch"))
+}
+
+fn event_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Summit" | "Summits" | "Meeting" | "Meetings" | "Conference" | "Talks" | "Session"
+    )
+}
+
+fn guess_class(name: &str) -> &'static str {
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    match last {
+        "Ministry" | "Department" | "Embassy" | "Office" | "Council" | "Cabinet" | "Government"
+        | "Parliament" | "Assembly" | "Administration" | "Service" | "Agency" | "Commission" => {
+            "GovernmentOrganization"
+        }
+        "Secretariat" | "Organization" | "Organisation" | "Association" | "Union" | "Nations"
+        | "Bank" | "Fund" => "IntergovernmentalOrganization",
+        "Forum" | "Mechanism" | "Dialogue" | "Framework" => "Mechanism",
+        "Agreement" | "Treaty" | "Accord" | "Pact" | "Partnership" => "Agreement",
+        "Declaration" | "Charter" | "Statement" | "Vision" | "Plan" | "Report" | "Strategy"
+        | "Initiative" | "Decade" => "Document",
+        "University" | "College" => "University",
+        "Institute" | "Center" | "Centre" | "Foundation" => "ThinkTank",
+        "News" | "Times" | "Daily" | "Post" | "Press" | "Watch" => "NewsMedia",
+        _ if name.split(' ').count() <= 3
+            && name.split(' ').all(|w| w.chars().all(char::is_alphabetic) && w.starts_with(|c: char| c.is_uppercase())) =>
+        {
+            "Person"
+        }
+        _ => "Concept",
+    }
+}
+
+/// Candidate entities and local aliases: names the registry does not have.
+fn candidates(
+    doc: &Doc<'_>,
+    registry: &Registry,
+    taken: &BTreeSet<&str>,
+    ids: &mut BTreeSet<String>,
+) -> Vec<Item> {
+    let text = doc.text;
+    let headline_end = text.lines().next().map_or(0, str::len);
+    // name -> first byte
+    let mut found: BTreeMap<String, usize> = BTreeMap::new();
+    let mut aliases: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let people: Vec<(&str, Vec<&str>)> = registry
+        .entities()
+        .filter(|e| class_name(&e.class) == "Person")
+        .map(|e| (e.id.as_str(), e.label.split(' ').collect()))
+        .collect();
+    for &(s, e) in &doc.sentences {
+        if s < headline_end {
+            continue;
+        }
+        let sentence = &text[s..e];
+        let w = patterns::words(sentence);
+        // Runs of capitalised words, with "of", "the", "for" and "and" inside.
+        let mut i = 0;
+        while i < w.len() {
+            if !w[i].capitalised() {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < w.len() {
+                let joined = sentence[w[j - 1].end..w[j].start].chars().all(char::is_whitespace);
+                if !joined {
+                    break;
+                }
+                if w[j].capitalised() {
+                    j += 1;
+                } else if matches!(w[j].text, "of" | "the" | "for" | "and")
+                    && w.get(j + 1).is_some_and(|n| n.capitalised())
+                    && sentence[w[j].end..w[j + 1].start].chars().all(char::is_whitespace)
+                {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            // Split the run at the registry's names.
+            let mut parts: Vec<(usize, usize)> = Vec::new();
+            let mut k = i;
+            let mut start = i;
+            while k < j {
+                let at = s + w[k].start;
+                if let Some(m) = doc.mentions.iter().find(|m| m.start <= at && at < m.end) {
+                    if start < k {
+                        parts.push((start, k));
+                    }
+                    while k < j && s + w[k].start < m.end {
+                        k += 1;
+                    }
+                    start = k;
+                } else {
+                    k += 1;
+                }
+            }
+            if start < j {
+                parts.push((start, j));
+            }
+            for (mut a, mut b) in parts {
+                // Leading function words, titles and demonyms are not part of a name.
+                while a < b
+                    && (FUNCTION_WORDS.contains(&w[a].text)
+                        || TITLES.contains(&w[a].text)
+                        || demonym(w[a].text)
+                        || matches!(w[a].text, "of" | "the" | "for" | "and")
+                        || (matches!(w[a].text, "South" | "North" | "East" | "West") && w.get(a + 1).is_some_and(|n| demonym(n.text))))
+                {
+                    a += 1;
+                }
+                while b > a && matches!(w[b - 1].text, "of" | "the" | "for" | "and") {
+                    b -= 1;
+                }
+                if a >= b {
+                    continue;
+                }
+                let name = &sentence[w[a].start..w[b - 1].end];
+                if b - a == 1 {
+                    // One word: a person's name used alone ("Pengyu"), or an acronym.
+                    let word = w[a].text;
+                    if let Some((id, _)) = people.iter().find(|(_, parts)| parts.len() > 1 && parts.contains(&word)) {
+                        if !taken.contains(word) {
+                            aliases.entry(((*id).to_owned(), word.to_owned())).or_insert(s + w[a].start);
+                        }
+                        continue;
+                    }
+                    let acronym = word.len() >= 2
+                        && word.len() <= 6
+                        && word.chars().all(|c| c.is_ascii_uppercase())
+                        && a > 0;
+                    if !acronym {
+                        continue;
+                    }
+                }
+                if event_word(w[b - 1].text)
+                    || w[a..b].iter().any(|x| !numbers::ordinals(&x.lower()).is_empty() && x.text != "Second")
+                    || taken.contains(name)
+                    || name.chars().any(|c| c.is_ascii_digit())
+                {
+                    continue;
+                }
+                found.entry(name.to_owned()).or_insert(s + w[a].start);
+            }
+            i = j;
+        }
+    }
+    // "Long Name (ABC)": the acronym is a name of the long name's entity.
+    let mut defined: BTreeMap<String, String> = BTreeMap::new();
+    for (name, _) in found.iter() {
+        let initials: String = name
+            .split(' ')
+            .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        let pattern = format!("{name} ({initials})");
+        if initials.len() >= 2 && text.contains(&pattern) {
+            defined.insert(name.clone(), initials);
+        }
+    }
+    // A registry name defined by an acronym the registry lacks: a local alias.
+    for m in &doc.mentions {
+        let name = &text[m.start..m.end];
+        let initials: String = name
+            .split(' ')
+            .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        if initials.len() >= 2 && text[m.end..].starts_with(&format!(" ({initials})")) && !taken.contains(initials.as_str()) {
+            aliases.entry((m.entity.clone(), initials.clone())).or_insert(m.start);
+            found.remove(&initials);
+        }
+    }
+    let acronyms: BTreeSet<String> = defined.values().cloned().collect();
+    let mut items = Vec::new();
+    for ((entity, name), at) in &aliases {
+        items.push(Item {
+            table: "alias",
+            comments: vec![format!(
+                "{} is not a name of the registry; it may be a name this article gives {entity}",
+                toml_string(name)
+            )],
+            fields: vec![
+                ("entity", Val::S(entity.clone())),
+                ("names", Val::L(vec![name.clone()])),
+            ],
+            at: *at,
+        });
+    }
+    for (name, at) in &found {
+        if acronyms.contains(name) {
+            continue;
+        }
+        let mut id = slug(name, 8);
+        while ids.contains(&id) {
+            id.push_str("-2");
+        }
+        ids.insert(id.clone());
+        let count = doc.indexed.word_occurrences(name).len();
+        let mut comments = vec![format!(
+            "A name the registry does not have: {} mention{}",
+            count,
+            if count == 1 { "" } else { "s" }
+        )];
+        if let Some(close) = did_you_mean(registry, name) {
+            comments.push(format!("did you mean {}? then delete this entity, or make the name a local [[alias]]", toml_string(&close)));
+        }
+        let mut fields = vec![
+            ("id", Val::S(id)),
+            ("class", Val::S(guess_class(name).to_owned())),
+            ("label", Val::S(name.clone())),
+        ];
+        if let Some(a) = defined.get(name) {
+            fields.push(("aliases", Val::L(vec![a.clone()])));
+        }
+        items.push(Item {
+            table: "entity",
+            comments,
+            fields,
+            at: *at,
+        });
+    }
+    items
+}
+
+/// The registry's entity whose name is closest to a new name: one that shares a word
+/// with it, or is a few edits away.
+fn did_you_mean(registry: &Registry, name: &str) -> Option<String> {
+    let words: BTreeSet<&str> = name.split(' ').filter(|w| w.len() > 3).collect();
+    let mut best: Option<(usize, String)> = None;
+    for e in registry.entities() {
+        for n in std::iter::once(&e.label).chain(e.aliases.iter()) {
+            let d = ground::distance(&n.to_lowercase(), &name.to_lowercase());
+            let shared = n.split(' ').filter(|w| words.contains(w)).count();
+            let score = if d <= 2 {
+                d
+            } else if shared > 0 {
+                10 - shared.min(5)
+            } else {
+                continue;
+            };
+            if best.as_ref().is_none_or(|(b, id)| score < *b || score == *b && e.id < *id) {
+                best = Some((score, e.id.clone()));
+            }
+        }
+    }
+    best.map(|(_, id)| id)
+}
+
+// ------------------------------------------------------------------ sentence items
+
+/// The event class a sentence's words name, if any, with the verb's position.
+fn event_class(s: &str) -> Option<&'static str> {
+    let l = s.to_lowercase();
+    let has = |p: &str| l.contains(p);
+    Some(if has("came into force") || has("entered into force") || has("took effect") || has("come into force") || has("take effect") {
+        "EntryIntoForce"
+    } else if has("normalized") && has("relations") || has("normalised") && has("relations") || has("diplomatic ties") || has("diplomatic relations") || has("established formal relations") || has("formal relations") {
+        "EstablishmentOfRelations"
+    } else if has("summit") {
+        "Summit"
+    } else if has("was established") || has("was founded") || has("establishment of") || has("founding of") {
+        "Founding"
+    } else if has("launched") || has("launch of") {
+        "Launch"
+    } else if has("meeting") || has("convened") || has(" met ") || has("talks") || has("conference") || has("forum") || has("held in") || has("will host") || has("signed") {
+        "Meeting"
+    } else {
+        return None;
+    })
+}
+
+/// The date fields a date gives, and the reasoning when the text does not state them.
+fn resolve(
+    hit: &DateHit,
+    phrase: &str,
+    published: Option<When>,
+    future: bool,
+) -> Option<(Vec<(&'static str, String)>, Option<String>)> {
+    let role = match hit.role {
+        DateRole::At => "date",
+        DateRole::After => "after",
+        DateRole::Before => "before",
+    };
+    let basis = |result: &str| {
+        published.map(|p| {
+            format!(
+                "{} in an article published on {}: {result}.",
+                toml_basis(phrase),
+                p.iso()
+            )
+        })
+    };
+    match hit.kind {
+        DateKind::Stated(w) => Some((vec![(role, w.iso())], None)),
+        DateKind::Interval(a, b) => Some((vec![("start", a.iso()), ("end", b.iso())], None)),
+        DateKind::NoYear { month, day, day_end } => {
+            let p = published?;
+            let (py, pm, pd) = match p {
+                When::Day(y, m, d) => (y, m, d),
+                When::Month(y, m) => (y, m, 0),
+                When::Year(_) => return None,
+            };
+            let key = (month, day.unwrap_or(0));
+            let year = if future {
+                if key < (pm, pd) { py + 1 } else { py }
+            } else if key > (pm, pd) {
+                py - 1
+            } else {
+                py
+            };
+            let fields = match (day, day_end) {
+                (Some(d), Some(d2)) => vec![
+                    ("start", When::Day(year, month, d).iso()),
+                    ("end", When::Day(year, month, d2).iso()),
+                ],
+                (Some(d), None) => vec![(role, When::Day(year, month, d).iso())],
+                _ => vec![(role, When::Month(year, month).iso())],
+            };
+            let b = basis(&format!("the year {year}"))?;
+            Some((fields, Some(format!("A date without a year: {b}"))))
+        }
+        DateKind::Relative(rel) => {
+            let p = published?;
+            let day = match p {
+                When::Day(y, m, d) => Some(patterns::days(y, m, d)),
+                _ => None,
+            };
+            let (y, m) = match p {
+                When::Day(y, m, _) | When::Month(y, m) => (y, Some(m)),
+                When::Year(y) => (y, None),
+            };
+            let iso_day = |z: i64| {
+                let (a, b, c) = patterns::civil(z);
+                When::Day(a, b, c).iso()
+            };
+            let fields: Vec<(&'static str, String)> = match rel {
+                Relative::Year(k) => vec![(role, When::Year(y + k).iso())],
+                Relative::Anniversary(n) => vec![(role, When::Year(y - n).iso())],
+                Relative::Month(k) => {
+                    let m = i64::from(m?) - 1 + i64::from(k) + i64::from(y) * 12;
+                    vec![(role, When::Month((m / 12) as i32, (m % 12) as u32 + 1).iso())]
+                }
+                Relative::Yesterday => vec![(role, iso_day(day? - 1))],
+                Relative::Today => vec![(role, iso_day(day?))],
+                Relative::Tomorrow => vec![(role, iso_day(day? + 1))],
+                Relative::Week(k) | Relative::Weekend(k) => {
+                    let z = day?;
+                    let (a, b, c) = patterns::civil(z);
+                    let monday = z - i64::from(patterns::weekday(a, b, c)) + 7 * i64::from(k);
+                    let (from, to) = if matches!(rel, Relative::Weekend(_)) {
+                        (monday + 5, monday + 6)
+                    } else {
+                        (monday, monday + 6)
+                    };
+                    vec![("after", iso_day(from)), ("before", iso_day(to))]
+                }
+                Relative::Weekday(d) => {
+                    let z = day?;
+                    let (a, b, c) = patterns::civil(z);
+                    let today = i64::from(patterns::weekday(a, b, c));
+                    let target = i64::from(d);
+                    let delta = if future {
+                        (target - today).rem_euclid(7)
+                    } else {
+                        -((today - target).rem_euclid(7))
+                    };
+                    vec![(role, iso_day(z + delta))]
+                }
+            };
+            let result = fields
+                .iter()
+                .map(|(_, v)| v.as_str())
+                .collect::<Vec<_>>()
+                .join(" to ");
+            let b = basis(&result)?;
+            Some((fields, Some(b)))
+        }
+    }
+}
+
+fn toml_basis(phrase: &str) -> String {
+    format!("\u{201C}{phrase}\u{201D}")
+}
+
+const EVENT_PARTICIPANTS: [&str; 8] = [
+    "Country",
+    "Person",
+    "GovernmentOrganization",
+    "IntergovernmentalOrganization",
+    "RegionalOrganization",
+    "CountryGroup",
+    "Mechanism",
+    "ThinkTank",
+];
+
+fn label_of(sentence: &str) -> String {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let mut out = words.iter().take(12).copied().collect::<Vec<_>>().join(" ");
+    out = out.trim_end_matches(['.', ',', ';', ':']).to_owned();
+    if words.len() > 12 {
+        out.push('…');
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn sentence_items(
+    doc: &Doc<'_>,
+    i: usize,
+    sentence: &str,
+    aid: &str,
+    genre: Option<&str>,
+    ids: &mut BTreeSet<String>,
+    items: &mut Vec<Item>,
+) {
+    let (s0, s1) = doc.sentences[i];
+    let n = i + 1;
+    let next_id = |kind: &str, ids: &mut BTreeSet<String>| {
+        let mut k = 1;
+        loop {
+            let id = format!("{kind}-s{n}-{k}");
+            if ids.insert(id.clone()) {
+                return id;
+            }
+            k += 1;
+        }
+    };
+    let future = patterns::future(sentence);
+    let mentions: Vec<&Mention> = doc.mentions_in(s0, s1).collect();
+    let (quote, occurrence) = doc.quote(s0, s1);
+    let quote_fields = |fields: &mut Vec<(&'static str, Val)>, q: String, o: Option<usize>, key: &'static str| {
+        fields.push((key, Val::S(q)));
+        if let Some(o) = o {
+            fields.push((if key == "quote" { "occurrence" } else { "attribution_occurrence" }, Val::I(o as i64)));
+        }
+    };
+
+    // Who holds which office: "Chinese Premier Li Qiang", "President of the Republic
+    // of Korea Yoon Suk Yeol".
+    let w = patterns::words(sentence);
+    for m in mentions.iter().filter(|m| m.class == "Person") {
+        let first = w.iter().position(|x| s0 + x.start == m.start);
+        let Some(first) = first else { continue };
+        let mut a = first;
+        while a > 0 {
+            let prev = w[a - 1];
+            let joined = sentence[prev.end..w[a].start].chars().all(char::is_whitespace);
+            let in_mention = mentions.iter().any(|x| x.start <= s0 + prev.start && s0 + prev.end <= x.end && x.class != "Person");
+            let titleish = TITLES.contains(&prev.text) || demonym(prev.text) || matches!(prev.text, "of" | "the" | "State" | "Council" | "South" | "North") || in_mention || prev.text == "People’s" || prev.text == "Republic";
+            if !joined || !titleish {
+                break;
+            }
+            a -= 1;
+        }
+        while a < first && matches!(w[a].text, "of" | "the") {
+            a += 1;
+        }
+        if a == first || !w[a..first].iter().any(|x| TITLES.contains(&x.text)) {
+            continue;
+        }
+        let title = &sentence[w[a].start..w[first - 1].end];
+        let (q, o) = doc.quote(s0 + w[a].start, m.end);
+        let mut fields = vec![
+            ("id", Val::S(next_id("title", ids))),
+            ("subject", Val::S(m.entity.clone())),
+            ("predicate", Val::S("schema:jobTitle".into())),
+            ("value", Val::S(title.to_owned())),
+        ];
+        quote_fields(&mut fields, q, o, "quote");
+        items.push(Item {
+            table: "fact",
+            comments: vec!["An office the text gives its holder: write the title in full (\"Premier of China\")".into()],
+            fields,
+            at: s0 + w[a].start,
+        });
+    }
+
+    // Claims.
+    let attribution = patterns::attribution(sentence);
+    let mut claim_dates: Vec<DateHit> = Vec::new();
+    if let Some(att) = attribution {
+        let mut fields = vec![("id", Val::S(next_id("claim", ids)))];
+        let (qs, qe) = att.quote;
+        fields.push(("text", Val::S(sentence[qs..qe].to_owned())));
+        let voice = match att.voice {
+            Voice::Author => Some("author".to_owned()),
+            Voice::Unnamed => Some("unnamed".to_owned()),
+            Voice::Named => att.attribution.and_then(|(a, b)| {
+                // The speaker: the last entity named before the verb.
+                let mut named: Vec<&&Mention> = mentions
+                    .iter()
+                    .filter(|m| m.start >= s0 + a && m.end <= s0 + b)
+                    .collect();
+                named.sort_by_key(|m| (m.class != "Person", std::cmp::Reverse(m.start)));
+                named.first().map(|m| m.entity.clone())
+            }),
+        };
+        let mut comments = vec!["Rewrite `text` as the claim in a sentence of your own.".to_owned()];
+        let voice = voice.unwrap_or_else(|| {
+            comments.push("The speaker is no entity of the registry: declare one, or keep \"unnamed\".".into());
+            "unnamed".to_owned()
+        });
+        fields.push(("voice", Val::S(voice)));
+        if let Some((a, b)) = att.attribution {
+            let (q, o) = doc.quote(s0 + a, s0 + b);
+            quote_fields(&mut fields, q, o, "attribution");
+            // When they said it: a date of the attribution.
+            for hit in patterns::dates(&sentence[a..b]) {
+                let phrase = &sentence[a + hit.start..a + hit.end];
+                if let Some((dates, basis)) = resolve(&hit, phrase, doc.published, false) {
+                    if let Some((_, d)) = dates.iter().find(|(k, _)| *k == "date") {
+                        fields.push(("date", Val::S(d.clone())));
+                        if let Some(b) = basis {
+                            fields.push(("date_inferred", Val::S(b)));
+                        }
+                        claim_dates.push(DateHit { start: a + hit.start, end: a + hit.end, ..hit });
+                        break;
+                    }
+                }
+            }
+        }
+        let about: Vec<String> = mentions
+            .iter()
+            .filter(|m| m.start >= s0 + qs && m.end <= s0 + qe)
+            .map(|m| m.entity.clone())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        if !about.is_empty() {
+            fields.push(("about", Val::L(about)));
+        }
+        let (q, o) = doc.quote(s0 + qs, s0 + qe);
+        quote_fields(&mut fields, q, o, "quote");
+        items.push(Item { table: "claim", comments, fields, at: s0 + qs });
+    } else if matches!(genre, Some("opinion")) && patterns::evaluative(sentence) {
+        let mut fields = vec![
+            ("id", Val::S(next_id("claim", ids))),
+            ("text", Val::S(label_of(sentence))),
+            ("voice", Val::S("author".into())),
+        ];
+        let about: Vec<String> = mentions.iter().map(|m| m.entity.clone()).collect::<BTreeSet<_>>().into_iter().collect();
+        if !about.is_empty() {
+            fields.push(("about", Val::L(about)));
+        }
+        quote_fields(&mut fields, quote.clone(), occurrence, "quote");
+        items.push(Item {
+            table: "claim",
+            comments: vec!["The author's own judgement: rewrite `text` in a sentence of your own, and quote only the words that make it.".into()],
+            fields,
+            at: s0,
+        });
+    }
+
+    // Events, relations and dates.
+    let class = event_class(sentence);
+    let hits: Vec<DateHit> = patterns::dates(sentence)
+        .into_iter()
+        .filter(|h| !claim_dates.iter().any(|c| c.start == h.start))
+        .collect();
+    let ordinals = patterns::ordinals(sentence);
+    let participants: Vec<String> = mentions
+        .iter()
+        .filter(|m| EVENT_PARTICIPANTS.contains(&m.class.as_str()))
+        .map(|m| m.entity.clone())
+        .fold(Vec::new(), |mut v, e| {
+            if !v.contains(&e) {
+                v.push(e);
+            }
+            v
+        });
+    let place = mentions
+        .iter()
+        .find(|m| {
+            matches!(m.class.as_str(), "City" | "Country" | "Region")
+                && sentence[..m.start - s0].trim_end().rsplit(' ').next().is_some_and(|p| matches!(p, "in" | "at"))
+        })
+        .map(|m| m.entity.clone());
+    let mut resolved: Vec<(DateHit, Vec<(&'static str, String)>, Option<String>)> = Vec::new();
+    for h in &hits {
+        let phrase = &sentence[h.start..h.end];
+        if let Some((fields, basis)) = resolve(h, phrase, doc.published, future) {
+            // A stated date must be readable where the sheet's check reads it.
+            if basis.is_none() && !fields.iter().all(|(_, d)| numbers::gives_date(sentence, d)) {
+                continue;
+            }
+            resolved.push((*h, fields, basis));
+        }
+    }
+    let eventful = class.is_some() && (participants.len() >= 2 || place.is_some() || !resolved.is_empty() || !ordinals.is_empty());
+    if eventful || !resolved.is_empty() {
+        let groups: Vec<Option<&(DateHit, Vec<(&'static str, String)>, Option<String>)>> = if resolved.is_empty() {
+            vec![None]
+        } else {
+            resolved.iter().map(Some).collect()
+        };
+        for (k, g) in groups.into_iter().enumerate() {
+            let mut fields = vec![("id", Val::S(next_id("fact", ids)))];
+            let mut comments = Vec::new();
+            let event = class.unwrap_or("Meeting");
+            fields.push(("event", Val::S(event.into())));
+            if class.is_none() {
+                comments.push("A date with no event word: choose the event class, or make it a relation (subject, predicate, date).".into());
+            }
+            fields.push(("label", Val::S(label_of(sentence))));
+            if future {
+                fields.push(("status", Val::S("planned".into())));
+            }
+            if let Some((_, dates, basis)) = g {
+                for (key, d) in dates {
+                    fields.push((key, Val::S(d.clone())));
+                }
+                if let Some(b) = basis {
+                    fields.push(("date_inferred", Val::S(b.clone())));
+                }
+            }
+            if let Some(p) = &place {
+                fields.push(("place", Val::S(p.clone())));
+            }
+            if k == 0 {
+                if let Some(o) = ordinals.first() {
+                    fields.push(("ordinal", Val::I(o.value)));
+                }
+            }
+            if !participants.is_empty() {
+                fields.push(("participants", Val::L(participants.clone())));
+            }
+            quote_fields(&mut fields, quote.clone(), occurrence, "quote");
+            items.push(Item {
+                table: "fact",
+                comments,
+                fields,
+                at: s0 + g.map_or(0, |(h, _, _)| h.start),
+            });
+        }
+    }
+
+    // Figures.
+    for f in patterns::figures(sentence) {
+        if !numbers::gives_number(sentence, f.value) {
+            continue;
+        }
+        let subject = mentions
+            .iter()
+            .filter(|m| m.start < s0 + f.start)
+            .next_back()
+            .or(mentions.first())
+            .map(|m| m.entity.clone())
+            .unwrap_or_else(|| aid.to_owned());
+        let (q, o) = doc.quote(s0 + f.start, s0 + f.end);
+        let mut fields = vec![
+            ("id", Val::S(next_id("figure", ids))),
+            ("label", Val::S(format!("What \u{201C}{}\u{201D} measures", &sentence[f.start..f.end]))),
+            ("subject", Val::S(subject)),
+            ("value", Val::F(f.value)),
+        ];
+        if let Some(b) = f.bound {
+            fields.push(("bound", Val::S(b.into())));
+        }
+        fields.push(("unit", Val::S(f.unit.into())));
+        if f.approximate {
+            fields.push(("approximate", Val::B(true)));
+        }
+        quote_fields(&mut fields, q, o, "quote");
+        items.push(Item {
+            table: "statistic",
+            comments: vec!["Say what is measured in `label`, and check `subject`.".into()],
+            fields,
+            at: s0 + f.start,
+        });
+    }
+}
