@@ -85,6 +85,11 @@ pub struct DraftArgs {
     /// Let -o replace an existing file.
     #[arg(long)]
     pub force: bool,
+    /// The date of publication (YYYY, YYYY-MM or YYYY-MM-DD), when the text does not
+    /// give it: dates without a year ("March 24") and relative dates ("last week") are
+    /// resolved against it, and marked inferred.
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<String>,
     /// An existing sheet: write it followed by drafts of only what it does not cover
     /// yet.
     #[arg(long, value_name = "SHEET")]

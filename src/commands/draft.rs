@@ -19,6 +19,14 @@ pub fn run(args: DraftArgs) -> Result<ExitCode> {
             );
         }
     }
+    if let Some(d) = &args.published {
+        if nea_kg_core::check::date_literal(d).is_none() {
+            bail!(
+                "invalid --published {}: write a year (2024), a year and month (2024-05) or a day (2024-05-21)",
+                nea_kg_core::error::quoted(d)
+            );
+        }
+    }
     let destination = Destination::new(args.output.as_deref())?;
     let text = load::read_file(&args.article, "article")?;
     let merge = match &args.merge {
@@ -39,6 +47,7 @@ pub fn run(args: DraftArgs) -> Result<ExitCode> {
         id,
         registry: builder.registry(),
         merge: merge.as_ref(),
+        published: args.published.clone(),
     })?;
     destination.write(|out| out.write_all(sheet.as_bytes()))?;
     Ok(ExitCode::SUCCESS)

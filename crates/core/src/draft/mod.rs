@@ -29,6 +29,9 @@ pub struct Input<'a> {
     pub registry: &'a Registry,
     /// An existing sheet: draft only what it does not cover yet, after its own text.
     pub merge: Option<&'a Source>,
+    /// The date of publication, when the text does not give it (`--published`): dates
+    /// without a year and relative dates are resolved against it.
+    pub published: Option<String>,
 }
 
 /// Checks that a text is an article a draft can read: not empty, not binary, with at
@@ -252,7 +255,6 @@ pub fn draft(input: &Input<'_>) -> Result<String, Errors> {
             end: to_byte(m.end),
         })
         .collect();
-    let taken_names: BTreeSet<&str> = names.iter().map(|(_, n)| n.as_str()).collect();
 
     let mut out = String::new();
     let mut items: Vec<Item> = Vec::new();
@@ -295,8 +297,16 @@ pub fn draft(input: &Input<'_>) -> Result<String, Errors> {
             let _ = writeln!(out, "#   {id}: {n}");
         }
     }
-    let new = candidates(&doc, input.registry, &taken_names, &mut ids);
+    let (new, extra) = candidates(&doc, input.registry, &names, &mut ids);
     items.extend(new);
+    // The names the draft proposes as local aliases count as mentions of their entity
+    // where no other name is matched.
+    for m in extra {
+        if !doc.mentions.iter().any(|x| x.start < m.end && m.start < x.end) {
+            doc.mentions.push(m);
+        }
+    }
+    doc.mentions.sort_by_key(|m| (m.start, m.end));
 
     // ---------------------------------------------------------------- sentences
     let aid = existing
@@ -378,7 +388,7 @@ fn article_table(
         let head = head.trim().trim_end_matches(',');
         if head.len() >= 3
             && head.chars().filter(|c| c.is_alphabetic()).count() >= 3
-            && (rest.starts_with('\u{2014}') || rest.starts_with('-') || rest.starts_with('\u{2013}') || rest.starts_with("(") )
+            && (rest.starts_with('\u{2014}') || rest.starts_with('\u{2013}') || rest.starts_with('('))
         {
             dateline_word = Some(head.to_owned());
             let want = head.to_lowercase();
@@ -399,8 +409,9 @@ fn article_table(
         }
     }
     // A date of the text's first lines: the day it was published or issued.
-    let mut published = None;
-    for p in paragraphs.iter().skip(1).take(3) {
+    let given = input.published.as_deref().and_then(When::parse);
+    let mut published = given;
+    for p in paragraphs.iter().skip(1).take(3).filter(|_| given.is_none()) {
         if let Some(hit) = patterns::dates(p).into_iter().find(|h| matches!(h.kind, DateKind::Stated(When::Day(..)))) {
             if let DateKind::Stated(w) = hit.kind {
                 published = Some(w);
@@ -437,6 +448,10 @@ fn article_table(
         None => toml.push_str("# genre = \"news\"  # news, opinion, statement, joint-declaration, encyclopedia or interview\n"),
     }
     match published {
+        Some(w) if given.is_some() => {
+            let _ = writeln!(toml, "published = {}  # as given to nea-kg draft: say where it comes from", toml_string(&w.iso()));
+            toml.push_str("# published_basis = \"…\"\n");
+        }
         Some(w) => {
             let _ = writeln!(toml, "published = {}  # the first full date of the text: check it is the date of publication", toml_string(&w.iso()));
         }
@@ -535,9 +550,10 @@ fn guess_class(name: &str) -> &'static str {
 fn candidates(
     doc: &Doc<'_>,
     registry: &Registry,
-    taken: &BTreeSet<&str>,
+    taken: &[(String, String)],
     ids: &mut BTreeSet<String>,
-) -> Vec<Item> {
+) -> (Vec<Item>, Vec<Mention>) {
+    let is_taken = |n: &str| taken.iter().any(|(_, name)| name == n);
     let text = doc.text;
     let headline_end = text.lines().next().map_or(0, str::len);
     // name -> first byte
@@ -621,7 +637,7 @@ fn candidates(
                     // One word: a person's name used alone ("Pengyu"), or an acronym.
                     let word = w[a].text;
                     if let Some((id, _)) = people.iter().find(|(_, parts)| parts.len() > 1 && parts.contains(&word)) {
-                        if !taken.contains(word) {
+                        if !is_taken(word) {
                             aliases.entry(((*id).to_owned(), word.to_owned())).or_insert(s + w[a].start);
                         }
                         continue;
@@ -636,7 +652,7 @@ fn candidates(
                 }
                 if event_word(w[b - 1].text)
                     || w[a..b].iter().any(|x| !numbers::ordinals(&x.lower()).is_empty() && x.text != "Second")
-                    || taken.contains(name)
+                    || is_taken(name)
                     || name.chars().any(|c| c.is_ascii_digit())
                 {
                     continue;
@@ -646,34 +662,63 @@ fn candidates(
             i = j;
         }
     }
-    // "Long Name (ABC)": the acronym is a name of the long name's entity.
+    // "Long Name (ABC)": the acronym names what the long name names.
     let mut defined: BTreeMap<String, String> = BTreeMap::new();
-    for (name, _) in found.iter() {
-        let initials: String = name
-            .split(' ')
-            .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
-            .filter_map(|w| w.chars().next())
-            .collect();
-        let pattern = format!("{name} ({initials})");
-        if initials.len() >= 2 && text.contains(&pattern) {
-            defined.insert(name.clone(), initials);
+    for (p, _) in text.match_indices(" (") {
+        let after = &text[p + 2..];
+        let Some(close) = after.find(')') else { continue };
+        let abc = &after[..close];
+        if !(2..=8).contains(&abc.len()) || !abc.chars().all(|c| c.is_ascii_uppercase()) {
+            continue;
         }
-    }
-    // A registry name defined by an acronym the registry lacks: a local alias.
-    for m in &doc.mentions {
-        let name = &text[m.start..m.end];
-        let initials: String = name
-            .split(' ')
-            .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
-            .filter_map(|w| w.chars().next())
-            .collect();
-        if initials.len() >= 2 && text[m.end..].starts_with(&format!(" ({initials})")) && !taken.contains(initials.as_str()) {
-            aliases.entry((m.entity.clone(), initials.clone())).or_insert(m.start);
-            found.remove(&initials);
+        let line_start = text[..p].rfind('\n').map_or(0, |i| i + 1);
+        let before = patterns::words(&text[line_start..p]);
+        let mut initials = String::new();
+        let mut first = None;
+        for (k, x) in before.iter().enumerate().rev() {
+            if x.capitalised() {
+                initials.insert(0, x.text.chars().next().unwrap_or(' '));
+            } else if !matches!(x.text, "of" | "the" | "and" | "for") {
+                break;
+            }
+            if initials.len() == abc.len() {
+                first = Some(k);
+                break;
+            }
         }
+        let Some(k) = first.filter(|_| initials == abc) else { continue };
+        let long = &text[line_start + before[k].start..p];
+        let owner = |n: &str| taken.iter().find(|(_, name)| name == n).map(|(id, _)| id.clone());
+        match (owner(long), owner(abc)) {
+            (Some(id), None) => {
+                aliases.entry((id, abc.to_owned())).or_insert(p + 2);
+            }
+            (None, Some(id)) => {
+                aliases.entry((id, long.to_owned())).or_insert(line_start + before[k].start);
+            }
+            (None, None) => {
+                defined.insert(long.to_owned(), abc.to_owned());
+                found.entry(long.to_owned()).or_insert(line_start + before[k].start);
+            }
+            (Some(_), Some(_)) => {}
+        }
+        found.retain(|name, _| name != abc && !(long.contains(name.as_str()) && name != long));
     }
-    let acronyms: BTreeSet<String> = defined.values().cloned().collect();
     let mut items = Vec::new();
+    let mut extra = Vec::new();
+    for (entity, name) in aliases.keys() {
+        for (a, b) in doc.indexed.word_occurrences(name) {
+            extra.push(Mention {
+                entity: entity.clone(),
+                class: registry
+                    .get(entity)
+                    .map(|e| class_name(&e.class).to_owned())
+                    .unwrap_or_default(),
+                start: doc.indexed.slice(0, a).len(),
+                end: doc.indexed.slice(0, b).len(),
+            });
+        }
+    }
     for ((entity, name), at) in &aliases {
         items.push(Item {
             table: "alias",
@@ -689,9 +734,6 @@ fn candidates(
         });
     }
     for (name, at) in &found {
-        if acronyms.contains(name) {
-            continue;
-        }
         let mut id = slug(name, 8);
         while ids.contains(&id) {
             id.push_str("-2");
@@ -721,7 +763,7 @@ fn candidates(
             at: *at,
         });
     }
-    items
+    (items, extra)
 }
 
 /// The registry's entity whose name is closest to a new name: one that shares a word
@@ -802,11 +844,16 @@ fn resolve(
                 When::Month(y, m) => (y, m, 0),
                 When::Year(_) => return None,
             };
-            let key = (month, day.unwrap_or(0));
-            let year = if future {
-                if key < (pm, pd) { py + 1 } else { py }
-            } else if key > (pm, pd) {
+            // The year that puts the date nearest the day of publication; a sentence
+            // that is not about the future looks back.
+            let key = i64::from(month) * 31 + i64::from(day.unwrap_or(15));
+            let now = i64::from(pm) * 31 + i64::from(if pd == 0 { 15 } else { pd });
+            let year = if !future {
+                if key > now { py - 1 } else { py }
+            } else if key - now > 183 {
                 py - 1
+            } else if now - key > 183 {
+                py + 1
             } else {
                 py
             };
@@ -988,13 +1035,25 @@ fn sentence_items(
             Voice::Author => Some("author".to_owned()),
             Voice::Unnamed => Some("unnamed".to_owned()),
             Voice::Named => att.attribution.and_then(|(a, b)| {
-                // The speaker: the last entity named before the verb.
-                let mut named: Vec<&&Mention> = mentions
+                let inside: Vec<&&Mention> = mentions
                     .iter()
                     .filter(|m| m.start >= s0 + a && m.end <= s0 + b)
                     .collect();
-                named.sort_by_key(|m| (m.class != "Person", std::cmp::Reverse(m.start)));
-                named.first().map(|m| m.entity.clone())
+                let (vs, ve) = att.verb.map_or((b, b), |(x, y)| (s0 + x, s0 + y));
+                // A person named in the attribution; else who is named before the verb;
+                // else, after a verb that opens it ("said a spokesperson for …"), who
+                // is named after it.
+                inside
+                    .iter()
+                    .filter(|m| m.class == "Person")
+                    .min_by_key(|m| if m.end <= vs { vs - m.end } else { m.start - ve })
+                    .or_else(|| inside.iter().filter(|m| m.end <= vs).max_by_key(|m| m.start))
+                    .or_else(|| {
+                        (vs == s0 + a)
+                            .then(|| inside.iter().filter(|m| m.start >= ve).min_by_key(|m| m.start))
+                            .flatten()
+                    })
+                    .map(|m| m.entity.clone())
             }),
         };
         let mut comments = vec!["Rewrite `text` as the claim in a sentence of your own.".to_owned()];
@@ -1058,6 +1117,8 @@ fn sentence_items(
     let hits: Vec<DateHit> = patterns::dates(sentence)
         .into_iter()
         .filter(|h| !claim_dates.iter().any(|c| c.start == h.start))
+        // "Forum 2024" is a name, not a date of the sentence.
+        .filter(|h| !mentions.iter().any(|m| m.start <= s0 + h.start && s0 + h.end <= m.end))
         .collect();
     let ordinals = patterns::ordinals(sentence);
     let participants: Vec<String> = mentions

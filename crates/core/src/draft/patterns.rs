@@ -408,7 +408,12 @@ pub fn dates(s: &str) -> Vec<DateHit> {
             }
             // Not a year when a unit follows ("2024 people") or a currency precedes.
             let unit_follows = next.is_some_and(|n| unit_word(&n.lower()).is_some());
-            if !unit_follows && !here.text.starts_with('$') {
+            // "Forum 2024", "Expo 2025": a year that ends a name is part of it.
+            let ends_name = i > 0
+                && w[i - 1].capitalised()
+                && month(w[i - 1].text).is_none()
+                && s[w[i - 1].end..here.start].chars().all(char::is_whitespace);
+            if !unit_follows && !ends_name && !here.text.starts_with('$') {
                 out.push(DateHit {
                     start: here.start,
                     end: here.end,
@@ -795,16 +800,18 @@ pub enum Voice {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Attribution {
     pub attribution: Option<(usize, usize)>,
+    /// The verb of saying, when there is one: the speaker is named before it, or
+    /// right after it ("said a spokesperson").
+    pub verb: Option<(usize, usize)>,
     pub quote: (usize, usize),
     pub voice: Voice,
 }
 
-const SPEECH: [&str; 34] = [
+const SPEECH: [&str; 33] = [
     "said", "says", "say", "told", "tells", "argued", "argues", "argue", "stated", "states",
     "noted", "notes", "stressed", "stresses", "added", "warned", "warns", "claimed", "claims",
     "believes", "believe", "contend", "contends", "insisted", "emphasized", "emphasised",
     "continued", "predicted", "suggested", "suggest", "maintained", "asserted", "wrote",
-    "expects",
 ];
 
 const UNNAMED: [&str; 10] = [
@@ -841,15 +848,17 @@ pub fn attribution(s: &str) -> Option<Attribution> {
                 let after = p + close.len();
                 let attribution = trim_range(s, after, end)?;
                 let said = words(&s[attribution.0..attribution.1])
-                    .iter()
-                    .any(|x| SPEECH.contains(&x.lower().as_str()));
-                if said {
+                    .into_iter()
+                    .find(|x| SPEECH.contains(&x.lower().as_str()))
+                    .map(|x| (attribution.0 + x.start, attribution.0 + x.end));
+                if let Some(verb) = said {
                     let q_start = lead + s[lead..].chars().next()?.len_utf8();
                     // The quotation ends where the closing mark (or the comma before it)
                     // starts.
                     let quote = trim_range(s, q_start, p)?;
                     return Some(Attribution {
                         attribution: Some(attribution),
+                        verb: Some(verb),
                         quote,
                         voice: Voice::Named,
                     });
@@ -868,6 +877,7 @@ pub fn attribution(s: &str) -> Option<Attribution> {
         };
         return Some(Attribution {
             attribution: Some(attribution),
+            verb: None,
             quote,
             voice: Voice::Named,
         });
@@ -881,6 +891,7 @@ pub fn attribution(s: &str) -> Option<Attribution> {
             if let Some(that) = w.iter().take(7).position(|x| x.is("that")) {
                 return Some(Attribution {
                     attribution: Some((w[0].start, w[that].end)),
+                    verb: None,
                     quote: trim_range(s, w[that].end, end)?,
                     voice: Voice::Unnamed,
                 });
@@ -896,6 +907,7 @@ pub fn attribution(s: &str) -> Option<Attribution> {
                 let quote = trim_range(s, w[1].end, w[k].start)?;
                 return Some(Attribution {
                     attribution: Some((w[0].start, w[1].end)),
+                    verb: None,
                     quote,
                     voice: Voice::Author,
                 });
@@ -917,6 +929,7 @@ pub fn attribution(s: &str) -> Option<Attribution> {
         };
         return Some(Attribution {
             attribution: Some((w[k].start, att_end)),
+            verb: None,
             quote,
             voice: Voice::Author,
         });
@@ -961,6 +974,7 @@ pub fn attribution(s: &str) -> Option<Attribution> {
     let attribution = trim_range(s, att_start, att_end)?;
     Some(Attribution {
         attribution: Some(attribution),
+        verb: Some((v.start, v.end)),
         quote,
         voice: if unnamed { Voice::Unnamed } else { Voice::Named },
     })
