@@ -11,6 +11,7 @@
 
 pub mod builder;
 pub mod check;
+pub mod coverage;
 pub mod dataset;
 pub mod draft;
 pub mod emit;
