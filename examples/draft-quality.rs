@@ -60,7 +60,11 @@ fn read(path: &str) -> Source {
 fn items(a: &Article) -> Vec<(&'static str, usize)> {
     let mut out: Vec<(&'static str, usize)> = Vec::new();
     out.extend(a.facts.iter().map(|f| ("fact", f.evidence.span.sentence)));
-    out.extend(a.statistics.iter().map(|s| ("statistic", s.evidence.span.sentence)));
+    out.extend(
+        a.statistics
+            .iter()
+            .map(|s| ("statistic", s.evidence.span.sentence)),
+    );
     out.extend(a.claims.iter().map(|c| ("claim", c.evidence.span.sentence)));
     out
 }
@@ -135,11 +139,16 @@ fn share(hit: usize, all: usize) -> String {
 }
 
 fn main() {
-    let registries = vec![read("data/entities.toml"), read("examples/corpus/entities.toml")];
+    let registries = vec![
+        read("data/entities.toml"),
+        read("examples/corpus/entities.toml"),
+    ];
     let ontology = read("ontology/nea.ttl");
     let builder = Builder::new(&registries, &ontology, nea_kg_core::DEFAULT_BASE)
         .unwrap_or_else(|e| panic!("{e}"));
-    println!("| article | quotes | dates | figures | attributions | drafted items kept | grounded |");
+    println!(
+        "| article | quotes | dates | figures | attributions | drafted items kept | grounded |"
+    );
     println!("|---|---|---|---|---|---|---|");
     for s in &SHIPPED {
         let text = read(s.text);

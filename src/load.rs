@@ -76,7 +76,11 @@ pub fn registries(entities: &[PathBuf], no_default: bool) -> Result<Builder> {
         sources.push(read_file(p, "entity registry")?);
     }
     let ontology = embedded("ontology/nea.ttl", nea_kg_core::ontology::EMBEDDED);
-    Ok(Builder::new(&sources, &ontology, nea_kg_core::DEFAULT_BASE)?)
+    Ok(Builder::new(
+        &sources,
+        &ontology,
+        nea_kg_core::DEFAULT_BASE,
+    )?)
 }
 
 /// An article's text and its fact sheet, as files.

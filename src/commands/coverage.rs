@@ -65,12 +65,20 @@ fn text(r: &Report) -> String {
         if s.skipped {
             what.push("skip".into());
         }
-        for (kind, ids) in [("fact", &s.facts), ("statistic", &s.statistics), ("claim", &s.claims)] {
+        for (kind, ids) in [
+            ("fact", &s.facts),
+            ("statistic", &s.statistics),
+            ("claim", &s.claims),
+        ] {
             if !ids.is_empty() {
                 what.push(format!("{kind} {}", ids.join(", ")));
             }
         }
-        let status = if s.covered() { "covered" } else { "NOT COVERED" };
+        let status = if s.covered() {
+            "covered"
+        } else {
+            "NOT COVERED"
+        };
         let mentions = if s.mentions.is_empty() {
             String::new()
         } else {
@@ -105,9 +113,7 @@ fn short(s: &str) -> String {
 }
 
 fn json(r: &Report) -> String {
-    let count = |c: Count| {
-        serde_json::json!({"used": c.used, "total": c.total, "percent": (c.percent() * 10.0).round() / 10.0})
-    };
+    let count = |c: Count| serde_json::json!({"used": c.used, "total": c.total, "percent": (c.percent() * 10.0).round() / 10.0});
     let sentences: Vec<serde_json::Value> = r
         .sentences
         .iter()

@@ -49,7 +49,11 @@ pub fn readable(text: &Source) -> Result<(), Error> {
     if t.contains('\0') || control * 10 > t.chars().count() {
         return Err(Error::at(at(), ErrorKind::BinaryArticle));
     }
-    if !t.lines().skip(1).any(|l| l.chars().any(char::is_alphabetic)) {
+    if !t
+        .lines()
+        .skip(1)
+        .any(|l| l.chars().any(char::is_alphabetic))
+    {
         return Err(Error::at(at(), ErrorKind::NoSentences));
     }
     Ok(())
@@ -107,7 +111,10 @@ impl Val {
             Self::B(b) => b.to_string(),
             Self::L(l) => format!(
                 "[{}]",
-                l.iter().map(|s| toml_string(s)).collect::<Vec<_>>().join(", ")
+                l.iter()
+                    .map(|s| toml_string(s))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         }
     }
@@ -238,14 +245,18 @@ pub fn draft(input: &Input<'_>) -> Result<String, Errors> {
             .chain(sheet.skip.iter().map(|k| (&k.quote, &k.occurrence)))
             .collect::<Vec<_>>();
         for (q, occurrence) in quotes {
-            if let Ok(span) = indexed.locate(q.get_ref(), occurrence.as_ref().map(|o| *o.get_ref())) {
+            if let Ok(span) = indexed.locate(q.get_ref(), occurrence.as_ref().map(|o| *o.get_ref()))
+            {
                 let first = span.sentence;
-                let last = indexed.span(span.end.saturating_sub(1).max(span.start), span.end).sentence;
+                let last = indexed
+                    .span(span.end.saturating_sub(1).max(span.start), span.end)
+                    .sentence;
                 covered.extend(first..=last);
             }
         }
     }
-    let name_refs: Vec<(String, &str)> = names.iter().map(|(k, n)| (k.clone(), n.as_str())).collect();
+    let name_refs: Vec<(String, &str)> =
+        names.iter().map(|(k, n)| (k.clone(), n.as_str())).collect();
     let mentions: Vec<Mention> = ground::find_mentions(&indexed, &name_refs)
         .into_iter()
         .map(|m| Mention {
@@ -292,7 +303,9 @@ pub fn draft(input: &Input<'_>) -> Result<String, Errors> {
         *counts.entry(m.entity.as_str()).or_default() += 1;
     }
     if !counts.is_empty() && existing.is_none() {
-        out.push_str("\n# Entities of the registry the text names (mentions), found by their names:\n");
+        out.push_str(
+            "\n# Entities of the registry the text names (mentions), found by their names:\n",
+        );
         for (id, n) in &counts {
             let _ = writeln!(out, "#   {id}: {n}");
         }
@@ -302,17 +315,17 @@ pub fn draft(input: &Input<'_>) -> Result<String, Errors> {
     // The names the draft proposes as local aliases count as mentions of their entity
     // where no other name is matched.
     for m in extra {
-        if !doc.mentions.iter().any(|x| x.start < m.end && m.start < x.end) {
+        if !doc
+            .mentions
+            .iter()
+            .any(|x| x.start < m.end && m.start < x.end)
+        {
             doc.mentions.push(m);
         }
     }
     doc.mentions.sort_by_key(|m| (m.start, m.end));
 
     // ---------------------------------------------------------------- sentences
-    let aid = existing
-        .as_ref()
-        .map(|s| s.article.id.get_ref().clone())
-        .unwrap_or_else(|| meta.id.clone());
     let genre = existing
         .as_ref()
         .and_then(|s| s.article.genre.as_ref().map(|g| g.get_ref().clone()))
@@ -327,7 +340,7 @@ pub fn draft(input: &Input<'_>) -> Result<String, Errors> {
         if !sentence.chars().any(char::is_alphabetic) {
             continue;
         }
-        sentence_items(&doc, i, &sentence, &aid, genre.as_deref(), &mut ids, &mut items);
+        sentence_items(&doc, i, &sentence, genre.as_deref(), &mut ids, &mut items);
     }
     items.sort_by_key(|it| (it.at, table_rank(it.table)));
     for it in &items {
@@ -355,7 +368,6 @@ fn table_rank(t: &str) -> usize {
 }
 
 struct Meta {
-    id: String,
     genre: Option<String>,
     published: Option<When>,
     toml: String,
@@ -375,7 +387,11 @@ fn article_table(
     let _ = writeln!(toml, "id = {}", toml_string(&id));
     let _ = writeln!(toml, "headline = {}", toml_string(&headline));
     toml.push_str("language = \"en\"\n");
-    let paragraphs: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let paragraphs: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     // A dateline: "WASHINGTON — " at the start of a paragraph.
     let mut dateline = None;
     let mut dateline_word = None;
@@ -388,7 +404,9 @@ fn article_table(
         let head = head.trim().trim_end_matches(',');
         if head.len() >= 3
             && head.chars().filter(|c| c.is_alphabetic()).count() >= 3
-            && (rest.starts_with('\u{2014}') || rest.starts_with('\u{2013}') || rest.starts_with('('))
+            && (rest.starts_with('\u{2014}')
+                || rest.starts_with('\u{2013}')
+                || rest.starts_with('('))
         {
             dateline_word = Some(head.to_owned());
             let want = head.to_lowercase();
@@ -411,8 +429,16 @@ fn article_table(
     // A date of the text's first lines: the day it was published or issued.
     let given = input.published.as_deref().and_then(When::parse);
     let mut published = given;
-    for p in paragraphs.iter().skip(1).take(3).filter(|_| given.is_none()) {
-        if let Some(hit) = patterns::dates(p).into_iter().find(|h| matches!(h.kind, DateKind::Stated(When::Day(..)))) {
+    for p in paragraphs
+        .iter()
+        .skip(1)
+        .take(3)
+        .filter(|_| given.is_none())
+    {
+        if let Some(hit) = patterns::dates(p)
+            .into_iter()
+            .find(|h| matches!(h.kind, DateKind::Stated(When::Day(..))))
+        {
             if let DateKind::Stated(w) = hit.kind {
                 published = Some(w);
                 break;
@@ -422,7 +448,11 @@ fn article_table(
     let we = doc
         .sentences
         .iter()
-        .filter(|&&(s, e)| patterns::words(&text[s..e]).iter().any(|w| w.text == "We" || w.text == "we"))
+        .filter(|&&(s, e)| {
+            patterns::words(&text[s..e])
+                .iter()
+                .any(|w| w.text == "We" || w.text == "we")
+        })
         .count();
     let judging = doc
         .sentences
@@ -430,7 +460,9 @@ fn article_table(
         .filter(|&&(s, e)| patterns::evaluative(&text[s..e]))
         .count();
     let lower_head = headline.to_lowercase();
-    let genre = if lower_head.contains("joint declaration") || lower_head.contains("joint statement") {
+    let genre = if lower_head.contains("joint declaration")
+        || lower_head.contains("joint statement")
+    {
         Some("joint-declaration")
     } else if lower_head.contains("statement") || lower_head.contains("declaration") || we >= 3 {
         Some("statement")
@@ -462,20 +494,33 @@ fn article_table(
             let _ = writeln!(toml, "dateline = {}", toml_string(id));
         }
         (None, Some(w)) => {
-            let _ = writeln!(toml, "# dateline: the text is filed from {}, a name no entity of the registry has", toml_string(w));
+            let _ = writeln!(
+                toml,
+                "# dateline: the text is filed from {}, a name no entity of the registry has",
+                toml_string(w)
+            );
         }
         _ => {}
     }
     // A byline, and "The author is …" lines.
     for p in &paragraphs {
-        if let Some(rest) = p.strip_prefix("By ").filter(|r| r.len() < 80 && r.starts_with(|c: char| c.is_uppercase())) {
+        if let Some(rest) = p
+            .strip_prefix("By ")
+            .filter(|r| r.len() < 80 && r.starts_with(|c: char| c.is_uppercase()))
+        {
             let authors: Vec<&String> = names
                 .iter()
-                .filter(|(id, n)| rest.contains(n.as_str()) && classes.get(id).is_some_and(|c| c == "Person"))
+                .filter(|(id, n)| {
+                    rest.contains(n.as_str()) && classes.get(id).is_some_and(|c| c == "Person")
+                })
                 .map(|(id, _)| id)
                 .collect();
             if authors.is_empty() {
-                let _ = writeln!(toml, "# authors: the byline says {}; declare them as entities", toml_string(rest));
+                let _ = writeln!(
+                    toml,
+                    "# authors: the byline says {}; declare them as entities",
+                    toml_string(rest)
+                );
             } else {
                 let list: Vec<String> = authors.iter().map(|a| toml_string(a)).collect();
                 let _ = writeln!(toml, "authors = [{}]", list.join(", "));
@@ -487,7 +532,6 @@ fn article_table(
         }
     }
     Meta {
-        id,
         genre: genre.map(str::to_owned),
         published,
         toml,
@@ -497,21 +541,83 @@ fn article_table(
 // ------------------------------------------------------------------ new entities
 
 const TITLES: [&str; 24] = [
-    "President", "Premier", "Prime", "Minister", "Foreign", "Chancellor", "King", "Queen",
-    "Secretary", "General", "Chairman", "Chair", "Spokesperson", "Spokesman", "Ambassador",
-    "Mr.", "Ms.", "Mrs.", "Dr.", "Vice", "Deputy", "Defense", "Defence", "Senator",
+    "President",
+    "Premier",
+    "Prime",
+    "Minister",
+    "Foreign",
+    "Chancellor",
+    "King",
+    "Queen",
+    "Secretary",
+    "General",
+    "Chairman",
+    "Chair",
+    "Spokesperson",
+    "Spokesman",
+    "Ambassador",
+    "Mr.",
+    "Ms.",
+    "Mrs.",
+    "Dr.",
+    "Vice",
+    "Deputy",
+    "Defense",
+    "Defence",
+    "Senator",
 ];
 
 const FUNCTION_WORDS: [&str; 40] = [
-    "The", "A", "An", "In", "On", "At", "As", "But", "And", "However", "Moreover", "While",
-    "When", "If", "This", "That", "These", "Those", "It", "Its", "Their", "Our", "We", "They",
-    "He", "She", "For", "With", "By", "From", "After", "Before", "Since", "Ahead", "Just",
-    "Some", "Many", "Recalling", "Recognizing", "Pointing",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "As",
+    "But",
+    "And",
+    "However",
+    "Moreover",
+    "While",
+    "When",
+    "If",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "Its",
+    "Their",
+    "Our",
+    "We",
+    "They",
+    "He",
+    "She",
+    "For",
+    "With",
+    "By",
+    "From",
+    "After",
+    "Before",
+    "Since",
+    "Ahead",
+    "Just",
+    "Some",
+    "Many",
+    "Recalling",
+    "Recognizing",
+    "Pointing",
 ];
 
 fn demonym(w: &str) -> bool {
     w.starts_with(|c: char| c.is_uppercase())
-        && (w.ends_with("ese") || w.ends_with("ian") || w.ends_with("ean") || w.ends_with("can") || w.ends_with("ish") || w.ends_with("ch"))
+        && (w.ends_with("ese")
+            || w.ends_with("ian")
+            || w.ends_with("ean")
+            || w.ends_with("can")
+            || w.ends_with("ish")
+            || w.ends_with("ch"))
 }
 
 fn event_word(w: &str) -> bool {
@@ -538,7 +644,9 @@ fn guess_class(name: &str) -> &'static str {
         "Institute" | "Center" | "Centre" | "Foundation" => "ThinkTank",
         "News" | "Times" | "Daily" | "Post" | "Press" | "Watch" => "NewsMedia",
         _ if name.split(' ').count() <= 3
-            && name.split(' ').all(|w| w.chars().all(char::is_alphabetic) && w.starts_with(|c: char| c.is_uppercase())) =>
+            && name.split(' ').all(|w| {
+                w.chars().all(char::is_alphabetic) && w.starts_with(|c: char| c.is_uppercase())
+            }) =>
         {
             "Person"
         }
@@ -579,20 +687,21 @@ fn candidates(
             }
             let mut j = i + 1;
             while j < w.len() {
-                let joined = sentence[w[j - 1].end..w[j].start].chars().all(char::is_whitespace);
+                let joined = sentence[w[j - 1].end..w[j].start]
+                    .chars()
+                    .all(char::is_whitespace);
                 if !joined {
                     break;
                 }
-                if w[j].capitalised() {
-                    j += 1;
-                } else if matches!(w[j].text, "of" | "the" | "for" | "and")
+                let connector = matches!(w[j].text, "of" | "the" | "for" | "and")
                     && w.get(j + 1).is_some_and(|n| n.capitalised())
-                    && sentence[w[j].end..w[j + 1].start].chars().all(char::is_whitespace)
-                {
-                    j += 1;
-                } else {
+                    && sentence[w[j].end..w[j + 1].start]
+                        .chars()
+                        .all(char::is_whitespace);
+                if !w[j].capitalised() && !connector {
                     break;
                 }
+                j += 1;
             }
             // Split the run at the registry's names.
             let mut parts: Vec<(usize, usize)> = Vec::new();
@@ -622,7 +731,8 @@ fn candidates(
                         || TITLES.contains(&w[a].text)
                         || demonym(w[a].text)
                         || matches!(w[a].text, "of" | "the" | "for" | "and")
-                        || (matches!(w[a].text, "South" | "North" | "East" | "West") && w.get(a + 1).is_some_and(|n| demonym(n.text))))
+                        || (matches!(w[a].text, "South" | "North" | "East" | "West")
+                            && w.get(a + 1).is_some_and(|n| demonym(n.text))))
                 {
                     a += 1;
                 }
@@ -636,9 +746,14 @@ fn candidates(
                 if b - a == 1 {
                     // One word: a person's name used alone ("Pengyu"), or an acronym.
                     let word = w[a].text;
-                    if let Some((id, _)) = people.iter().find(|(_, parts)| parts.len() > 1 && parts.contains(&word)) {
+                    if let Some((id, _)) = people
+                        .iter()
+                        .find(|(_, parts)| parts.len() > 1 && parts.contains(&word))
+                    {
                         if !is_taken(word) {
-                            aliases.entry(((*id).to_owned(), word.to_owned())).or_insert(s + w[a].start);
+                            aliases
+                                .entry(((*id).to_owned(), word.to_owned()))
+                                .or_insert(s + w[a].start);
                         }
                         continue;
                     }
@@ -651,7 +766,9 @@ fn candidates(
                     }
                 }
                 if event_word(w[b - 1].text)
-                    || w[a..b].iter().any(|x| !numbers::ordinals(&x.lower()).is_empty() && x.text != "Second")
+                    || w[a..b]
+                        .iter()
+                        .any(|x| !numbers::ordinals(&x.lower()).is_empty() && x.text != "Second")
                     || is_taken(name)
                     || name.chars().any(|c| c.is_ascii_digit())
                 {
@@ -666,7 +783,9 @@ fn candidates(
     let mut defined: BTreeMap<String, String> = BTreeMap::new();
     for (p, _) in text.match_indices(" (") {
         let after = &text[p + 2..];
-        let Some(close) = after.find(')') else { continue };
+        let Some(close) = after.find(')') else {
+            continue;
+        };
         let abc = &after[..close];
         if !(2..=8).contains(&abc.len()) || !abc.chars().all(|c| c.is_ascii_uppercase()) {
             continue;
@@ -686,19 +805,30 @@ fn candidates(
                 break;
             }
         }
-        let Some(k) = first.filter(|_| initials == abc) else { continue };
+        let Some(k) = first.filter(|_| initials == abc) else {
+            continue;
+        };
         let long = &text[line_start + before[k].start..p];
-        let owner = |n: &str| taken.iter().find(|(_, name)| name == n).map(|(id, _)| id.clone());
+        let owner = |n: &str| {
+            taken
+                .iter()
+                .find(|(_, name)| name == n)
+                .map(|(id, _)| id.clone())
+        };
         match (owner(long), owner(abc)) {
             (Some(id), None) => {
                 aliases.entry((id, abc.to_owned())).or_insert(p + 2);
             }
             (None, Some(id)) => {
-                aliases.entry((id, long.to_owned())).or_insert(line_start + before[k].start);
+                aliases
+                    .entry((id, long.to_owned()))
+                    .or_insert(line_start + before[k].start);
             }
             (None, None) => {
                 defined.insert(long.to_owned(), abc.to_owned());
-                found.entry(long.to_owned()).or_insert(line_start + before[k].start);
+                found
+                    .entry(long.to_owned())
+                    .or_insert(line_start + before[k].start);
             }
             (Some(_), Some(_)) => {}
         }
@@ -746,7 +876,10 @@ fn candidates(
             if count == 1 { "" } else { "s" }
         )];
         if let Some(close) = did_you_mean(registry, name) {
-            comments.push(format!("did you mean {}? then delete this entity, or make the name a local [[alias]]", toml_string(&close)));
+            comments.push(format!(
+                "did you mean {}? then delete this entity, or make the name a local [[alias]]",
+                toml_string(&close)
+            ));
         }
         let mut fields = vec![
             ("id", Val::S(id)),
@@ -782,7 +915,10 @@ fn did_you_mean(registry: &Registry, name: &str) -> Option<String> {
             } else {
                 continue;
             };
-            if best.as_ref().is_none_or(|(b, id)| score < *b || score == *b && e.id < *id) {
+            if best
+                .as_ref()
+                .is_none_or(|(b, id)| score < *b || score == *b && e.id < *id)
+            {
                 best = Some((score, e.id.clone()));
             }
         }
@@ -796,22 +932,54 @@ fn did_you_mean(registry: &Registry, name: &str) -> Option<String> {
 fn event_class(s: &str) -> Option<&'static str> {
     let l = s.to_lowercase();
     let has = |p: &str| l.contains(p);
-    Some(if has("came into force") || has("entered into force") || has("took effect") || has("come into force") || has("take effect") {
-        "EntryIntoForce"
-    } else if has("normalized") && has("relations") || has("normalised") && has("relations") || has("diplomatic ties") || has("diplomatic relations") || has("established formal relations") || has("formal relations") {
-        "EstablishmentOfRelations"
-    } else if has("summit") {
-        "Summit"
-    } else if has("was established") || has("was founded") || has("establishment of") || has("founding of") {
-        "Founding"
-    } else if has("launched") || has("launch of") {
-        "Launch"
-    } else if has("meeting") || has("convened") || has(" met ") || has("talks") || has("conference") || has("forum") || has("held in") || has("will host") || has("signed") {
-        "Meeting"
-    } else {
-        return None;
-    })
+    Some(
+        if has("came into force")
+            || has("entered into force")
+            || has("took effect")
+            || has("come into force")
+            || has("take effect")
+        {
+            "EntryIntoForce"
+        } else if has("normalized") && has("relations")
+            || has("normalised") && has("relations")
+            || has("diplomatic ties")
+            || has("diplomatic relations")
+            || has("established formal relations")
+            || has("formal relations")
+        {
+            "EstablishmentOfRelations"
+        } else if has("summit") {
+            "Summit"
+        } else if has("was established")
+            || has("was founded")
+            || has("establishment of")
+            || has("founding of")
+        {
+            "Founding"
+        } else if has("launched") || has("launch of") {
+            "Launch"
+        } else if has("meeting")
+            || has("convened")
+            || has(" met ")
+            || has("talks")
+            || has("conference")
+            || has("forum")
+            || has("held in")
+            || has("will host")
+            || has("signed")
+        {
+            "Meeting"
+        } else {
+            return None;
+        },
+    )
 }
+
+/// The date fields of a fact (`date`, `start`, `after`, …) with their values.
+type DateFields = Vec<(&'static str, String)>;
+
+/// A date of a sentence, resolved: its fields, and the reasoning when inferred.
+type Resolved = (DateHit, DateFields, Option<String>);
 
 /// The date fields a date gives, and the reasoning when the text does not state them.
 fn resolve(
@@ -819,7 +987,7 @@ fn resolve(
     phrase: &str,
     published: Option<When>,
     future: bool,
-) -> Option<(Vec<(&'static str, String)>, Option<String>)> {
+) -> Option<(DateFields, Option<String>)> {
     let role = match hit.role {
         DateRole::At => "date",
         DateRole::After => "after",
@@ -837,7 +1005,11 @@ fn resolve(
     match hit.kind {
         DateKind::Stated(w) => Some((vec![(role, w.iso())], None)),
         DateKind::Interval(a, b) => Some((vec![("start", a.iso()), ("end", b.iso())], None)),
-        DateKind::NoYear { month, day, day_end } => {
+        DateKind::NoYear {
+            month,
+            day,
+            day_end,
+        } => {
             let p = published?;
             let (py, pm, pd) = match p {
                 When::Day(y, m, d) => (y, m, d),
@@ -849,7 +1021,11 @@ fn resolve(
             let key = i64::from(month) * 31 + i64::from(day.unwrap_or(15));
             let now = i64::from(pm) * 31 + i64::from(if pd == 0 { 15 } else { pd });
             let year = if !future {
-                if key > now { py - 1 } else { py }
+                if key > now {
+                    py - 1
+                } else {
+                    py
+                }
             } else if key - now > 183 {
                 py - 1
             } else if now - key > 183 {
@@ -887,7 +1063,10 @@ fn resolve(
                 Relative::Anniversary(n) => vec![(role, When::Year(y - n).iso())],
                 Relative::Month(k) => {
                     let m = i64::from(m?) - 1 + i64::from(k) + i64::from(y) * 12;
-                    vec![(role, When::Month((m / 12) as i32, (m % 12) as u32 + 1).iso())]
+                    vec![(
+                        role,
+                        When::Month((m / 12) as i32, (m % 12) as u32 + 1).iso(),
+                    )]
                 }
                 Relative::Yesterday => vec![(role, iso_day(day? - 1))],
                 Relative::Today => vec![(role, iso_day(day?))],
@@ -957,7 +1136,6 @@ fn sentence_items(
     doc: &Doc<'_>,
     i: usize,
     sentence: &str,
-    aid: &str,
     genre: Option<&str>,
     ids: &mut BTreeSet<String>,
     items: &mut Vec<Item>,
@@ -977,12 +1155,20 @@ fn sentence_items(
     let future = patterns::future(sentence);
     let mentions: Vec<&Mention> = doc.mentions_in(s0, s1).collect();
     let (quote, occurrence) = doc.quote(s0, s1);
-    let quote_fields = |fields: &mut Vec<(&'static str, Val)>, q: String, o: Option<usize>, key: &'static str| {
-        fields.push((key, Val::S(q)));
-        if let Some(o) = o {
-            fields.push((if key == "quote" { "occurrence" } else { "attribution_occurrence" }, Val::I(o as i64)));
-        }
-    };
+    let quote_fields =
+        |fields: &mut Vec<(&'static str, Val)>, q: String, o: Option<usize>, key: &'static str| {
+            fields.push((key, Val::S(q)));
+            if let Some(o) = o {
+                fields.push((
+                    if key == "quote" {
+                        "occurrence"
+                    } else {
+                        "attribution_occurrence"
+                    },
+                    Val::I(o as i64),
+                ));
+            }
+        };
 
     // Who holds which office: "Chinese Premier Li Qiang", "President of the Republic
     // of Korea Yoon Suk Yeol".
@@ -993,9 +1179,21 @@ fn sentence_items(
         let mut a = first;
         while a > 0 {
             let prev = w[a - 1];
-            let joined = sentence[prev.end..w[a].start].chars().all(char::is_whitespace);
-            let in_mention = mentions.iter().any(|x| x.start <= s0 + prev.start && s0 + prev.end <= x.end && x.class != "Person");
-            let titleish = TITLES.contains(&prev.text) || demonym(prev.text) || matches!(prev.text, "of" | "the" | "State" | "Council" | "South" | "North") || in_mention || prev.text == "People’s" || prev.text == "Republic";
+            let joined = sentence[prev.end..w[a].start]
+                .chars()
+                .all(char::is_whitespace);
+            let in_mention = mentions.iter().any(|x| {
+                x.start <= s0 + prev.start && s0 + prev.end <= x.end && x.class != "Person"
+            });
+            let titleish = TITLES.contains(&prev.text)
+                || demonym(prev.text)
+                || matches!(
+                    prev.text,
+                    "of" | "the" | "State" | "Council" | "South" | "North"
+                )
+                || in_mention
+                || prev.text == "People’s"
+                || prev.text == "Republic";
             if !joined || !titleish {
                 break;
             }
@@ -1046,19 +1244,39 @@ fn sentence_items(
                 inside
                     .iter()
                     .filter(|m| m.class == "Person")
-                    .min_by_key(|m| if m.end <= vs { vs - m.end } else { m.start - ve })
-                    .or_else(|| inside.iter().filter(|m| m.end <= vs).max_by_key(|m| m.start))
+                    .min_by_key(|m| {
+                        if m.end <= vs {
+                            vs - m.end
+                        } else {
+                            m.start - ve
+                        }
+                    })
+                    .or_else(|| {
+                        inside
+                            .iter()
+                            .filter(|m| m.end <= vs)
+                            .max_by_key(|m| m.start)
+                    })
                     .or_else(|| {
                         (vs == s0 + a)
-                            .then(|| inside.iter().filter(|m| m.start >= ve).min_by_key(|m| m.start))
+                            .then(|| {
+                                inside
+                                    .iter()
+                                    .filter(|m| m.start >= ve)
+                                    .min_by_key(|m| m.start)
+                            })
                             .flatten()
                     })
                     .map(|m| m.entity.clone())
             }),
         };
-        let mut comments = vec!["Rewrite `text` as the claim in a sentence of your own.".to_owned()];
+        let mut comments =
+            vec!["Rewrite `text` as the claim in a sentence of your own.".to_owned()];
         let voice = voice.unwrap_or_else(|| {
-            comments.push("The speaker is no entity of the registry: declare one, or keep \"unnamed\".".into());
+            comments.push(
+                "The speaker is no entity of the registry: declare one, or keep \"unnamed\"."
+                    .into(),
+            );
             "unnamed".to_owned()
         });
         fields.push(("voice", Val::S(voice)));
@@ -1074,7 +1292,11 @@ fn sentence_items(
                         if let Some(b) = basis {
                             fields.push(("date_inferred", Val::S(b)));
                         }
-                        claim_dates.push(DateHit { start: a + hit.start, end: a + hit.end, ..hit });
+                        claim_dates.push(DateHit {
+                            start: a + hit.start,
+                            end: a + hit.end,
+                            ..hit
+                        });
                         break;
                     }
                 }
@@ -1092,14 +1314,24 @@ fn sentence_items(
         }
         let (q, o) = doc.quote(s0 + qs, s0 + qe);
         quote_fields(&mut fields, q, o, "quote");
-        items.push(Item { table: "claim", comments, fields, at: s0 + qs });
+        items.push(Item {
+            table: "claim",
+            comments,
+            fields,
+            at: s0 + qs,
+        });
     } else if matches!(genre, Some("opinion")) && patterns::evaluative(sentence) {
         let mut fields = vec![
             ("id", Val::S(next_id("claim", ids))),
             ("text", Val::S(label_of(sentence))),
             ("voice", Val::S("author".into())),
         ];
-        let about: Vec<String> = mentions.iter().map(|m| m.entity.clone()).collect::<BTreeSet<_>>().into_iter().collect();
+        let about: Vec<String> = mentions
+            .iter()
+            .map(|m| m.entity.clone())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
         if !about.is_empty() {
             fields.push(("about", Val::L(about)));
         }
@@ -1118,7 +1350,11 @@ fn sentence_items(
         .into_iter()
         .filter(|h| !claim_dates.iter().any(|c| c.start == h.start))
         // "Forum 2024" is a name, not a date of the sentence.
-        .filter(|h| !mentions.iter().any(|m| m.start <= s0 + h.start && s0 + h.end <= m.end))
+        .filter(|h| {
+            !mentions
+                .iter()
+                .any(|m| m.start <= s0 + h.start && s0 + h.end <= m.end)
+        })
         .collect();
     let ordinals = patterns::ordinals(sentence);
     let participants: Vec<String> = mentions
@@ -1135,10 +1371,14 @@ fn sentence_items(
         .iter()
         .find(|m| {
             matches!(m.class.as_str(), "City" | "Country" | "Region")
-                && sentence[..m.start - s0].trim_end().rsplit(' ').next().is_some_and(|p| matches!(p, "in" | "at"))
+                && sentence[..m.start - s0]
+                    .trim_end()
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|p| matches!(p, "in" | "at"))
         })
         .map(|m| m.entity.clone());
-    let mut resolved: Vec<(DateHit, Vec<(&'static str, String)>, Option<String>)> = Vec::new();
+    let mut resolved: Vec<Resolved> = Vec::new();
     for h in &hits {
         let phrase = &sentence[h.start..h.end];
         if let Some((fields, basis)) = resolve(h, phrase, doc.published, future) {
@@ -1149,9 +1389,13 @@ fn sentence_items(
             resolved.push((*h, fields, basis));
         }
     }
-    let eventful = class.is_some() && (participants.len() >= 2 || place.is_some() || !resolved.is_empty() || !ordinals.is_empty());
+    let eventful = class.is_some()
+        && (participants.len() >= 2
+            || place.is_some()
+            || !resolved.is_empty()
+            || !ordinals.is_empty());
     if eventful || !resolved.is_empty() {
-        let groups: Vec<Option<&(DateHit, Vec<(&'static str, String)>, Option<String>)>> = if resolved.is_empty() {
+        let groups: Vec<Option<&Resolved>> = if resolved.is_empty() {
             vec![None]
         } else {
             resolved.iter().map(Some).collect()
@@ -1202,17 +1446,28 @@ fn sentence_items(
         if !numbers::gives_number(sentence, f.value) {
             continue;
         }
-        let subject = mentions
+        // What the figure is about: the entity named last before it (in this
+        // sentence or an earlier one), else the first named after it.
+        let Some(subject) = doc
+            .mentions
             .iter()
-            .filter(|m| m.start < s0 + f.start)
-            .next_back()
-            .or(mentions.first())
+            .rfind(|m| m.start < s0 + f.start)
+            .or(mentions.first().copied())
+            .or(doc.mentions.first())
             .map(|m| m.entity.clone())
-            .unwrap_or_else(|| aid.to_owned());
+        else {
+            continue;
+        };
         let (q, o) = doc.quote(s0 + f.start, s0 + f.end);
         let mut fields = vec![
             ("id", Val::S(next_id("figure", ids))),
-            ("label", Val::S(format!("What \u{201C}{}\u{201D} measures", &sentence[f.start..f.end]))),
+            (
+                "label",
+                Val::S(format!(
+                    "What \u{201C}{}\u{201D} measures",
+                    &sentence[f.start..f.end]
+                )),
+            ),
             ("subject", Val::S(subject)),
             ("value", Val::F(f.value)),
         ];

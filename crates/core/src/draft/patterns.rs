@@ -243,7 +243,7 @@ pub fn month(w: &str) -> Option<u32> {
 }
 
 fn day_number(w: &str) -> Option<u32> {
-    let d: u32 = w.trim_end_matches(|c| c == ',').parse().ok()?;
+    let d: u32 = w.trim_end_matches(',').parse().ok()?;
     (1..=31).contains(&d).then_some(d)
 }
 
@@ -278,7 +278,9 @@ pub fn dates(s: &str) -> Vec<DateHit> {
         // ISO: 2024-05-27
         if let Some(when) = When::parse(here.text)
             .filter(|_| here.text.len() == 10 && here.text.as_bytes()[4] == b'-')
-            .filter(|w| matches!(w, When::Day(_, m, d) if (1..=12).contains(m) && (1..=31).contains(d)))
+            .filter(
+                |w| matches!(w, When::Day(_, m, d) if (1..=12).contains(m) && (1..=31).contains(d)),
+            )
         {
             out.push(DateHit {
                 start: here.start,
@@ -353,7 +355,18 @@ pub fn dates(s: &str) -> Vec<DateHit> {
             let prev = i.checked_sub(1).map(|p| w[p].lower());
             if matches!(
                 prev.as_deref(),
-                Some("in" | "since" | "until" | "by" | "of" | "last" | "next" | "this" | "early" | "late" | "mid")
+                Some(
+                    "in" | "since"
+                        | "until"
+                        | "by"
+                        | "of"
+                        | "last"
+                        | "next"
+                        | "this"
+                        | "early"
+                        | "late"
+                        | "mid"
+                )
             ) && here.text != "May"
                 || matches!(prev.as_deref(), Some("in" | "since" | "last" | "next"))
             {
@@ -372,10 +385,7 @@ pub fn dates(s: &str) -> Vec<DateHit> {
             continue;
         }
         // Day Month Year
-        if let (Some(d), Some(m)) = (
-            day_number(here.text),
-            next.and_then(|n| month(n.text)),
-        ) {
+        if let (Some(d), Some(m)) = (day_number(here.text), next.and_then(|n| month(n.text))) {
             if let Some(y) = next2.and_then(|n2| year_number(n2.text)) {
                 out.push(DateHit {
                     start: here.start,
@@ -456,7 +466,9 @@ pub fn dates(s: &str) -> Vec<DateHit> {
                         .position(|x| x.lower().starts_with("anniversary"))
                         .and_then(|p| {
                             let ord = w[i + used + p - 1];
-                            numbers::ordinals(ord.text).first().map(|n| (*n, w[i + used + p].end))
+                            numbers::ordinals(ord.text)
+                                .first()
+                                .map(|n| (*n, w[i + used + p].end))
                         })
                 })
                 .flatten();
@@ -530,29 +542,15 @@ pub struct Figure {
 }
 
 const SPELLED: [&str; 19] = [
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "fifteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "hundred",
-    "dozen",
-    "dozens",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "dozen", "dozens",
 ];
 
 fn scale_word(w: &str) -> bool {
-    matches!(w, "thousand" | "million" | "billion" | "trillion" | "hundred")
+    matches!(
+        w,
+        "thousand" | "million" | "billion" | "trillion" | "hundred"
+    )
 }
 
 /// The markers before a figure: (words used, approximate, bound).
@@ -585,7 +583,9 @@ fn marker(w: &[Word<'_>], i: usize) -> Option<(usize, bool, Option<&'static str>
 }
 
 fn parse_digits(t: &str) -> Option<f64> {
-    let t = t.trim_start_matches(['$', '€', '¥', '£']).trim_end_matches('%');
+    let t = t
+        .trim_start_matches(['$', '€', '¥', '£'])
+        .trim_end_matches('%');
     let t = t.strip_prefix("US$").unwrap_or(t);
     if !t.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
@@ -604,7 +604,9 @@ pub fn figures(s: &str) -> Vec<Figure> {
         let prev = i.checked_sub(1).map(|p| w[p].lower());
         // "four-and-a-half-year", "10-day": a number with its unit in one word.
         if let Some((number, unit)) = lower.rsplit_once('-') {
-            if let Some(u) = unit_word(unit).filter(|u| matches!(*u, "year" | "month" | "week" | "day")) {
+            if let Some(u) =
+                unit_word(unit).filter(|u| matches!(*u, "year" | "month" | "week" | "day"))
+            {
                 let value = numbers::numbers(number).last().copied();
                 if let Some(value) = value.filter(|v| *v > 0.0) {
                     let (used, approximate, bound) = marker(&w, i).unwrap_or((0, false, None));
@@ -630,14 +632,15 @@ pub fn figures(s: &str) -> Vec<Figure> {
         }
         // A year, a day of a month, or a list's number is no figure.
         let is_year = year_number(here.text).is_some();
-        let by_month = prev.as_deref().and_then(|p| month(&capitalise(p))).is_some()
+        let by_month = prev
+            .as_deref()
+            .and_then(|p| month(&capitalise(p)))
+            .is_some()
             || w.get(i + 1).is_some_and(|n| month(n.text).is_some());
         let currency = if here.text.starts_with("US$") || here.text.starts_with('$') {
             Some("USD")
         } else if here.text.starts_with('€') {
             Some("EUR")
-        } else if here.text.starts_with('¥') {
-            None
         } else {
             None
         };
@@ -646,9 +649,8 @@ pub fn figures(s: &str) -> Vec<Figure> {
             continue;
         }
         let mut j = i + 1;
-        let mut value = digits.unwrap_or_else(|| {
-            numbers::numbers(here.text).last().copied().unwrap_or(0.0)
-        });
+        let mut value =
+            digits.unwrap_or_else(|| numbers::numbers(here.text).last().copied().unwrap_or(0.0));
         while let Some(n) = w.get(j) {
             let l = n.lower();
             if scale_word(&l) {
@@ -670,13 +672,16 @@ pub fn figures(s: &str) -> Vec<Figure> {
             unit = Some("percent");
         } else if let Some(n) = w.get(j) {
             let l = n.lower();
-            let u = unit_word(&l).filter(|_| !(l == "per" && !w.get(j + 1).is_some_and(|c| c.is("cent"))));
+            let u =
+                unit_word(&l).filter(|_| l != "per" || w.get(j + 1).is_some_and(|c| c.is("cent")));
             if unit.is_none() {
                 if let Some(u) = u {
                     unit = Some(u);
                     end = if l == "per" { w[j + 1].end } else { n.end };
                     // "percentage points"
-                } else if l == "percentage" && w.get(j + 1).is_some_and(|p| p.lower().starts_with("point")) {
+                } else if l == "percentage"
+                    && w.get(j + 1).is_some_and(|p| p.lower().starts_with("point"))
+                {
                     unit = Some("percentage-point");
                     end = w[j + 1].end;
                 }
@@ -686,12 +691,19 @@ pub fn figures(s: &str) -> Vec<Figure> {
         if unit.is_none() && !is_year {
             // A count: the number before a plural noun, not "the three countries" (a
             // set the text already named).
-            let determined = matches!(prev.as_deref(), Some("the" | "these" | "those" | "all" | "its" | "their" | "our" | "both"));
+            let determined = matches!(
+                prev.as_deref(),
+                Some("the" | "these" | "those" | "all" | "its" | "their" | "our" | "both")
+            );
             let mut k = j;
             let mut last_plural = None;
             while let Some(n) = w.get(k) {
                 let l = n.lower();
-                if !n.text.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’') {
+                if !n
+                    .text
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+                {
                     break;
                 }
                 if l.ends_with('s') && !l.ends_with("ss") && l.len() > 3 {
@@ -754,7 +766,8 @@ pub fn ordinals(s: &str) -> Vec<Ordinal> {
     let mut out = Vec::new();
     for (i, here) in w.iter().enumerate() {
         let l = here.lower();
-        let digit_suffix = l.ends_with("st") || l.ends_with("nd") || l.ends_with("rd") || l.ends_with("th");
+        let digit_suffix =
+            l.ends_with("st") || l.ends_with("nd") || l.ends_with("rd") || l.ends_with("th");
         let digits = l.starts_with(|c: char| c.is_ascii_digit()) && digit_suffix;
         let words_ok = here.capitalised() && numbers::ordinals(&l).len() == 1 && !l.contains(' ');
         if !(digits || words_ok) || l == "first" && !here.capitalised() {
@@ -768,7 +781,13 @@ pub fn ordinals(s: &str) -> Vec<Ordinal> {
             || next.is_some_and(|n| {
                 matches!(
                     n.lower().as_str(),
-                    "summit" | "meeting" | "round" | "session" | "conference" | "plenum" | "congress"
+                    "summit"
+                        | "meeting"
+                        | "round"
+                        | "session"
+                        | "conference"
+                        | "plenum"
+                        | "congress"
                 )
             });
         if names && !next.is_some_and(|n| n.lower().starts_with("anniversary")) {
@@ -808,15 +827,52 @@ pub struct Attribution {
 }
 
 const SPEECH: [&str; 33] = [
-    "said", "says", "say", "told", "tells", "argued", "argues", "argue", "stated", "states",
-    "noted", "notes", "stressed", "stresses", "added", "warned", "warns", "claimed", "claims",
-    "believes", "believe", "contend", "contends", "insisted", "emphasized", "emphasised",
-    "continued", "predicted", "suggested", "suggest", "maintained", "asserted", "wrote",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "argued",
+    "argues",
+    "argue",
+    "stated",
+    "states",
+    "noted",
+    "notes",
+    "stressed",
+    "stresses",
+    "added",
+    "warned",
+    "warns",
+    "claimed",
+    "claims",
+    "believes",
+    "believe",
+    "contend",
+    "contends",
+    "insisted",
+    "emphasized",
+    "emphasised",
+    "continued",
+    "predicted",
+    "suggested",
+    "suggest",
+    "maintained",
+    "asserted",
+    "wrote",
 ];
 
 const UNNAMED: [&str; 10] = [
-    "some", "critics", "others", "many", "analysts", "experts", "observers", "skeptics",
-    "sceptics", "commentators",
+    "some",
+    "critics",
+    "others",
+    "many",
+    "analysts",
+    "experts",
+    "observers",
+    "skeptics",
+    "sceptics",
+    "commentators",
 ];
 
 /// The end of a sentence without its closing full stop.
@@ -826,7 +882,10 @@ fn body_end(s: &str) -> usize {
 
 fn trim_range(s: &str, a: usize, b: usize) -> Option<(usize, usize)> {
     let part = &s[a..b];
-    let lead = part.len() - part.trim_start_matches(|c: char| c.is_whitespace() || c == ',').len();
+    let lead = part.len()
+        - part
+            .trim_start_matches(|c: char| c.is_whitespace() || c == ',')
+            .len();
     let rest = part[lead..].trim_end_matches(|c: char| c.is_whitespace() || c == ',');
     (rest.chars().any(char::is_alphanumeric)).then_some((a + lead, a + lead + rest.len()))
 }
@@ -885,8 +944,22 @@ pub fn attribution(s: &str) -> Option<Attribution> {
     // 3. It was widely predicted that …
     if first == "it" {
         let head: Vec<String> = w.iter().take(5).map(Word::lower).collect();
-        let passive = head.get(1).is_some_and(|v| v == "was" || v == "is" || v == "has")
-            && head.iter().any(|x| matches!(x.as_str(), "predicted" | "believed" | "expected" | "argued" | "said" | "thought" | "claimed" | "reported"));
+        let passive = head
+            .get(1)
+            .is_some_and(|v| v == "was" || v == "is" || v == "has")
+            && head.iter().any(|x| {
+                matches!(
+                    x.as_str(),
+                    "predicted"
+                        | "believed"
+                        | "expected"
+                        | "argued"
+                        | "said"
+                        | "thought"
+                        | "claimed"
+                        | "reported"
+                )
+            });
         if passive {
             if let Some(that) = w.iter().take(7).position(|x| x.is("that")) {
                 return Some(Attribution {
@@ -913,7 +986,11 @@ pub fn attribution(s: &str) -> Option<Attribution> {
                 });
             }
         }
-        let that = w[k..].iter().take(8).position(|x| x.is("that")).map(|p| k + p);
+        let that = w[k..]
+            .iter()
+            .take(8)
+            .position(|x| x.is("that"))
+            .map(|p| k + p);
         let (att_end, quote) = match that {
             Some(t) => (w[t].end, trim_range(s, w[t].end, end)?),
             None => {
@@ -924,7 +1001,10 @@ pub fn attribution(s: &str) -> Option<Attribution> {
                     .position(|x| x.is("to") || x.is("for") || x.is("in") || x.is("on"))
                     .map(|p| k + p)
                     .unwrap_or((k + 1).min(w.len() - 1));
-                (w[stop.saturating_sub(1).max(k + 1).min(w.len() - 1)].end, trim_range(s, w[k].start, end)?)
+                (
+                    w[stop.saturating_sub(1).max(k + 1).min(w.len() - 1)].end,
+                    trim_range(s, w[k].start, end)?,
+                )
             }
         };
         return Some(Attribution {
@@ -935,6 +1015,30 @@ pub fn attribution(s: &str) -> Option<Attribution> {
         });
     }
     // 5. X said (that) …, X told Y (on DATE) that …, some argue that …
+    // "…, the ministry said.": the words before the comma are what is said.
+    if let Some(last) = w
+        .last()
+        .filter(|x| SPEECH.contains(&x.lower().as_str()) && x.end >= end)
+    {
+        let before = &s[..last.start];
+        if let Some(c) = before.rfind(',') {
+            let speaker = words(&s[c + 1..last.start]);
+            if !speaker.is_empty() && speaker.len() <= 8 {
+                let quote = trim_range(s, 0, c)?;
+                let attribution = trim_range(s, c + 1, last.end)?;
+                return Some(Attribution {
+                    attribution: Some(attribution),
+                    verb: Some((last.start, last.end)),
+                    quote,
+                    voice: if UNNAMED.contains(&speaker[0].lower().as_str()) {
+                        Voice::Unnamed
+                    } else {
+                        Voice::Named
+                    },
+                });
+            }
+        }
+    }
     let verb = w
         .iter()
         .enumerate()
@@ -947,13 +1051,23 @@ pub fn attribution(s: &str) -> Option<Attribution> {
     // are none ("Liu Pengyu, a spokesperson …, told").
     let clause = before
         .rfind([',', '\u{2014}'])
-        .filter(|&c| before[c..].chars().filter(|ch| ch.is_alphanumeric()).count() > 0)
+        .filter(|&c| {
+            before[c..]
+                .chars()
+                .filter(|ch| ch.is_alphanumeric())
+                .count()
+                > 0
+        })
         .map(|c| c + before[c..].chars().next().map_or(1, char::len_utf8))
         .unwrap_or(0);
     let speaker = words(&s[clause..v.start]);
     let speaker_first = speaker.first()?;
     let unnamed = UNNAMED.contains(&speaker_first.lower().as_str());
-    let named = speaker.iter().any(|x| x.capitalised() && !x.is("The") || x.is("it") || x.is("he") || x.is("she") || x.is("they"));
+    // A name, a pronoun, or a definite speaker ("the minister", "a spokesperson").
+    let named = speaker
+        .iter()
+        .any(|x| x.capitalised() || x.is("it") || x.is("he") || x.is("she") || x.is("they"))
+        || matches!(speaker_first.lower().as_str(), "the" | "a" | "an");
     if !unnamed && !named {
         return None;
     }
@@ -970,13 +1084,21 @@ pub fn attribution(s: &str) -> Option<Attribution> {
     let that = w.get(k).filter(|x| x.is("that")).map(|x| x.end);
     let att_end = that.unwrap_or(w[k - 1].end);
     let quote = trim_range(s, att_end, end)?;
-    let att_start = if v.is("told") && clause > 0 && speaker.len() < 3 { 0 } else { clause };
+    let att_start = if v.is("told") && clause > 0 && speaker.len() < 3 {
+        0
+    } else {
+        clause
+    };
     let attribution = trim_range(s, att_start, att_end)?;
     Some(Attribution {
         attribution: Some(attribution),
         verb: Some((v.start, v.end)),
         quote,
-        voice: if unnamed { Voice::Unnamed } else { Voice::Named },
+        voice: if unnamed {
+            Voice::Unnamed
+        } else {
+            Voice::Named
+        },
     })
 }
 
@@ -987,7 +1109,15 @@ pub fn evaluative(s: &str) -> bool {
     words(&lower).iter().any(|w| {
         matches!(
             w.text,
-            "should" | "must" | "ought" | "cannot" | "misleading" | "wrong" | "essential" | "crucial" | "imperative"
+            "should"
+                | "must"
+                | "ought"
+                | "cannot"
+                | "misleading"
+                | "wrong"
+                | "essential"
+                | "crucial"
+                | "imperative"
         )
     }) || lower.contains("need to")
         || lower.contains("needs to")
@@ -998,7 +1128,15 @@ pub fn future(s: &str) -> bool {
     words(s).iter().any(|w| {
         matches!(
             w.lower().as_str(),
-            "will" | "would" | "expected" | "plans" | "planned" | "scheduled" | "upcoming" | "ahead" | "next"
+            "will"
+                | "would"
+                | "expected"
+                | "plans"
+                | "planned"
+                | "scheduled"
+                | "upcoming"
+                | "ahead"
+                | "next"
         )
     })
 }
