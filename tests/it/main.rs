@@ -3,6 +3,7 @@
 
 mod corpus;
 mod describe;
+mod draft;
 mod errors;
 mod examples;
 mod export;
