@@ -16,7 +16,8 @@
 //! - attributions: the share of the confirmed claims' attributions whose sentence holds
 //!   a drafted claim's attribution;
 //! - kept: the share of drafted facts, figures and claims whose sentence holds a
-//!   confirmed item;
+//!   confirmed item; and, stricter, a confirmed item of the same kind (a drafted claim
+//!   kept only where the sheet has a claim);
 //! - grounded: whether the draft, with every `draft = true` removed, passes every check
 //!   of a build (grounding, ids, stated dates and figures).
 //!
@@ -147,9 +148,9 @@ fn main() {
     let builder = Builder::new(&registries, &ontology, nea_kg_core::DEFAULT_BASE)
         .unwrap_or_else(|e| panic!("{e}"));
     println!(
-        "| article | quotes | dates | figures | attributions | drafted items kept | grounded |"
+        "| article | quotes | dates | figures | attributions | drafted items kept | kept, same kind | grounded |"
     );
-    println!("|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|");
     for s in &SHIPPED {
         let text = read(s.text);
         let sheet = read(s.sheet);
@@ -216,14 +217,17 @@ fn main() {
             .iter()
             .filter(|(_, n)| confirmed_sentences.contains(n))
             .count();
+        let c_kinds: BTreeSet<(&str, usize)> = c_items.iter().copied().collect();
+        let kept_kind = d_items.iter().filter(|i| c_kinds.contains(i)).count();
         println!(
-            "| {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
             s.name,
             share(quotes, c_items.len()),
             share(date_hits, c_dates.len()),
             share(figure_hits, c_figures.len()),
             share(attr_hits, c_attr.len()),
             share(kept, d_items.len()),
+            share(kept_kind, d_items.len()),
             grounded
         );
     }
