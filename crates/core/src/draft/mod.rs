@@ -1110,6 +1110,23 @@ fn toml_basis(phrase: &str) -> String {
     format!("\u{201C}{phrase}\u{201D}")
 }
 
+/// Whether a sentence of an opinion piece is the author's own claim: in an opinion
+/// piece the author argues whatever they do not attribute, unless the sentence reports
+/// a dated event ("China and Japan restored diplomatic ties in 1972") or is a line
+/// about the text itself (the author's affiliation, a contact address).
+fn author_claim(sentence: &str) -> bool {
+    if patterns::evaluative(sentence) {
+        return true;
+    }
+    let lower = sentence.to_lowercase();
+    let about_the_text = ["the author", "contact ", "email ", "e-mail ", "follow "]
+        .iter()
+        .any(|p| lower.starts_with(p))
+        || sentence.contains('@');
+    let dated_event = event_class(sentence).is_some() && !patterns::dates(sentence).is_empty();
+    !about_the_text && !dated_event
+}
+
 const EVENT_PARTICIPANTS: [&str; 8] = [
     "Country",
     "Person",
@@ -1320,7 +1337,7 @@ fn sentence_items(
             fields,
             at: s0 + qs,
         });
-    } else if matches!(genre, Some("opinion")) && patterns::evaluative(sentence) {
+    } else if matches!(genre, Some("opinion")) && author_claim(sentence) {
         let mut fields = vec![
             ("id", Val::S(next_id("claim", ids))),
             ("text", Val::S(label_of(sentence))),
