@@ -199,6 +199,46 @@ fn main() {
         let confirmed_sentences: BTreeSet<usize> =
             items(&confirmed).iter().map(|(_, n)| *n).collect();
         let c_items = items(&confirmed);
+        if std::env::args().any(|a| a == "--misses") {
+            let mut misses: Vec<String> = Vec::new();
+            let sentence = |a: &Article, n: usize| {
+                let t = nea_kg_core::ground::Text::new(&a.text);
+                let (s, e) = t.sentences()[n - 1];
+                t.slice(s, e).chars().take(90).collect::<String>()
+            };
+            for (kind, n) in &c_items {
+                if !drafted_sentences.contains(n) {
+                    misses.push(format!(
+                        "  quote of a {kind}: {n} {}",
+                        sentence(&confirmed, *n)
+                    ));
+                }
+            }
+            let d: BTreeSet<_> = dates(&draft).into_iter().collect();
+            for x in dates(&confirmed).iter().filter(|x| !d.contains(*x)) {
+                misses.push(format!(
+                    "  date {} ({}) in {} {}",
+                    x.1,
+                    x.2,
+                    x.0,
+                    sentence(&confirmed, x.0)
+                ));
+            }
+            let f: BTreeSet<_> = figures(&draft).into_iter().collect();
+            for x in figures(&confirmed).iter().filter(|x| !f.contains(*x)) {
+                misses.push(format!(
+                    "  figure {} in {} {}",
+                    x.1,
+                    x.0,
+                    sentence(&confirmed, x.0)
+                ));
+            }
+            let a: BTreeSet<_> = attributions(&draft).into_iter().collect();
+            for x in attributions(&confirmed).iter().filter(|x| !a.contains(*x)) {
+                misses.push(format!("  attribution in {x} {}", sentence(&confirmed, *x)));
+            }
+            eprintln!("{}: not proposed\n{}", s.name, misses.join("\n"));
+        }
         let quotes = c_items
             .iter()
             .filter(|(_, n)| drafted_sentences.contains(n))

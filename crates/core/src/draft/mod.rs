@@ -1246,7 +1246,27 @@ fn sentence_items(
         let mut fields = vec![("id", Val::S(next_id("claim", ids)))];
         let (qs, qe) = att.quote;
         fields.push(("text", Val::S(sentence[qs..qe].to_owned())));
+        // "Japan and China expressed …": a joint voice.
+        let joint: Option<Vec<String>> = match (att.voice, att.attribution, att.verb) {
+            (Voice::Named, Some((a, _)), Some((vs, _))) => {
+                let before: Vec<String> = mentions
+                    .iter()
+                    .filter(|m| m.start >= s0 + a && m.end <= s0 + vs)
+                    .filter(|m| EVENT_PARTICIPANTS.contains(&m.class.as_str()))
+                    .map(|m| m.entity.clone())
+                    .fold(Vec::new(), |mut v, e| {
+                        if !v.contains(&e) {
+                            v.push(e);
+                        }
+                        v
+                    });
+                let and = sentence[a..vs].contains(" and ");
+                (before.len() >= 2 && and && !sentence[a..vs].contains(',')).then_some(before)
+            }
+            _ => None,
+        };
         let voice = match att.voice {
+            _ if joint.is_some() => None,
             Voice::Author => Some("author".to_owned()),
             Voice::Unnamed => Some("unnamed".to_owned()),
             Voice::Named => att.attribution.and_then(|(a, b)| {
@@ -1289,14 +1309,17 @@ fn sentence_items(
         };
         let mut comments =
             vec!["Rewrite `text` as the claim in a sentence of your own.".to_owned()];
-        let voice = voice.unwrap_or_else(|| {
-            comments.push(
-                "The speaker is no entity of the registry: declare one, or keep \"unnamed\"."
-                    .into(),
-            );
-            "unnamed".to_owned()
-        });
-        fields.push(("voice", Val::S(voice)));
+        match (voice, joint) {
+            (_, Some(ids)) => fields.push(("voice", Val::L(ids))),
+            (Some(v), None) => fields.push(("voice", Val::S(v))),
+            (None, None) => {
+                comments.push(
+                    "The speaker is no entity of the registry: declare one, or keep \"unnamed\"."
+                        .into(),
+                );
+                fields.push(("voice", Val::S("unnamed".into())));
+            }
+        }
         if let Some((a, b)) = att.attribution {
             let (q, o) = doc.quote(s0 + a, s0 + b);
             quote_fields(&mut fields, q, o, "attribution");

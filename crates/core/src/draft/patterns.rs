@@ -421,6 +421,24 @@ pub fn dates(s: &str) -> Vec<DateHit> {
             // "Forum 2024", "Expo 2025": a year that ends a name is part of it.
             let ends_name = i > 0
                 && w[i - 1].capitalised()
+                && !matches!(
+                    w[i - 1].lower().as_str(),
+                    "in" | "on"
+                        | "by"
+                        | "since"
+                        | "after"
+                        | "before"
+                        | "until"
+                        | "from"
+                        | "to"
+                        | "and"
+                        | "as"
+                        | "at"
+                        | "for"
+                        | "during"
+                        | "of"
+                        | "between"
+                )
                 && month(w[i - 1].text).is_none()
                 && s[w[i - 1].end..here.start].chars().all(char::is_whitespace);
             if !unit_follows && !ends_name && !here.text.starts_with('$') {
@@ -788,6 +806,7 @@ pub fn ordinals(s: &str) -> Vec<Ordinal> {
                         | "conference"
                         | "plenum"
                         | "congress"
+                        | "term"
                 )
             });
         if names && !next.is_some_and(|n| n.lower().starts_with("anniversary")) {
@@ -826,7 +845,7 @@ pub struct Attribution {
     pub voice: Voice,
 }
 
-const SPEECH: [&str; 33] = [
+const SPEECH: [&str; 34] = [
     "said",
     "says",
     "say",
@@ -860,6 +879,7 @@ const SPEECH: [&str; 33] = [
     "maintained",
     "asserted",
     "wrote",
+    "expressed",
 ];
 
 const UNNAMED: [&str; 10] = [
