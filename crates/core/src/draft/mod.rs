@@ -629,6 +629,10 @@ fn event_word(w: &str) -> bool {
 
 fn guess_class(name: &str) -> &'static str {
     let last = name.rsplit(' ').next().unwrap_or(name);
+    if name.chars().all(|c| c.is_ascii_uppercase()) {
+        // An acronym: what it stands for decides; "Concept" until someone says.
+        return "Concept";
+    }
     match last {
         "Ministry" | "Department" | "Embassy" | "Office" | "Council" | "Cabinet" | "Government"
         | "Parliament" | "Assembly" | "Administration" | "Service" | "Agency" | "Commission" => {
@@ -724,6 +728,25 @@ fn candidates(
             if start < j {
                 parts.push((start, j));
             }
+            // "People’s Republic of China", "Charter of the United Nations": words that
+            // are no name of the registry, then "of" and one that is, make one name.
+            let owner = |p: &mut Vec<(usize, usize)>| {
+                let Some(&(a, b)) = p.first() else { return };
+                let of = (b < j)
+                    .then(|| b.checked_sub(1))
+                    .flatten()
+                    .filter(|&o| o > a && matches!(w[o].text, "of" | "the"));
+                let at = s + w[b.min(w.len() - 1)].start;
+                let mention = doc.mentions.iter().find(|m| m.start == at);
+                if let (Some(_), Some(m), true) = (of, mention, a == i) {
+                    let mut end = b;
+                    while end < j && s + w[end].start < m.end {
+                        end += 1;
+                    }
+                    p[0] = (a, end);
+                }
+            };
+            owner(&mut parts);
             for (mut a, mut b) in parts {
                 // Leading function words, titles and demonyms are not part of a name.
                 while a < b
@@ -766,6 +789,7 @@ fn candidates(
                     }
                 }
                 if event_word(w[b - 1].text)
+                    || demonym(w[b - 1].text)
                     || w[a..b]
                         .iter()
                         .any(|x| !numbers::ordinals(&x.lower()).is_empty() && x.text != "Second")
@@ -875,15 +899,24 @@ fn candidates(
             count,
             if count == 1 { "" } else { "s" }
         )];
+        let mut class = guess_class(name).to_owned();
         if let Some(close) = did_you_mean(registry, name) {
             comments.push(format!(
                 "did you mean {}? then delete this entity, or make the name a local [[alias]]",
                 toml_string(&close)
             ));
+            // "South Korea" and "Republic of Korea" end alike: likely of one class.
+            if let Some(e) = registry.get(&close) {
+                let last = |n: &str| n.rsplit(' ').next().unwrap_or(n).to_owned();
+                if last(&e.label) == last(name) {
+                    class = class_name(&e.class).to_owned();
+                }
+            }
         }
+        comments.push(format!("class {class}: guessed from the name; check it"));
         let mut fields = vec![
             ("id", Val::S(id)),
-            ("class", Val::S(guess_class(name).to_owned())),
+            ("class", Val::S(class)),
             ("label", Val::S(name.clone())),
         ];
         if let Some(a) = defined.get(name) {
@@ -908,10 +941,15 @@ fn did_you_mean(registry: &Registry, name: &str) -> Option<String> {
         for n in std::iter::once(&e.label).chain(e.aliases.iter()) {
             let d = ground::distance(&n.to_lowercase(), &name.to_lowercase());
             let shared = n.split(' ').filter(|w| words.contains(w)).count();
+            let last = |x: &str| x.rsplit(' ').next().unwrap_or(x).to_owned();
+            // A few edits away; else the same head word ("South Korea", "Republic of
+            // Korea"), the shorter name first; else the most words in common.
             let score = if d <= 2 {
                 d
+            } else if last(n) == last(name) {
+                3 + n.split(' ').count()
             } else if shared > 0 {
-                10 - shared.min(5)
+                40 - shared.min(5)
             } else {
                 continue;
             };
