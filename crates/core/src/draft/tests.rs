@@ -361,3 +361,58 @@ fn unreadable_articles_are_refused() {
     assert_eq!(kind("Title\nab\0cd\n"), ErrorKind::BinaryArticle);
     assert_eq!(kind("Title\n\n1. 2. 3.\n"), ErrorKind::NoSentences);
 }
+
+#[test]
+fn a_speaker_after_the_words_said() {
+    assert_eq!(
+        attribution("Trade will grow, the ministry said."),
+        (
+            Some("the ministry said".into()),
+            "Trade will grow".into(),
+            Voice::Named
+        )
+    );
+    assert_eq!(
+        attribution("Japan and the ROK expressed concern about the plan."),
+        (
+            Some("Japan and the ROK expressed".into()),
+            "concern about the plan".into(),
+            Voice::Named
+        )
+    );
+}
+
+#[test]
+fn voices_joint_the_author_s_and_new_names() {
+    let text = Source::new(
+        "a.txt",
+        "Lessons\nJapan and the ROK expressed concern about the plan. Regional trade matters more than ever. Japan and the ROK normalized their relations in 1965. The Pacific Office (PO) opened in Tokyo.\n",
+    );
+    let sheet = draft(&input(&text, None)).unwrap();
+    for expected in [
+        // Two voices joined by "and" speak together.
+        "voice = [\"japan\", \"rok\"]\nattribution = \"Japan and the ROK expressed\"",
+        // With no genre given, an unattributed sentence is no one's claim…
+        "class = \"GovernmentOrganization\"\nlabel = \"Pacific Office\"\naliases = [\"PO\"]",
+    ] {
+        assert!(sheet.contains(expected), "{expected:?} not in:\n{sheet}");
+    }
+    assert!(!sheet.contains("voice = \"author\""), "{sheet}");
+    // … in an opinion piece it is the author's, but a dated event is not.
+    let opinion = sheet.replace(
+        "language = \"en\"\n",
+        "language = \"en\"\ngenre = \"opinion\"\n",
+    );
+    let existing = Source::new(
+        "facts.toml",
+        opinion.split("\n[[").next().unwrap().to_owned(),
+    );
+    let mut i = input(&text, None);
+    i.merge = Some(&existing);
+    let merged = draft(&i).unwrap();
+    assert!(
+        merged.contains("voice = \"author\"\nquote = \"Regional trade matters more than ever.\""),
+        "{merged}"
+    );
+    assert!(!merged.contains("voice = \"author\"\nabout = [\"japan\", \"rok\"]\nquote = \"Japan and the ROK normalized"), "{merged}");
+}
