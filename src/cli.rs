@@ -101,7 +101,8 @@ pub struct CoverageArgs {
     /// The article's text (UTF-8).
     #[arg(long, value_name = "FILE")]
     pub article: PathBuf,
-    /// Its fact sheet (items still marked draft count, and are shown as drafts).
+    /// Its fact sheet (items still marked `draft = true` count: coverage shows what a
+    /// sheet being confirmed covers).
     #[arg(long, value_name = "FILE")]
     pub facts: PathBuf,
     #[command(flatten)]
