@@ -1165,6 +1165,34 @@ fn author_claim(sentence: &str) -> bool {
     !about_the_text && !dated_event
 }
 
+/// What an entry into force, a founding or a launch is about.
+const CONCERNED: [&str; 6] = [
+    "Agreement",
+    "Document",
+    "Mechanism",
+    "IntergovernmentalOrganization",
+    "RegionalOrganization",
+    "MultilateralFramework",
+];
+
+/// The ontology's relation a sentence's verb names between two countries.
+fn relation_predicate(sentence: &str) -> Option<&'static str> {
+    let l = sentence.to_lowercase();
+    let relations = l.contains("relations") || l.contains("ties");
+    if !relations {
+        return None;
+    }
+    if l.contains("normalized") || l.contains("normalised") {
+        Some("nea:normalizedRelationsWith")
+    } else if l.contains("restored") {
+        Some("nea:restoredDiplomaticRelationsWith")
+    } else if l.contains("established") {
+        Some("nea:establishedDiplomaticRelationsWith")
+    } else {
+        None
+    }
+}
+
 const EVENT_PARTICIPANTS: [&str; 8] = [
     "Country",
     "Person",
@@ -1487,6 +1515,22 @@ fn sentence_items(
                 comments.push("A date with no event word: choose the event class, or make it a relation (subject, predicate, date).".into());
             }
             fields.push(("label", Val::S(label_of(sentence))));
+            // "Japan and the ROK normalized their relations": the relation itself, between
+            // the two countries the sentence names.
+            let countries: Vec<&String> = participants
+                .iter()
+                .filter(|p| {
+                    mentions
+                        .iter()
+                        .any(|m| &m.entity == *p && m.class == "Country")
+                })
+                .collect();
+            if let (Some(predicate), [a, b]) = (relation_predicate(sentence), countries.as_slice())
+            {
+                fields.push(("subject", Val::S((*a).clone())));
+                fields.push(("predicate", Val::S(predicate.into())));
+                fields.push(("object", Val::S((*b).clone())));
+            }
             if future {
                 fields.push(("status", Val::S("planned".into())));
             }
@@ -1508,6 +1552,19 @@ fn sentence_items(
             }
             if !participants.is_empty() {
                 fields.push(("participants", Val::L(participants.clone())));
+            }
+            // What came into force, was founded or launched.
+            if matches!(event, "EntryIntoForce" | "Founding" | "Launch") {
+                let concerns: Vec<String> = mentions
+                    .iter()
+                    .filter(|m| CONCERNED.contains(&m.class.as_str()))
+                    .map(|m| m.entity.clone())
+                    .collect::<BTreeSet<_>>()
+                    .into_iter()
+                    .collect();
+                if !concerns.is_empty() {
+                    fields.push(("concerns", Val::L(concerns)));
+                }
             }
             quote_fields(&mut fields, quote.clone(), occurrence, "quote");
             items.push(Item {

@@ -296,6 +296,7 @@ fn a_draft_is_grounded_deterministic_and_refused_until_confirmed() {
         "headline = \"Neighbours meet\"",
         "dateline = \"tokyo\"",
         "event = \"EstablishmentOfRelations\"",
+        "subject = \"japan\"\npredicate = \"nea:normalizedRelationsWith\"\nobject = \"rok\"",
         "date = \"1965\"",
         "participants = [\"japan\", \"rok\"]",
         "value = 800000000000\nunit = \"USD\"",
