@@ -221,3 +221,30 @@ fn a_skip_covers_a_sentence_and_min_fails_below_its_share() {
     assert!(out.contains("  3 covered by skip: Is that all?\n"), "{out}");
     assert!(out.contains("sentences covered: 3 of 3 (100%)"), "{out}");
 }
+
+/// The worked example of docs/fact-sheet.md shows the draft as `draft` writes it.
+#[test]
+fn the_worked_example_shows_the_draft_as_written() {
+    let corpus = repo("examples/corpus").display().to_string();
+    let article = format!("{corpus}/voa-summit-2024.txt");
+    let entities = format!("{corpus}/entities.toml");
+    let draft = nea(&[
+        "draft",
+        "--article",
+        &article,
+        "--entities",
+        &entities,
+        "--published",
+        "2024-05-21",
+    ])
+    .ok();
+    let doc = std::fs::read_to_string(repo("docs/fact-sheet.md")).unwrap();
+    let block = doc
+        .split("The draft's `[article]` table and two of its items, as written:\n\n```toml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("the worked example's block");
+    for part in block.split("\n\n").filter(|p| !p.trim().is_empty()) {
+        assert!(draft.contains(part), "docs/fact-sheet.md shows what the draft does not write:\n{part}\n\nthe draft:\n{draft}");
+    }
+}
