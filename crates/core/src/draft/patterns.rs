@@ -991,6 +991,33 @@ pub fn attribution(s: &str) -> Option<Attribution> {
             }
         }
     }
+    // 3b. "X has long been regarded as …", "X was once viewed as …": a view the text
+    // reports without saying whose.
+    for (k, x) in w.iter().enumerate() {
+        let passive = matches!(
+            x.lower().as_str(),
+            "regarded" | "viewed" | "seen" | "considered" | "described" | "labeled" | "labelled"
+        );
+        let aux = w[k.saturating_sub(3)..k]
+            .iter()
+            .any(|a| matches!(a.lower().as_str(), "been" | "is" | "was" | "are" | "were"));
+        if passive && aux && w.get(k + 1).is_some_and(|a| a.is("as")) && k >= 2 {
+            let first_aux = (k.saturating_sub(3)..k)
+                .find(|&i| {
+                    matches!(
+                        w[i].lower().as_str(),
+                        "has" | "have" | "had" | "been" | "is" | "was" | "are" | "were"
+                    )
+                })
+                .unwrap_or(k);
+            return Some(Attribution {
+                attribution: Some((w[first_aux].start, w[k + 1].end)),
+                verb: None,
+                quote: trim_range(s, 0, end)?,
+                voice: Voice::Unnamed,
+            });
+        }
+    }
     // 4. We reaffirmed …; Recognizing that …, we concurred …
     let we = w.iter().position(|x| x.is("we"));
     if let Some(k) = we.filter(|k| *k == 0 || s[..w[*k].start].trim_end().ends_with(',')) {

@@ -265,6 +265,14 @@ fn reported_views_and_the_texts_own_voice() {
             Voice::Author
         )
     );
+    assert_eq!(
+        attribution("Europe has long been regarded as the model."),
+        (
+            Some("has long been regarded as".into()),
+            "Europe has long been regarded as the model".into(),
+            Voice::Unnamed
+        )
+    );
     assert!(patterns::attribution("The river rose in spring.").is_none());
     assert!(patterns::evaluative(
         "The region should not repeat this mistake."
