@@ -153,6 +153,19 @@ impl Registry {
                 }
             }
         }
+        // A registry is what every article shares: an entity there is confirmed or absent.
+        let drafts: Vec<&sheet::Entity> = parsed.entity.iter().filter(|e| e.draft).collect();
+        if let Some(first) = drafts.first() {
+            errors.push(Error::at(
+                Location::line(source.name.clone(), source.line(&first.id)),
+                ErrorKind::Drafts {
+                    items: drafts
+                        .iter()
+                        .map(|e| ("entity", e.id.get_ref().clone()))
+                        .collect(),
+                },
+            ));
+        }
         if errors.is_empty() {
             Ok(())
         } else {

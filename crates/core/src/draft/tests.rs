@@ -425,3 +425,16 @@ fn voices_joint_the_author_s_and_new_names() {
     );
     assert!(!merged.contains("voice = \"author\"\nabout = [\"japan\", \"rok\"]\nquote = \"Japan and the ROK normalized"), "{merged}");
 }
+
+#[test]
+fn a_registry_refuses_an_entity_still_marked_draft() {
+    let source = Source::new(
+        "entities.toml",
+        "[[entity]]\nid = \"x\"\nclass = \"Country\"\nlabel = \"X\"\ndraft = true\n",
+    );
+    let e = check::registry(&source, &ontology()).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "entities.toml:2: 1 item is still marked `draft = true`: entity \"x\"\n  confirm each one (check it against the article, then delete its `draft = true` line) or delete it; nothing unconfirmed is built"
+    );
+}
