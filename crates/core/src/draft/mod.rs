@@ -967,6 +967,63 @@ fn did_you_mean(registry: &Registry, name: &str) -> Option<String> {
 // ------------------------------------------------------------------ sentence items
 
 /// The event class a sentence's words name, if any, with the verb's position.
+/// The event words, with the class each names.
+const EVENT_WORDS: [(&str, &str); 25] = [
+    ("came into force", "EntryIntoForce"),
+    ("entered into force", "EntryIntoForce"),
+    ("come into force", "EntryIntoForce"),
+    ("took effect", "EntryIntoForce"),
+    ("take effect", "EntryIntoForce"),
+    ("normalized", "EstablishmentOfRelations"),
+    ("normalised", "EstablishmentOfRelations"),
+    ("diplomatic ties", "EstablishmentOfRelations"),
+    ("diplomatic relations", "EstablishmentOfRelations"),
+    ("formal relations", "EstablishmentOfRelations"),
+    ("summit", "Summit"),
+    ("was established", "Founding"),
+    ("was founded", "Founding"),
+    ("establishment of", "Founding"),
+    ("founding of", "Founding"),
+    ("launched", "Launch"),
+    ("launch of", "Launch"),
+    ("meeting", "Meeting"),
+    ("convened", "Meeting"),
+    (" met ", "Meeting"),
+    ("talks", "Meeting"),
+    ("conference", "Meeting"),
+    ("held in", "Meeting"),
+    ("will host", "Meeting"),
+    ("signed", "Meeting"),
+];
+
+/// The class of the event words near a date of the sentence (bytes `at` to `end`): the
+/// most specific within 60 bytes of it ("convened … on May 27, 2024, on the occasion of
+/// the Ninth Trilateral Summit"), else the last before it, else the first after.
+fn event_class_near(s: &str, at: usize, end: usize) -> Option<&'static str> {
+    let l = s.to_ascii_lowercase();
+    let near = EVENT_WORDS.iter().find(|(word, _)| {
+        l.match_indices(word)
+            .any(|(p, _)| p + word.len() + 60 >= at && p <= end + 60)
+    });
+    if let Some((_, class)) = near {
+        return Some(class);
+    }
+    let mut before: Option<(usize, &'static str)> = None;
+    let mut after: Option<(usize, &'static str)> = None;
+    for (word, class) in EVENT_WORDS {
+        for (p, _) in l.match_indices(word) {
+            if p < at {
+                if before.is_none_or(|(b, _)| p > b) {
+                    before = Some((p, class));
+                }
+            } else if after.is_none_or(|(a, _)| p < a) {
+                after = Some((p, class));
+            }
+        }
+    }
+    before.or(after).map(|(_, c)| c)
+}
+
 fn event_class(s: &str) -> Option<&'static str> {
     let l = s.to_lowercase();
     let has = |p: &str| l.contains(p);
@@ -1509,7 +1566,10 @@ fn sentence_items(
         for (k, g) in groups.into_iter().enumerate() {
             let mut fields = vec![("id", Val::S(next_id("fact", ids)))];
             let mut comments = Vec::new();
-            let event = class.unwrap_or("Meeting");
+            let event = g
+                .and_then(|(h, _, _)| event_class_near(sentence, h.start, h.end))
+                .or(class)
+                .unwrap_or("Meeting");
             fields.push(("event", Val::S(event.into())));
             if class.is_none() {
                 comments.push("A date with no event word: choose the event class, or make it a relation (subject, predicate, date).".into());
