@@ -279,6 +279,12 @@ pub fn draft(input: &Input<'_>) -> Result<String, Errors> {
 
     // ---------------------------------------------------------------- [article]
     let meta = article_table(&doc, input, &classes, &names);
+    ids.insert(
+        input
+            .id
+            .clone()
+            .unwrap_or_else(|| slug(text.lines().next().unwrap_or("").trim(), 6)),
+    );
     doc.published = meta.published;
     if let Some(sheet) = &existing {
         doc.published = sheet
