@@ -1120,13 +1120,16 @@ pub fn attribution(s: &str) -> Option<Attribution> {
     }
     // After the verb: "told VOA on May 14 that", "said that", "argue that".
     let mut k = verb + 1;
-    if v.is("told") || v.is("tells") {
-        while k < w.len() && k <= verb + 8 && !w[k].is("that") {
-            k += 1;
-        }
-        if k >= w.len() || !w[k].is("that") {
-            k = verb + 2;
-        }
+    // "told VOA on May 14 that", "said on Friday that": the words up to a near "that"
+    // (with no punctuation before it) belong to the attribution.
+    let limit = if v.is("told") || v.is("tells") { 8 } else { 5 };
+    let that_at = (verb + 1..w.len().min(verb + limit + 1)).find(|&i| w[i].is("that"));
+    let clean =
+        that_at.is_some_and(|t| !s[v.end..w[t].start].contains([',', ';', '\u{201C}', '"']));
+    match that_at {
+        Some(t) if clean => k = t,
+        _ if v.is("told") || v.is("tells") => k = (verb + 2).min(w.len()),
+        _ => {}
     }
     let that = w.get(k).filter(|x| x.is("that")).map(|x| x.end);
     let att_end = that.unwrap_or(w[k - 1].end);

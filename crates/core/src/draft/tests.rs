@@ -222,6 +222,14 @@ fn attributions_said_told_according_to() {
         )
     );
     assert_eq!(
+        attribution("The ministry said on Friday that exports rose."),
+        (
+            Some("The ministry said on Friday that".into()),
+            "exports rose".into(),
+            Voice::Named
+        )
+    );
+    assert_eq!(
         attribution("According to the ministry, exports rose."),
         (
             Some("According to the ministry".into()),
