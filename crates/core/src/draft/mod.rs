@@ -920,6 +920,18 @@ fn candidates(
             }
         }
         comments.push(format!("class {class}: guessed from the name; check it"));
+        // Its names are mentions of it in the draft, as they will be in the sheet.
+        let names = std::iter::once(name).chain(defined.get(name));
+        for n in names {
+            for (a, b) in doc.indexed.word_occurrences(n) {
+                extra.push(Mention {
+                    entity: id.clone(),
+                    class: class.clone(),
+                    start: doc.indexed.slice(0, a).len(),
+                    end: doc.indexed.slice(0, b).len(),
+                });
+            }
+        }
         let mut fields = vec![
             ("id", Val::S(id)),
             ("class", Val::S(class)),

@@ -446,3 +446,19 @@ fn a_registry_refuses_an_entity_still_marked_draft() {
         "entities.toml:2: 1 item is still marked `draft = true`: entity \"x\"\n  confirm each one (check it against the article, then delete its `draft = true` line) or delete it; nothing unconfirmed is built"
     );
 }
+
+#[test]
+fn a_new_name_is_a_mention_of_its_candidate() {
+    let text = Source::new(
+        "a.txt",
+        "Title\nThe Foo Bar Group (FBG) said on Friday that sales rose. FBG earned $5 million.\n",
+    );
+    let sheet = draft(&input(&text, Some("2024-05-21"))).unwrap();
+    for expected in [
+        "label = \"Foo Bar Group\"\naliases = [\"FBG\"]",
+        "voice = \"foo-bar-group\"\nattribution = \"The Foo Bar Group (FBG) said on Friday that\"\ndate = \"2024-05-17\"",
+        "subject = \"foo-bar-group\"\nvalue = 5000000\nunit = \"USD\"",
+    ] {
+        assert!(sheet.contains(expected), "{expected:?} not in:\n{sheet}");
+    }
+}
