@@ -393,6 +393,19 @@ fn article_table(
     let _ = writeln!(toml, "id = {}", toml_string(&id));
     let _ = writeln!(toml, "headline = {}", toml_string(&headline));
     toml.push_str("language = \"en\"\n");
+    // A second line without a full stop, before the body: a standfirst.
+    if let Some(second) = text.lines().nth(1).map(str::trim).filter(|l| {
+        !l.is_empty()
+            && l.split_whitespace().count() <= 30
+            && !l.ends_with(['.', '!', '?', ':', '\u{201D}', '"'])
+            && !l.contains('\u{2014}')
+    }) {
+        let _ = writeln!(
+            toml,
+            "# alternative_headline = {}  # the second line has no full stop: a standfirst?",
+            toml_string(second)
+        );
+    }
     let paragraphs: Vec<&str> = text
         .lines()
         .map(str::trim)
