@@ -247,6 +247,34 @@ fn the_worked_example_shows_the_draft_as_written() {
     for part in block.split("\n\n").filter(|p| !p.trim().is_empty()) {
         assert!(draft.contains(part), "docs/fact-sheet.md shows what the draft does not write:\n{part}\n\nthe draft:\n{draft}");
     }
+    // The coverage shown, before (the draft) and after (the confirmed sheet).
+    let fx = Fixture::new();
+    fx.write("voa.toml", &draft);
+    let shown = doc
+        .split("```text\n$ nea-kg coverage")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("the worked example's coverage");
+    let (before, after) = shown.split_once("\n$ nea-kg coverage").unwrap();
+    let confirmed = format!("{corpus}/voa-summit-2024.toml");
+    for (lines, facts) in [(before, fx.path("voa.toml")), (after, confirmed)] {
+        let out = nea(&[
+            "coverage",
+            "--article",
+            &article,
+            "--facts",
+            &facts,
+            "--entities",
+            &entities,
+        ])
+        .ok();
+        for line in lines.lines().skip(1).filter(|l| !l.is_empty() && *l != "…") {
+            assert!(
+                out.lines().any(|o| o == line),
+                "{line:?} is not in the coverage of {facts}:\n{out}"
+            );
+        }
+    }
 }
 
 /// A 5,000-word article is drafted in well under a second in a release build (4 ms per

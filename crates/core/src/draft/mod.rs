@@ -1393,6 +1393,42 @@ fn sentence_items(
         });
     }
 
+    // "The People’s Republic of China (PRC) is China’s official name": a name of an
+    // entity, as `schema:alternateName`.
+    if let Some(is) = sentence.find(" is ") {
+        let rest = &sentence[is + 4..];
+        let owner = mentions.iter().find(|m| {
+            m.start >= s0 + is + 4
+                && (sentence[m.end - s0..].starts_with("\u{2019}s ")
+                    || sentence[m.end - s0..].starts_with("'s "))
+        });
+        let named = rest
+            .trim_end_matches(['.', ' '])
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w == "name");
+        if let (Some(m), true) = (owner, named) {
+            let head = &sentence[..is];
+            let head = head.strip_prefix("The ").unwrap_or(head);
+            let name = head.split(" (").next().unwrap_or(head).trim();
+            if !name.is_empty() && name.chars().next().is_some_and(char::is_uppercase) {
+                let mut fields = vec![
+                    ("id", Val::S(next_id("name", ids))),
+                    ("subject", Val::S(m.entity.clone())),
+                    ("predicate", Val::S("schema:alternateName".into())),
+                    ("value", Val::S(name.to_owned())),
+                ];
+                quote_fields(&mut fields, quote.clone(), occurrence, "quote");
+                items.push(Item {
+                    table: "fact",
+                    comments: vec![],
+                    fields,
+                    at: s0,
+                });
+            }
+        }
+    }
+
     // Claims.
     let attribution = patterns::attribution(sentence);
     let mut claim_dates: Vec<DateHit> = Vec::new();

@@ -462,3 +462,15 @@ fn a_new_name_is_a_mention_of_its_candidate() {
         assert!(sheet.contains(expected), "{expected:?} not in:\n{sheet}");
     }
 }
+
+#[test]
+fn a_sentence_that_gives_a_name() {
+    let text = Source::new(
+        "a.txt",
+        "Title\nThe Land of Japan (LJ) is Japan\u{2019}s official name.\n",
+    );
+    let sheet = draft(&input(&text, None)).unwrap();
+    let expected =
+        "subject = \"japan\"\npredicate = \"schema:alternateName\"\nvalue = \"Land of Japan\"";
+    assert!(sheet.contains(expected), "{sheet}");
+}
