@@ -12,6 +12,6 @@ nea="${1:-target/debug/nea-kg}"
 "$nea" completions powershell >docs/completions/_nea-kg.ps1
 "$nea" completions elvish >docs/completions/nea-kg.elv
 "$nea" man >docs/man/nea-kg.1
-for c in export query queries describe build validate push serve completions man; do
+for c in export query queries describe build validate push serve completions man draft coverage; do
   "$nea" man "$c" >"docs/man/nea-kg-$c.1"
 done

@@ -68,6 +68,77 @@ pub enum Command {
     /// docs/man/).
     #[command(after_long_help = MAN_HELP)]
     Man(ManArgs),
+    /// Draft a fact sheet for an article from its text and the registry: every item
+    /// quotes the article and is marked `draft = true` until a person confirms it.
+    #[command(after_long_help = DRAFT_HELP)]
+    Draft(DraftArgs),
+    /// Show which sentences of an article its sheet covers (facts, claims, figures,
+    /// mentions, skips) and which nothing covers; exit status 1 below --min.
+    Coverage(CoverageArgs),
+}
+
+const DRAFT_HELP: &str = "Examples:
+  nea-kg draft --article report.txt -o report.toml
+  nea-kg draft --article corpus/report.txt --entities corpus/entities.toml
+  nea-kg draft --article report.txt --merge report.toml -o report.toml --force
+
+The loop: draft, confirm or delete each item (delete its `draft = true` line), build
+(nea-kg validate --article … --facts …), check coverage, repeat. See docs/draft.md.";
+
+/// The registries a draft or a coverage report reads.
+#[derive(Debug, Args)]
+pub struct RegistryArgs {
+    /// An entity registry (TOML) that adds to the built-in one; repeat it for several.
+    #[arg(long, value_name = "FILE")]
+    pub entities: Vec<PathBuf>,
+    /// Leave the built-in registry out.
+    #[arg(long)]
+    pub no_default_entities: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DraftArgs {
+    /// The article's text (UTF-8), its headline on the first line.
+    #[arg(long, value_name = "FILE")]
+    pub article: PathBuf,
+    #[command(flatten)]
+    pub registries: RegistryArgs,
+    /// Write the draft to FILE (atomically) instead of stdout; an existing file is kept
+    /// unless --force.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Let -o replace an existing file.
+    #[arg(long)]
+    pub force: bool,
+    /// The date of publication (YYYY, YYYY-MM or YYYY-MM-DD), when the text does not
+    /// give it: dates without a year ("March 24") and relative dates ("last week") are
+    /// resolved against it, and marked inferred.
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<String>,
+    /// An existing sheet: write it followed by drafts of only what it does not cover
+    /// yet.
+    #[arg(long, value_name = "SHEET")]
+    pub merge: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CoverageArgs {
+    /// The article's text (UTF-8).
+    #[arg(long, value_name = "FILE")]
+    pub article: PathBuf,
+    /// Its fact sheet (items still marked `draft = true` count: coverage shows what a
+    /// sheet being confirmed covers).
+    #[arg(long, value_name = "FILE")]
+    pub facts: PathBuf,
+    #[command(flatten)]
+    pub registries: RegistryArgs,
+    /// Report: text (a line per sentence) or json.
+    #[arg(long, short = 'f', value_enum, default_value = "text")]
+    pub format: ReportFormat,
+    /// Exit with status 1 when less than this share of the sentences (0 to 100) is
+    /// covered.
+    #[arg(long, value_name = "PERCENT")]
+    pub min: Option<f64>,
 }
 
 impl Command {
@@ -82,6 +153,7 @@ impl Command {
             Self::Validate(a) => Some(&a.input),
             Self::Push(a) => Some(&a.input),
             Self::Serve(a) => Some(&a.input),
+            Self::Draft(_) | Self::Coverage(_) => None,
         }
     }
 }

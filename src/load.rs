@@ -82,6 +82,25 @@ pub fn read_file(path: &Path, what: &str) -> Result<Source> {
     Ok(Source { name, text })
 }
 
+/// The registries of `--entities` on top of the built-in one (unless left out), and a
+/// builder that has checked them with the ontology: for the commands that read an
+/// article without building a graph (draft, coverage).
+pub fn registries(entities: &[PathBuf], no_default: bool) -> Result<Builder> {
+    let mut sources = Vec::new();
+    if !no_default {
+        sources.push(embedded("data/entities.toml", EMBEDDED_ENTITIES));
+    }
+    for p in entities {
+        sources.push(read_file(p, "entity registry")?);
+    }
+    let ontology = embedded("ontology/nea.ttl", nea_kg_core::ontology::EMBEDDED);
+    Ok(Builder::new(
+        &sources,
+        &ontology,
+        nea_kg_core::DEFAULT_BASE,
+    )?)
+}
+
 /// An article's text and its fact sheet, as files.
 type Pair = (PathBuf, PathBuf);
 

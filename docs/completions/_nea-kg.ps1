@@ -39,6 +39,8 @@ Register-ArgumentCompleter -Native -CommandName 'nea-kg' -ScriptBlock {
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the graph until stopped: a read-only SPARQL 1.1 endpoint, the graph''s resources as linked data, and pages that show the article with its evidence')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Write the completion script of a shell to stdout (also shipped in docs/completions/)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write a manual page (roff) to stdout: nea-kg''s, or one command''s (also shipped in docs/man/)')
+            [CompletionResult]::new('draft', 'draft', [CompletionResultType]::ParameterValue, 'Draft a fact sheet for an article from its text and the registry: every item quotes the article and is marked `draft = true` until a person confirms it')
+            [CompletionResult]::new('coverage', 'coverage', [CompletionResultType]::ParameterValue, 'Show which sentences of an article its sheet covers (facts, claims, figures, mentions, skips) and which nothing covers; exit status 1 below --min')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -225,6 +227,39 @@ Register-ArgumentCompleter -Native -CommandName 'nea-kg' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'nea-kg;draft' {
+            [CompletionResult]::new('--article', '--article', [CompletionResultType]::ParameterName, 'The article''s text (UTF-8), its headline on the first line')
+            [CompletionResult]::new('--entities', '--entities', [CompletionResultType]::ParameterName, 'An entity registry (TOML) that adds to the built-in one; repeat it for several')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the draft to FILE (atomically) instead of stdout; an existing file is kept unless --force')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the draft to FILE (atomically) instead of stdout; an existing file is kept unless --force')
+            [CompletionResult]::new('--published', '--published', [CompletionResultType]::ParameterName, 'The date of publication (YYYY, YYYY-MM or YYYY-MM-DD), when the text does not give it: dates without a year ("March 24") and relative dates ("last week") are resolved against it, and marked inferred')
+            [CompletionResult]::new('--merge', '--merge', [CompletionResultType]::ParameterName, 'An existing sheet: write it followed by drafts of only what it does not cover yet')
+            [CompletionResult]::new('--no-default-entities', '--no-default-entities', [CompletionResultType]::ParameterName, 'Leave the built-in registry out')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Let -o replace an existing file')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors (no progress bar, no summary, no notes)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors (no progress bar, no summary, no notes)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say what is loaded from where: each file read, the embedded default, the corpus, the store')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say what is loaded from where: each file read, the embedded default, the corpus, the store')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'nea-kg;coverage' {
+            [CompletionResult]::new('--article', '--article', [CompletionResultType]::ParameterName, 'The article''s text (UTF-8)')
+            [CompletionResult]::new('--facts', '--facts', [CompletionResultType]::ParameterName, 'Its fact sheet (items still marked `draft = true` count: coverage shows what a sheet being confirmed covers)')
+            [CompletionResult]::new('--entities', '--entities', [CompletionResultType]::ParameterName, 'An entity registry (TOML) that adds to the built-in one; repeat it for several')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Report: text (a line per sentence) or json')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Report: text (a line per sentence) or json')
+            [CompletionResult]::new('--min', '--min', [CompletionResultType]::ParameterName, 'Exit with status 1 when less than this share of the sentences (0 to 100) is covered')
+            [CompletionResult]::new('--no-default-entities', '--no-default-entities', [CompletionResultType]::ParameterName, 'Leave the built-in registry out')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but errors (no progress bar, no summary, no notes)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but errors (no progress bar, no summary, no notes)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say what is loaded from where: each file read, the embedded default, the corpus, the store')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say what is loaded from where: each file read, the embedded default, the corpus, the store')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'nea-kg;help' {
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the whole graph as RDF (Turtle to stdout by default)')
             [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Run a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE) over all graphs')
@@ -236,6 +271,8 @@ Register-ArgumentCompleter -Native -CommandName 'nea-kg' -ScriptBlock {
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the graph until stopped: a read-only SPARQL 1.1 endpoint, the graph''s resources as linked data, and pages that show the article with its evidence')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Write the completion script of a shell to stdout (also shipped in docs/completions/)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write a manual page (roff) to stdout: nea-kg''s, or one command''s (also shipped in docs/man/)')
+            [CompletionResult]::new('draft', 'draft', [CompletionResultType]::ParameterValue, 'Draft a fact sheet for an article from its text and the registry: every item quotes the article and is marked `draft = true` until a person confirms it')
+            [CompletionResult]::new('coverage', 'coverage', [CompletionResultType]::ParameterValue, 'Show which sentences of an article its sheet covers (facts, claims, figures, mentions, skips) and which nothing covers; exit status 1 below --min')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -267,6 +304,12 @@ Register-ArgumentCompleter -Native -CommandName 'nea-kg' -ScriptBlock {
             break
         }
         'nea-kg;help;man' {
+            break
+        }
+        'nea-kg;help;draft' {
+            break
+        }
+        'nea-kg;help;coverage' {
             break
         }
         'nea-kg;help;help' {

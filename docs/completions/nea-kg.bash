@@ -22,8 +22,14 @@ _nea__kg() {
             nea__kg,completions)
                 cmd="nea__kg__subcmd__completions"
                 ;;
+            nea__kg,coverage)
+                cmd="nea__kg__subcmd__coverage"
+                ;;
             nea__kg,describe)
                 cmd="nea__kg__subcmd__describe"
+                ;;
+            nea__kg,draft)
+                cmd="nea__kg__subcmd__draft"
                 ;;
             nea__kg,export)
                 cmd="nea__kg__subcmd__export"
@@ -55,8 +61,14 @@ _nea__kg() {
             nea__kg__subcmd__help,completions)
                 cmd="nea__kg__subcmd__help__subcmd__completions"
                 ;;
+            nea__kg__subcmd__help,coverage)
+                cmd="nea__kg__subcmd__help__subcmd__coverage"
+                ;;
             nea__kg__subcmd__help,describe)
                 cmd="nea__kg__subcmd__help__subcmd__describe"
+                ;;
+            nea__kg__subcmd__help,draft)
+                cmd="nea__kg__subcmd__help__subcmd__draft"
                 ;;
             nea__kg__subcmd__help,export)
                 cmd="nea__kg__subcmd__help__subcmd__export"
@@ -89,7 +101,7 @@ _nea__kg() {
 
     case "${cmd}" in
         nea__kg)
-            opts="-q -v -h -V --quiet --verbose --help --version export query queries describe build validate push serve completions man help"
+            opts="-q -v -h -V --quiet --verbose --help --version export query queries describe build validate push serve completions man draft coverage help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -158,6 +170,44 @@ _nea__kg() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        nea__subcmd__kg__subcmd__coverage)
+            opts="-f -q -v -h --article --facts --entities --no-default-entities --format --min --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --article)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --facts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --entities)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --min)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         nea__subcmd__kg__subcmd__describe)
             opts="-f -q -v -h --format --article --facts --entities --no-default-entities --corpus --keep-going --store --base --max-memory --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -198,6 +248,44 @@ _nea__kg() {
                     return 0
                     ;;
                 --max-memory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        nea__subcmd__kg__subcmd__draft)
+            opts="-o -q -v -h --article --entities --no-default-entities --output --force --published --merge --quiet --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --article)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --entities)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --published)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --merge)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -271,7 +359,7 @@ _nea__kg() {
             return 0
             ;;
         nea__subcmd__kg__subcmd__help)
-            opts="export query queries describe build validate push serve completions man help"
+            opts="export query queries describe build validate push serve completions man draft coverage help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -312,7 +400,35 @@ _nea__kg() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        nea__subcmd__kg__subcmd__help__subcmd__coverage)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         nea__subcmd__kg__subcmd__help__subcmd__describe)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        nea__subcmd__kg__subcmd__help__subcmd__draft)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -36,6 +36,8 @@ set edit:completion:arg-completer[nea-kg] = {|@words|
             cand serve 'Serve the graph until stopped: a read-only SPARQL 1.1 endpoint, the graph''s resources as linked data, and pages that show the article with its evidence'
             cand completions 'Write the completion script of a shell to stdout (also shipped in docs/completions/)'
             cand man 'Write a manual page (roff) to stdout: nea-kg''s, or one command''s (also shipped in docs/man/)'
+            cand draft 'Draft a fact sheet for an article from its text and the registry: every item quotes the article and is marked `draft = true` until a person confirms it'
+            cand coverage 'Show which sentences of an article its sheet covers (facts, claims, figures, mentions, skips) and which nothing covers; exit status 1 below --min'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'nea-kg;export'= {
@@ -211,6 +213,37 @@ set edit:completion:arg-completer[nea-kg] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'nea-kg;draft'= {
+            cand --article 'The article''s text (UTF-8), its headline on the first line'
+            cand --entities 'An entity registry (TOML) that adds to the built-in one; repeat it for several'
+            cand -o 'Write the draft to FILE (atomically) instead of stdout; an existing file is kept unless --force'
+            cand --output 'Write the draft to FILE (atomically) instead of stdout; an existing file is kept unless --force'
+            cand --published 'The date of publication (YYYY, YYYY-MM or YYYY-MM-DD), when the text does not give it: dates without a year ("March 24") and relative dates ("last week") are resolved against it, and marked inferred'
+            cand --merge 'An existing sheet: write it followed by drafts of only what it does not cover yet'
+            cand --no-default-entities 'Leave the built-in registry out'
+            cand --force 'Let -o replace an existing file'
+            cand -q 'Print nothing but errors (no progress bar, no summary, no notes)'
+            cand --quiet 'Print nothing but errors (no progress bar, no summary, no notes)'
+            cand -v 'Say what is loaded from where: each file read, the embedded default, the corpus, the store'
+            cand --verbose 'Say what is loaded from where: each file read, the embedded default, the corpus, the store'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'nea-kg;coverage'= {
+            cand --article 'The article''s text (UTF-8)'
+            cand --facts 'Its fact sheet (items still marked `draft = true` count: coverage shows what a sheet being confirmed covers)'
+            cand --entities 'An entity registry (TOML) that adds to the built-in one; repeat it for several'
+            cand -f 'Report: text (a line per sentence) or json'
+            cand --format 'Report: text (a line per sentence) or json'
+            cand --min 'Exit with status 1 when less than this share of the sentences (0 to 100) is covered'
+            cand --no-default-entities 'Leave the built-in registry out'
+            cand -q 'Print nothing but errors (no progress bar, no summary, no notes)'
+            cand --quiet 'Print nothing but errors (no progress bar, no summary, no notes)'
+            cand -v 'Say what is loaded from where: each file read, the embedded default, the corpus, the store'
+            cand --verbose 'Say what is loaded from where: each file read, the embedded default, the corpus, the store'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'nea-kg;help'= {
             cand export 'Write the whole graph as RDF (Turtle to stdout by default)'
             cand query 'Run a SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE) over all graphs'
@@ -222,6 +255,8 @@ set edit:completion:arg-completer[nea-kg] = {|@words|
             cand serve 'Serve the graph until stopped: a read-only SPARQL 1.1 endpoint, the graph''s resources as linked data, and pages that show the article with its evidence'
             cand completions 'Write the completion script of a shell to stdout (also shipped in docs/completions/)'
             cand man 'Write a manual page (roff) to stdout: nea-kg''s, or one command''s (also shipped in docs/man/)'
+            cand draft 'Draft a fact sheet for an article from its text and the registry: every item quotes the article and is marked `draft = true` until a person confirms it'
+            cand coverage 'Show which sentences of an article its sheet covers (facts, claims, figures, mentions, skips) and which nothing covers; exit status 1 below --min'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'nea-kg;help;export'= {
@@ -243,6 +278,10 @@ set edit:completion:arg-completer[nea-kg] = {|@words|
         &'nea-kg;help;completions'= {
         }
         &'nea-kg;help;man'= {
+        }
+        &'nea-kg;help;draft'= {
+        }
+        &'nea-kg;help;coverage'= {
         }
         &'nea-kg;help;help'= {
         }

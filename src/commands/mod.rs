@@ -3,7 +3,9 @@
 //! of its outcome, or an error. `main` owns the exit policy.
 
 mod build;
+mod coverage;
 mod describe;
+mod draft;
 mod export;
 pub mod manual;
 mod push;
@@ -41,6 +43,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Serve(args) => serve::run(args),
         Command::Completions(args) => manual::completions(args.shell),
         Command::Man(args) => manual::man(args.command.as_deref()),
+        Command::Draft(args) => draft::run(args),
+        Command::Coverage(args) => coverage::run(args),
     }
 }
 

@@ -98,6 +98,8 @@ fn shipped_completions_and_manual_pages_are_up_to_date() {
         "serve",
         "completions",
         "man",
+        "draft",
+        "coverage",
     ];
     for c in commands {
         pages.push((format!("nea-kg-{c}.1"), vec!["man", c]));
@@ -121,7 +123,7 @@ fn shipped_completions_and_manual_pages_are_up_to_date() {
     let run = nea(&["man", "nope"]);
     assert_eq!(
         run.input_error(),
-        "error: no command \"nope\"\n  give one of: export, query, queries, describe, build, validate, push, serve, completions, man\n"
+        "error: no command \"nope\"\n  give one of: export, query, queries, describe, build, validate, push, serve, completions, man, draft, coverage\n"
     );
 }
 

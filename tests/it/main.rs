@@ -5,6 +5,7 @@ mod catalog;
 mod conventions;
 mod corpus;
 mod describe;
+mod draft;
 mod errors;
 mod examples;
 mod export;

@@ -39,8 +39,8 @@ fn shown(run: &Run) -> String {
     )
 }
 
-const SUBCOMMANDS: [&str; 7] = [
-    "export", "query", "queries", "describe", "build", "validate", "push",
+const SUBCOMMANDS: [&str; 9] = [
+    "export", "query", "queries", "describe", "build", "validate", "push", "draft", "coverage",
 ];
 
 #[test]

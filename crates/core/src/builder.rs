@@ -84,6 +84,17 @@ impl Builder {
         Ok(article)
     }
 
+    /// Checks one article as `check` does, letting items still marked `draft = true`
+    /// through: for coverage, which reads a sheet being confirmed.
+    pub fn check_with_drafts(&self, input: &ArticleInput) -> Result<model::Article, Errors> {
+        check::article_with_drafts(input, &self.registry, &self.ontology)
+    }
+
+    /// The checked registries, merged.
+    pub fn registry(&self) -> &Registry {
+        &self.registry
+    }
+
     /// Checks and builds one article: its graph's quads, followed by the description of
     /// the registry's entities it is the first to name (in the entities graph).
     pub fn article(&mut self, input: &ArticleInput) -> Result<Vec<Quad>, Errors> {

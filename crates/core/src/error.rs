@@ -153,6 +153,8 @@ pub enum ItemKind {
     Fact,
     Statistic,
     Claim,
+    /// A `[[skip]]`: a passage with nothing to model.
+    Skip,
 }
 
 impl ItemKind {
@@ -165,6 +167,7 @@ impl ItemKind {
             Self::Fact => "fact",
             Self::Statistic => "statistic",
             Self::Claim => "claim",
+            Self::Skip => "skip",
         }
     }
 
@@ -177,6 +180,7 @@ impl ItemKind {
             Self::Fact => "a fact",
             Self::Statistic => "a statistic",
             Self::Claim => "a claim",
+            Self::Skip => "a skip",
         }
     }
 }
@@ -224,6 +228,15 @@ pub enum ErrorKind {
         previous: String,
     },
     EmptyArticle,
+    /// The article holds NUL bytes or mostly control characters: not a text.
+    BinaryArticle,
+    /// The article has no sentence after its headline: no line with a letter.
+    NoSentences,
+    /// Items `nea-kg draft` proposed that nobody has confirmed yet: (kind, id), in the
+    /// order of the sheet.
+    Drafts {
+        items: Vec<(&'static str, String)>,
+    },
     HeadlineNotFirstLine {
         headline: String,
         article: String,
@@ -409,6 +422,38 @@ impl fmt::Display for ErrorKind {
                 f,
                 "the article is empty\n  give the article's text, UTF-8, as a .txt file"
             ),
+            Self::BinaryArticle => write!(
+                f,
+                "the article is binary, not text (it holds NUL bytes or mostly control characters)\n  give the article's text, UTF-8, as a .txt file"
+            ),
+            Self::NoSentences => write!(
+                f,
+                "the article has no sentences: no line after the headline holds a word\n  give the article's whole text: its headline on the first line, then its paragraphs"
+            ),
+            Self::Drafts { items } => {
+                let shown: Vec<String> = items
+                    .iter()
+                    .take(SHOWN_ITEMS)
+                    .map(|(kind, id)| format!("{kind} {}", quoted(id)))
+                    .collect();
+                write!(
+                    f,
+                    "{} still marked `draft = true`: {}",
+                    if items.len() == 1 {
+                        "1 item is".to_owned()
+                    } else {
+                        format!("{} items are", thousands(items.len()))
+                    },
+                    list(&shown)
+                )?;
+                if let Some(more) = and_more(shown.len(), items.len()) {
+                    write!(f, " {more}")?;
+                }
+                write!(
+                    f,
+                    "\n  confirm each one (check it against the article, then delete its `draft = true` line) or delete it; nothing unconfirmed is built"
+                )
+            }
             Self::HeadlineNotFirstLine {
                 headline,
                 article,

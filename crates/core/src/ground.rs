@@ -120,6 +120,11 @@ impl<'a> Text<'a> {
         }
     }
 
+    /// The (start, end) code points of each sentence, in order.
+    pub fn sentences(&self) -> &[(usize, usize)] {
+        &self.sentences
+    }
+
     pub fn as_str(&self) -> &'a str {
         self.text
     }

@@ -11,7 +11,9 @@
 
 pub mod builder;
 pub mod check;
+pub mod coverage;
 pub mod dataset;
+pub mod draft;
 pub mod emit;
 pub mod error;
 pub mod ground;

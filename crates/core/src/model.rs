@@ -442,4 +442,6 @@ pub struct Article {
     pub statistics: Vec<Statistic>,
     pub claims: Vec<Claim>,
     pub mentions: Vec<Mention>,
+    /// The passages the sheet marks as having nothing to model (`[[skip]]`).
+    pub skips: Vec<Evidence>,
 }

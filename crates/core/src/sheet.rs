@@ -43,6 +43,9 @@ pub struct Entity {
     /// entities: false for a name that merely contains another.
     #[serde(default = "yes")]
     pub inner_mentions: bool,
+    /// Proposed by `nea-kg draft` and not yet confirmed: a build refuses it.
+    #[serde(default)]
+    pub draft: bool,
 }
 
 fn yes() -> bool {
@@ -86,6 +89,33 @@ pub struct Sheet {
     pub statistic: Vec<Statistic>,
     #[serde(default)]
     pub claim: Vec<Claim>,
+    /// Passages with nothing to model.
+    #[serde(default)]
+    pub skip: Vec<Skip>,
+}
+
+impl Sheet {
+    /// The items still marked `draft = true`, as (kind, id or name, TOML line offset).
+    pub fn drafts(&self) -> Vec<(&'static str, String, usize)> {
+        let mut out = Vec::new();
+        for e in self.entity.iter().filter(|e| e.draft) {
+            out.push(("entity", e.id.get_ref().clone(), e.id.span().start));
+        }
+        for a in self.alias.iter().filter(|a| a.draft) {
+            out.push(("alias", a.entity.get_ref().clone(), a.entity.span().start));
+        }
+        for f in self.fact.iter().filter(|f| f.draft) {
+            out.push(("fact", f.id.get_ref().clone(), f.id.span().start));
+        }
+        for s in self.statistic.iter().filter(|s| s.draft) {
+            out.push(("statistic", s.id.get_ref().clone(), s.id.span().start));
+        }
+        for c in self.claim.iter().filter(|c| c.draft) {
+            out.push(("claim", c.id.get_ref().clone(), c.id.span().start));
+        }
+        out.sort_by_key(|d| d.2);
+        out
+    }
 }
 
 /// The article itself: what the sheet says of it, as its publisher gives it.
@@ -122,6 +152,8 @@ pub struct ArticleMeta {
 pub struct LocalAlias {
     pub entity: Spanned<String>,
     pub names: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub draft: bool,
 }
 
 /// How a fact is known.
@@ -190,6 +222,9 @@ pub struct Fact {
     pub quote: Spanned<String>,
     pub occurrence: Option<Spanned<usize>>,
     pub note: Option<String>,
+    /// Proposed by `nea-kg draft` and not yet confirmed: a build refuses it.
+    #[serde(default)]
+    pub draft: bool,
 }
 
 /// A figure with its unit.
@@ -219,6 +254,9 @@ pub struct Statistic {
     pub quote: Spanned<String>,
     pub occurrence: Option<Spanned<usize>>,
     pub note: Option<String>,
+    /// Proposed by `nea-kg draft` and not yet confirmed: a build refuses it.
+    #[serde(default)]
+    pub draft: bool,
 }
 
 /// Who makes a claim, as the old format said it (kept: `author` or `others`).
@@ -270,6 +308,20 @@ pub struct Claim {
     pub date_background: Option<String>,
     pub quote: Spanned<String>,
     pub occurrence: Option<Spanned<usize>>,
+    /// Proposed by `nea-kg draft` and not yet confirmed: a build refuses it.
+    #[serde(default)]
+    pub draft: bool,
+}
+
+/// A passage with nothing to model (a rhetorical question, a contact line): coverage
+/// counts its sentences as covered.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Skip {
+    pub quote: Spanned<String>,
+    pub occurrence: Option<Spanned<usize>>,
+    /// Why there is nothing to model.
+    pub reason: Option<String>,
 }
 
 /// Parses a TOML document, turning syntax and shape errors into messages with the file,

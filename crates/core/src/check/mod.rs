@@ -55,6 +55,11 @@ impl Registry {
         self.entities.len()
     }
 
+    /// Every entity, in the order of their ids.
+    pub fn entities(&self) -> impl Iterator<Item = &Entity> {
+        self.entities.values().map(|(e, _)| e)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.entities.is_empty()
     }
@@ -148,6 +153,19 @@ impl Registry {
                 }
             }
         }
+        // A registry is what every article shares: an entity there is confirmed or absent.
+        let drafts: Vec<&sheet::Entity> = parsed.entity.iter().filter(|e| e.draft).collect();
+        if let Some(first) = drafts.first() {
+            errors.push(Error::at(
+                Location::line(source.name.clone(), source.line(&first.id)),
+                ErrorKind::Drafts {
+                    items: drafts
+                        .iter()
+                        .map(|e| ("entity", e.id.get_ref().clone()))
+                        .collect(),
+                },
+            ));
+        }
         if errors.is_empty() {
             Ok(())
         } else {
@@ -177,11 +195,31 @@ pub fn registry(source: &Source, ontology: &Ontology) -> Result<Registry, Errors
     registries(std::slice::from_ref(source), ontology)
 }
 
-/// Checks an article and its sheet against the registry and the ontology.
+/// Checks an article and its sheet against the registry and the ontology. An item
+/// still marked `draft = true` is refused: nothing unconfirmed is built.
 pub fn article(
     input: &ArticleInput,
     registry: &Registry,
     ontology: &Ontology,
+) -> Result<model::Article, Errors> {
+    checked(input, registry, ontology, false)
+}
+
+/// Checks an article and its sheet as `article` does, but lets items marked
+/// `draft = true` through (for coverage, which reads a sheet being confirmed).
+pub fn article_with_drafts(
+    input: &ArticleInput,
+    registry: &Registry,
+    ontology: &Ontology,
+) -> Result<model::Article, Errors> {
+    checked(input, registry, ontology, true)
+}
+
+fn checked(
+    input: &ArticleInput,
+    registry: &Registry,
+    ontology: &Ontology,
+    drafts_allowed: bool,
 ) -> Result<model::Article, Errors> {
     let parsed: sheet::Sheet = sheet::parse(&input.sheet)?;
     if input.text.text.trim().is_empty() {
@@ -193,6 +231,16 @@ pub fn article(
     }
     let mut checker = Checker::new(input, &parsed, registry, ontology);
     let article = checker.article();
+    let drafts = parsed.drafts();
+    if !drafts_allowed && !drafts.is_empty() {
+        let line = input.sheet.line_at(drafts[0].2);
+        checker.errors.push(Error::at(
+            Location::line(input.sheet.name.clone(), line),
+            ErrorKind::Drafts {
+                items: drafts.into_iter().map(|(k, id, _)| (k, id)).collect(),
+            },
+        ));
+    }
     match article {
         Some(a) if checker.errors.is_empty() => Ok(a),
         _ => Err(Errors(checker.errors)),
@@ -466,6 +514,18 @@ impl<'a> Checker<'a> {
             .filter_map(|s| self.statistic(s))
             .collect();
         let claims: Vec<Claim> = sheet.claim.iter().filter_map(|c| self.claim(c)).collect();
+        let skips: Vec<Evidence> = sheet
+            .skip
+            .iter()
+            .enumerate()
+            .filter_map(|(i, k)| {
+                let item = Item {
+                    kind: ItemKind::Skip,
+                    id: format!("#{}", i + 1),
+                };
+                self.evidence(&item, &k.quote, k.occurrence.as_ref())
+            })
+            .collect();
         let own_entities = self
             .own
             .values()
@@ -504,6 +564,7 @@ impl<'a> Checker<'a> {
             statistics,
             claims,
             mentions,
+            skips,
         })
     }
 
@@ -755,7 +816,8 @@ impl<'a> Checker<'a> {
                 ItemKind::Fact => Ref::Fact(name.clone()),
                 ItemKind::Statistic => Ref::Statistic(name.clone()),
                 ItemKind::Claim => Ref::Claim(name.clone()),
-                ItemKind::Article => Ref::Article,
+                // A skip has no id: nothing refers to it.
+                ItemKind::Article | ItemKind::Skip => Ref::Article,
             }),
             Some(_) => {
                 self.fail(
