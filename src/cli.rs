@@ -333,11 +333,34 @@ pub struct ValidateArgs {
     /// The SHACL shapes [default: the embedded ontology/shapes.ttl].
     #[arg(long, value_name = "FILE")]
     pub shapes: Option<PathBuf>,
-    /// Report: text (a line per violation) or json.
+    /// Add this RDF file (an ontology, say: the class hierarchy that sh:class and
+    /// sh:targetClass follow) to the data graph; may be repeated.
+    #[arg(long, value_name = "FILE")]
+    pub ontology: Vec<PathBuf>,
+    /// Add the shipped ontology (ontology/nea.ttl) to the data graph: for a file that
+    /// holds only some graphs (`export --graphs entities`), so the shapes see its classes'
+    /// hierarchy.
+    #[arg(long)]
+    pub with_ontology: bool,
+    /// Report: text (a line per violation), json, or a SHACL validation report
+    /// (sh:ValidationReport) as ttl or jsonld.
     #[arg(long, short = 'f', value_enum, default_value = "text")]
-    pub format: ReportFormat,
+    pub format: ValidateFormat,
     #[command(flatten)]
     pub input: InputArgs,
+}
+
+/// How `validate` reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ValidateFormat {
+    /// A line per violation, for people.
+    Text,
+    /// For scripts.
+    Json,
+    /// A SHACL validation report in Turtle.
+    Ttl,
+    /// A SHACL validation report in JSON-LD.
+    Jsonld,
 }
 
 #[derive(Debug, Args)]

@@ -15,9 +15,10 @@ use nea_kg_core::error::{cut_quoted_parts, quoted, shortened};
 use nea_kg_core::vocab::{rdf, rdfs};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::vocab::xsd;
-use oxigraph::model::{Literal, NamedNode, NamedOrBlankNode, Term, Triple};
+use oxigraph::model::{Literal, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
+use std::str::FromStr;
 use oxigraph::store::Store;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 /// The shapes as shipped in the binary.
 pub const EMBEDDED: &str = include_str!("../ontology/shapes.ttl");
@@ -37,6 +38,8 @@ pub struct Violation {
     pub message: String,
     pub shape: String,
     pub constraint: String,
+    /// The SHACL constraint component, as an IRI: `sh:sourceConstraintComponent`.
+    pub component: String,
 }
 
 #[derive(Debug, Clone)]
@@ -70,6 +73,26 @@ enum Constraint {
 }
 
 impl Constraint {
+    /// The local name (in the sh: namespace) of the constraint's component.
+    fn component(&self) -> &'static str {
+        match self {
+            Self::MinCount(_) => "MinCountConstraintComponent",
+            Self::MaxCount(_) => "MaxCountConstraintComponent",
+            Self::Datatype(_) => "DatatypeConstraintComponent",
+            Self::Class(_) => "ClassConstraintComponent",
+            Self::NodeKind(_) => "NodeKindConstraintComponent",
+            Self::Pattern(..) => "PatternConstraintComponent",
+            Self::In(_) => "InConstraintComponent",
+            Self::LanguageIn(_) => "LanguageInConstraintComponent",
+            Self::MinInclusive(_) => "MinInclusiveConstraintComponent",
+            Self::MinLength(_) => "MinLengthConstraintComponent",
+            Self::LessThan(_) => "LessThanConstraintComponent",
+            Self::Or(_) => "OrConstraintComponent",
+            Self::Node(_) => "NodeConstraintComponent",
+            Self::Qualified { .. } => "QualifiedMinCountConstraintComponent",
+        }
+    }
+
     fn name(&self) -> &'static str {
         match self {
             Self::MinCount(_) => "sh:minCount",
@@ -385,21 +408,88 @@ fn check_references(shapes: &HashMap<Term, Shape>, order: &[Term]) -> Result<(),
     Ok(())
 }
 
-/// The data graph: the union of the store's graphs, with the class hierarchy it states.
+/// The data graph as parsed: the union of a dataset's graphs, every term exactly as
+/// the file wrote it (no store in between, which would rewrite literals such as an
+/// `xsd:nonNegativeInteger` into an `xsd:integer`).
+#[derive(Debug, Default, Clone)]
+pub struct DataGraph {
+    triples: HashSet<Triple>,
+    by_subject: HashMap<Term, HashMap<NamedNode, Vec<Term>>>,
+    by_predicate: HashMap<NamedNode, Vec<(Term, Term)>>,
+}
+
+impl DataGraph {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a triple (of any graph: the data graph is their union); a repeat is ignored.
+    pub fn insert(&mut self, triple: Triple) {
+        if self.triples.contains(&triple) {
+            return;
+        }
+        let s = subject_term(&triple.subject);
+        self.by_subject
+            .entry(s.clone())
+            .or_default()
+            .entry(triple.predicate.clone())
+            .or_default()
+            .push(triple.object.clone());
+        self.by_predicate
+            .entry(triple.predicate.clone())
+            .or_default()
+            .push((s, triple.object.clone()));
+        self.triples.insert(triple);
+    }
+
+    /// Every quad of a store, as the graph's union.
+    pub fn from_store(store: &Store) -> Result<Self> {
+        let mut graph = Self::new();
+        for q in store.iter() {
+            let q = q.map_err(|e| anyhow!("cannot read the store: {e}"))?;
+            graph.insert(Triple::from(q));
+        }
+        Ok(graph)
+    }
+
+    /// How many distinct triples.
+    pub fn len(&self) -> usize {
+        self.triples.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.triples.is_empty()
+    }
+
+    /// The objects of a subject and predicate, in the order they were read.
+    pub fn objects(&self, subject: &Term, predicate: &NamedNode) -> &[Term] {
+        self.by_subject
+            .get(subject)
+            .and_then(|p| p.get(predicate))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// The (subject, object) pairs of a predicate.
+    pub fn pairs(&self, predicate: &NamedNode) -> &[(Term, Term)] {
+        self.by_predicate
+            .get(predicate)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+}
+
+/// The data graph with the class hierarchy it states.
 struct Data<'a> {
-    store: &'a Store,
+    graph: &'a DataGraph,
     ancestors: HashMap<Term, HashSet<Term>>,
 }
 
 impl<'a> Data<'a> {
-    fn new(store: &'a Store) -> Result<Self> {
+    fn new(graph: &'a DataGraph) -> Self {
         let mut parents: HashMap<Term, Vec<Term>> = HashMap::new();
-        for q in store.quads_for_pattern(None, Some(rdfs::SUB_CLASS_OF), None, None) {
-            let q = q.map_err(|e| anyhow!("cannot read the store: {e}"))?;
-            parents
-                .entry(subject_term(&q.subject))
-                .or_default()
-                .push(q.object);
+        for (s, o) in graph.pairs(&rdfs::SUB_CLASS_OF.into_owned()) {
+            parents.entry(s.clone()).or_default().push(o.clone());
         }
         let mut ancestors = HashMap::new();
         for class in parents.keys() {
@@ -412,88 +502,48 @@ impl<'a> Data<'a> {
             }
             ancestors.insert(class.clone(), seen);
         }
-        Ok(Self { store, ancestors })
+        Self { graph, ancestors }
     }
 
     fn objects(&self, focus: &Term, path: &NamedNode) -> Vec<Term> {
-        let subject: NamedOrBlankNode = match focus {
-            Term::NamedNode(n) => n.clone().into(),
-            Term::BlankNode(b) => b.clone().into(),
-            Term::Literal(_) => return Vec::new(),
-        };
-        let mut seen = HashSet::new();
-        self.store
-            .quads_for_pattern(Some(subject.as_ref()), Some(path.as_ref()), None, None)
-            .filter_map(std::result::Result::ok)
-            .map(|q| q.object)
-            .filter(|o| seen.insert(o.clone()))
-            .collect()
+        self.graph.objects(focus, path).to_vec()
     }
 
     fn is_instance(&self, node: &Term, class: &NamedNode) -> bool {
         let class = Term::from(class.clone());
-        self.objects(node, &rdf::TYPE.into_owned())
+        self.graph
+            .objects(node, &rdf::TYPE.into_owned())
             .iter()
             .any(|t| *t == class || self.ancestors.get(t).is_some_and(|a| a.contains(&class)))
     }
 
     /// The focus nodes of a target, in a stable order.
     fn focus_nodes(&self, target: &Target) -> Vec<Term> {
-        let quads = |p: Option<&NamedNode>| {
-            self.store
-                .quads_for_pattern(None, p.map(NamedNode::as_ref), None, None)
-                .filter_map(std::result::Result::ok)
-        };
-        let subjects: BTreeSet<String> = match target {
+        let mut nodes: Vec<Term> = match target {
             Target::Class(c) => {
                 let class = Term::from(c.clone());
-                quads(Some(&rdf::TYPE.into_owned()))
-                    .filter(|q| {
-                        q.object == class
-                            || self
-                                .ancestors
-                                .get(&q.object)
-                                .is_some_and(|a| a.contains(&class))
+                self.graph
+                    .pairs(&rdf::TYPE.into_owned())
+                    .iter()
+                    .filter(|(_, o)| {
+                        *o == class || self.ancestors.get(o).is_some_and(|a| a.contains(&class))
                     })
-                    .map(|q| subject_term(&q.subject).to_string())
+                    .map(|(s, _)| s.clone())
                     .collect()
             }
-            Target::SubjectsOf(p) => quads(Some(p))
-                .map(|q| subject_term(&q.subject).to_string())
-                .collect(),
-            Target::ObjectsOf(p) => {
-                let mut seen = HashSet::new();
-                let mut terms: Vec<Term> = quads(Some(p))
-                    .map(|q| q.object)
-                    .filter(|o| seen.insert(o.clone()))
-                    .collect();
-                terms.sort_by_key(ToString::to_string);
-                return terms;
-            }
-            Target::Node(n) => return vec![n.clone()],
+            Target::SubjectsOf(p) => self.graph.pairs(p).iter().map(|(s, _)| s.clone()).collect(),
+            Target::ObjectsOf(p) => self.graph.pairs(p).iter().map(|(_, o)| o.clone()).collect(),
+            Target::Node(n) => vec![n.clone()],
         };
-        self.terms(subjects)
-    }
-
-    /// Back from the sorted text forms to terms (subjects are IRIs or blank nodes).
-    fn terms(&self, texts: BTreeSet<String>) -> Vec<Term> {
-        texts
-            .into_iter()
-            .map(
-                |t| match t.strip_prefix('<').and_then(|t| t.strip_suffix('>')) {
-                    Some(iri) => NamedNode::new_unchecked(iri).into(),
-                    None => {
-                        oxigraph::model::BlankNode::new_unchecked(t.trim_start_matches("_:")).into()
-                    }
-                },
-            )
-            .collect()
+        nodes.sort_by_cached_key(ToString::to_string);
+        nodes.dedup();
+        nodes
     }
 }
 
-/// Validates the store against the shapes; the violations come sorted.
-pub fn validate(shapes: &Shapes, store: &Store) -> Result<Vec<Violation>> {
-    let data = Data::new(store)?;
+/// Validates the data graph against the shapes; the violations come sorted.
+pub fn validate(shapes: &Shapes, graph: &DataGraph) -> Vec<Violation> {
+    let data = Data::new(graph);
     let mut out = Vec::new();
     for id in &shapes.order {
         let shape = &shapes.shapes[id];
@@ -505,7 +555,7 @@ pub fn validate(shapes: &Shapes, store: &Store) -> Result<Vec<Violation>> {
     }
     out.sort();
     out.dedup();
-    Ok(out)
+    out
 }
 
 /// Checks one focus node against a shape (its own constraints and its property shapes).
@@ -559,8 +609,13 @@ fn check_constraints(
     values: &[Term],
     out: &mut Vec<Violation>,
 ) {
-    let mut report = |constraint: &Constraint, value: Option<&Term>, default: String| {
+    let mut report = |constraint: &Constraint,
+                      component: &str,
+                      value: Option<&Term>,
+                      default: String| {
+        let component = format!("{SH}{component}");
         out.push(Violation {
+            component,
             focus: focus.to_string(),
             path: path.map(ToString::to_string),
             value: value.map(ToString::to_string),
@@ -573,11 +628,13 @@ fn check_constraints(
         match c {
             Constraint::MinCount(n) if values.len() < *n => report(
                 c,
+                c.component(),
                 None,
                 format!("at least {n} value(s) expected, {} found", values.len()),
             ),
             Constraint::MaxCount(n) if values.len() > *n => report(
                 c,
+                c.component(),
                 None,
                 format!("at most {n} value(s) expected, {} found", values.len()),
             ),
@@ -586,8 +643,16 @@ fn check_constraints(
                     .iter()
                     .filter(|v| conforms(shapes, data, q, v))
                     .count();
-                if min.is_some_and(|m| n < m) || max.is_some_and(|m| n > m) {
-                    report(c, None, format!("{n} value(s) conform to {q}"));
+                if min.is_some_and(|m| n < m) {
+                    report(c, c.component(), None, format!("{n} value(s) conform to {q}"));
+                }
+                if max.is_some_and(|m| n > m) {
+                    report(
+                        c,
+                        "QualifiedMaxCountConstraintComponent",
+                        None,
+                        format!("{n} value(s) conform to {q}"),
+                    );
                 }
             }
             _ => {
@@ -651,7 +716,7 @@ fn check_constraints(
                                 other.name()
                             ),
                         };
-                        report(c, Some(v), why);
+                        report(c, c.component(), Some(v), why);
                     }
                 }
             }
@@ -686,4 +751,120 @@ fn compare(a: &Term, b: &Term) -> Option<std::cmp::Ordering> {
         _ => None,
     };
     num(a)?.partial_cmp(&num(b)?)
+}
+
+/// The IRI of the shape that stands for nea-kg's grounding checks (a quote is the
+/// article's text at its offsets), which SHACL cannot express, in an RDF report.
+pub const GROUNDING_SHAPE: &str = "https://w3id.org/nea-kg/shapes#GroundingCheck";
+/// The constraint component of the grounding checks, in an RDF report.
+pub const GROUNDING_COMPONENT: &str = "https://w3id.org/nea-kg/shapes#GroundingConstraintComponent";
+
+/// A 128-bit FNV-1a hash of the parts, as hex: the stable name of a report or a result,
+/// derived from its content alone.
+fn content_hash<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
+    let mut h = OFFSET;
+    for part in parts {
+        for b in part.bytes().chain([0u8]) {
+            h ^= u128::from(b);
+            h = h.wrapping_mul(PRIME);
+        }
+    }
+    format!("{h:032x}")
+}
+
+/// The violations as a standard SHACL validation report (`sh:ValidationReport`), in the
+/// default graph. The report and each result are IRIs, not blank nodes:
+/// `urn:nea-kg:report:HASH` and `urn:nea-kg:result:HASH`, the hash of their content, so
+/// the same violations give the same report, byte for byte.
+pub fn report_quads(violations: &[Violation]) -> Result<Vec<Quad>> {
+    let term = |text: &str, what: &str| -> Result<Term> {
+        Term::from_str(text).map_err(|e| anyhow!("the {what} {text} is not an RDF term: {e}"))
+    };
+    let iri = |text: &str| NamedNode::new_unchecked(text.trim_start_matches('<').trim_end_matches('>'));
+    let mut quads = Vec::new();
+    let mut ids = Vec::new();
+    for v in violations {
+        let shape = if v.shape == "grounding" {
+            GROUNDING_SHAPE.to_owned()
+        } else {
+            v.shape.clone()
+        };
+        let component = if v.shape == "grounding" {
+            GROUNDING_COMPONENT.to_owned()
+        } else {
+            v.component.clone()
+        };
+        let id = content_hash([
+            v.focus.as_str(),
+            v.path.as_deref().unwrap_or(""),
+            v.value.as_deref().unwrap_or(""),
+            shape.as_str(),
+            component.as_str(),
+            v.message.as_str(),
+        ]);
+        let result = NamedNode::new_unchecked(format!("urn:nea-kg:result:{id}"));
+        let mut add = |p: &str, o: Term| {
+            let predicate = match p {
+                "type" => rdf::TYPE.into_owned(),
+                local => sh(local),
+            };
+            quads.push(Quad::new(
+                result.clone(),
+                predicate,
+                o,
+                oxigraph::model::GraphName::DefaultGraph,
+            ))
+        };
+        add("focusNode", term(&v.focus, "focus node")?);
+        if let Some(path) = &v.path {
+            add("resultPath", iri(path).into());
+        }
+        if let Some(value) = &v.value {
+            let value = if v.shape == "grounding" {
+                // The grounding check quotes the oa:exact string as JSON does.
+                let text: String = serde_json::from_str(value).unwrap_or_else(|_| value.clone());
+                Literal::new_simple_literal(text).into()
+            } else {
+                term(value, "value")?
+            };
+            add("value", value);
+        }
+        if shape.starts_with("_:") {
+            add("sourceShape", term(&shape, "shape")?);
+        } else {
+            add("sourceShape", iri(&shape).into());
+        }
+        add("sourceConstraintComponent", iri(&component).into());
+        add("resultSeverity", sh("Violation").into());
+        add("resultMessage", Literal::new_simple_literal(&v.message).into());
+        add("type", sh("ValidationResult").into());
+        ids.push(id);
+    }
+    ids.sort();
+    let report = NamedNode::new_unchecked(format!(
+        "urn:nea-kg:report:{}",
+        content_hash(ids.iter().map(String::as_str))
+    ));
+    let add_report = |p: NamedNode, o: Term| {
+        Quad::new(
+            report.clone(),
+            p,
+            o,
+            oxigraph::model::GraphName::DefaultGraph,
+        )
+    };
+    quads.push(add_report(rdf::TYPE.into_owned(), sh("ValidationReport").into()));
+    quads.push(add_report(
+        sh("conforms"),
+        Literal::from(violations.is_empty()).into(),
+    ));
+    for id in &ids {
+        quads.push(add_report(
+            sh("result"),
+            NamedNode::new_unchecked(format!("urn:nea-kg:result:{id}")).into(),
+        ));
+    }
+    Ok(quads)
 }

@@ -11,6 +11,9 @@ use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::Path;
 
+/// The SHACL namespace.
+pub const SH: &str = "http://www.w3.org/ns/shacl#";
+
 /// The formats `export` writes.
 pub const FORMATS: &str = "ttl, nt, nq, trig, rdf (RDF/XML) or jsonld";
 
@@ -270,6 +273,8 @@ fn serializer(
         .map(|(p, ns)| ((*p).to_owned(), (*ns).to_owned()))
         .collect();
     candidates.push(("kg".to_owned(), entity_ns.to_owned()));
+    // For SHACL validation reports; declared, as every prefix, only where used.
+    candidates.push(("sh".to_owned(), SH.to_owned()));
     candidates.sort();
     let mut serializer = RdfSerializer::from_format(format);
     if matches!(
