@@ -185,8 +185,9 @@ pub struct InputArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The RDF format: ttl, nt, nq, trig, rdf (RDF/XML) or jsonld, as an extension or a
-    /// media type; add .gz to compress (nq.gz) [default: from the output file's
+    /// The RDF format: ttl, nt, nq, trig, rdf (RDF/XML), jsonld (compact, the union of
+    /// the graphs) or jsonld-dataset (compact, the named graphs kept), as an extension or
+    /// a media type; add .gz to compress (nq.gz) [default: from the output file's
     /// extension, kg.nq.gz say, else ttl].
     #[arg(long, short = 'f', value_name = "FORMAT")]
     pub format: Option<String>,

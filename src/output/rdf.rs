@@ -43,7 +43,13 @@ pub fn parse_format(name: &str) -> Result<RdfFormat> {
 pub struct Target {
     pub format: RdfFormat,
     pub gzip: bool,
+    /// JSON-LD that keeps the named graphs (`jsonld-dataset`), not their union.
+    pub jsonld_dataset: bool,
 }
+
+/// The name of the JSON-LD format that keeps the named graphs, as N-Quads and TriG do
+/// (`jsonld` gives their union, as N-Triples and Turtle do).
+pub const JSONLD_DATASET: &str = "jsonld-dataset";
 
 impl Target {
     /// From `--format` (`nq`, `nq.gz`, a media type) and the output file's name.
@@ -55,9 +61,19 @@ impl Target {
                     Some(inner) => (inner, true),
                     None => (name, false),
                 };
+                if name.eq_ignore_ascii_case(JSONLD_DATASET) {
+                    return Ok(Self {
+                        format: RdfFormat::JsonLd {
+                            profile: JsonLdProfileSet::empty(),
+                        },
+                        gzip: gz || path_gz,
+                        jsonld_dataset: true,
+                    });
+                }
                 Ok(Self {
                     format: parse_format(name)?,
                     gzip: gz || path_gz,
+                    jsonld_dataset: false,
                 })
             }
             None => match output {
@@ -81,11 +97,13 @@ impl Target {
                     Ok(Self {
                         format,
                         gzip: path_gz,
+                        jsonld_dataset: false,
                     })
                 }
                 None => Ok(Self {
                     format: RdfFormat::Turtle,
                     gzip: false,
+                    jsonld_dataset: false,
                 }),
             },
         }
@@ -308,6 +326,9 @@ pub fn write(
         }
         return write_sorted(quads, format, entity_ns, XmlCarriageReturns(out));
     }
+    if matches!(format, RdfFormat::JsonLd { .. }) {
+        return super::jsonld::write(quads, false, entity_ns, out);
+    }
     write_sorted(quads, format, entity_ns, out)
 }
 
@@ -411,15 +432,22 @@ pub fn write_target(
     entity_ns: &str,
     out: impl Write,
 ) -> std::io::Result<()> {
+    let write = |out: &mut dyn Write| {
+        if target.jsonld_dataset {
+            super::jsonld::write(quads, true, entity_ns, out)
+        } else {
+            write(quads, target.format, entity_ns, out)
+        }
+    };
     if target.gzip {
         let mut gz = flate2::GzBuilder::new()
             .mtime(0)
             .write(out, flate2::Compression::default());
-        write(quads, target.format, entity_ns, &mut gz)?;
+        write(&mut gz)?;
         gz.finish()?.flush()
     } else {
         let mut w = std::io::BufWriter::new(out);
-        write(quads, target.format, entity_ns, &mut w)?;
+        write(&mut w)?;
         w.flush()
     }
 }
