@@ -196,23 +196,32 @@ impl Shapes {
         };
         let mut shapes = HashMap::new();
         let mut shape_order = Vec::new();
-        let structural = [
-            rdf::TYPE.into_owned(),
-            rdfs::COMMENT.into_owned(),
-            rdfs::LABEL.into_owned(),
-            sh("property"),
-            sh("message"),
-            sh("path"),
-            sh("qualifiedMinCount"),
-            sh("qualifiedMaxCount"),
-        ];
+        // A shape, as SHACL defines it: an instance of sh:NodeShape or sh:PropertyShape,
+        // a subject of a target, or a value of a shape-expecting parameter (sh:property,
+        // sh:node, sh:qualifiedValueShape, sh:not, a member of sh:or, sh:and, sh:xone),
+        // typed or not: none is left out unchecked.
+        let mut shape_nodes: HashSet<Term> = HashSet::new();
+        for (subject, props) in &by_subject {
+            for (p, o) in props {
+                let local = p.as_str().strip_prefix(SH).unwrap_or("");
+                if (*p == rdf::TYPE
+                    && (*o == Term::from(sh("NodeShape")) || *o == Term::from(sh("PropertyShape"))))
+                    || local.starts_with("target")
+                {
+                    shape_nodes.insert(subject.clone());
+                }
+                match local {
+                    "property" | "node" | "qualifiedValueShape" | "not" => {
+                        shape_nodes.insert(o.clone());
+                    }
+                    "or" | "and" | "xone" => shape_nodes.extend(list(o)?),
+                    _ => {}
+                }
+            }
+        }
         for s in &order {
             let props = &by_subject[s];
-            let is_shape = props.iter().any(|(p, o)| {
-                *p == rdf::TYPE
-                    && (*o == Term::from(sh("NodeShape")) || *o == Term::from(sh("PropertyShape")))
-            });
-            if !is_shape {
+            if !shape_nodes.contains(s) {
                 continue;
             }
             let mut shape = Shape {
@@ -226,8 +235,18 @@ impl Shapes {
             let get = |local: &str| props.iter().find(|(p, _)| *p == sh(local)).map(|(_, o)| o);
             for (p, o) in props {
                 let Some(local) = p.as_str().strip_prefix(SH) else {
-                    if !structural.contains(p) {
-                        return Err(bad(format!("{s}: unsupported property {p}")));
+                    // A shape that is also a class targets its instances (an implicit
+                    // class target); other properties outside SHACL say nothing to it.
+                    let class = [
+                        Term::from(rdfs::CLASS.into_owned()),
+                        Term::from(NamedNode::new_unchecked(
+                            "http://www.w3.org/2002/07/owl#Class",
+                        )),
+                    ];
+                    if *p == rdf::TYPE && class.contains(o) {
+                        if let Term::NamedNode(n) = s {
+                            shape.targets.push(Target::Class(n.clone()));
+                        }
                     }
                     continue;
                 };
