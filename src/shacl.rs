@@ -15,10 +15,10 @@ use nea_kg_core::error::{cut_quoted_parts, quoted, shortened};
 use nea_kg_core::vocab::{rdf, rdfs};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::vocab::xsd;
-use oxigraph::model::{Literal, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
-use std::str::FromStr;
+use oxigraph::model::{Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Triple};
 use oxigraph::store::Store;
 use std::collections::{HashMap, HashSet};
+use std::str::FromStr;
 
 /// The shapes as shipped in the binary.
 pub const EMBEDDED: &str = include_str!("../ontology/shapes.ttl");
@@ -40,6 +40,8 @@ pub struct Violation {
     pub constraint: String,
     /// The SHACL constraint component, as an IRI: `sh:sourceConstraintComponent`.
     pub component: String,
+    /// The shape's sh:severity, as an IRI (sh:Violation unless the shape says).
+    pub severity: String,
 }
 
 #[derive(Debug, Clone)]
@@ -70,6 +72,52 @@ enum Constraint {
         min: Option<usize>,
         max: Option<usize>,
     },
+    MaxLength(usize),
+    MaxInclusive(Literal),
+    MinExclusive(Literal),
+    MaxExclusive(Literal),
+    HasValue(Term),
+    UniqueLang,
+    Equals(NamedNode),
+    Disjoint(NamedNode),
+    LessThanOrEquals(NamedNode),
+    And(Vec<Term>),
+    Not(Term),
+    Xone(Vec<Term>),
+    Closed(Vec<NamedNode>),
+}
+
+/// A SHACL property path.
+#[derive(Debug, Clone)]
+enum Path {
+    Predicate(NamedNode),
+    Inverse(Box<Path>),
+    Sequence(Vec<Path>),
+    Alternative(Vec<Path>),
+    ZeroOrMore(Box<Path>),
+    OneOrMore(Box<Path>),
+    ZeroOrOne(Box<Path>),
+}
+
+impl Path {
+    /// The path as text: a predicate's IRI, or the path in SPARQL's syntax.
+    fn text(&self) -> String {
+        match self {
+            Self::Predicate(p) => p.to_string(),
+            Self::Inverse(p) => format!("^{}", p.text()),
+            Self::Sequence(ps) => format!(
+                "({})",
+                ps.iter().map(Self::text).collect::<Vec<_>>().join("/")
+            ),
+            Self::Alternative(ps) => format!(
+                "({})",
+                ps.iter().map(Self::text).collect::<Vec<_>>().join("|")
+            ),
+            Self::ZeroOrMore(p) => format!("{}*", p.text()),
+            Self::OneOrMore(p) => format!("{}+", p.text()),
+            Self::ZeroOrOne(p) => format!("{}?", p.text()),
+        }
+    }
 }
 
 impl Constraint {
@@ -90,6 +138,19 @@ impl Constraint {
             Self::Or(_) => "OrConstraintComponent",
             Self::Node(_) => "NodeConstraintComponent",
             Self::Qualified { .. } => "QualifiedMinCountConstraintComponent",
+            Self::MaxLength(_) => "MaxLengthConstraintComponent",
+            Self::MaxInclusive(_) => "MaxInclusiveConstraintComponent",
+            Self::MinExclusive(_) => "MinExclusiveConstraintComponent",
+            Self::MaxExclusive(_) => "MaxExclusiveConstraintComponent",
+            Self::HasValue(_) => "HasValueConstraintComponent",
+            Self::UniqueLang => "UniqueLangConstraintComponent",
+            Self::Equals(_) => "EqualsConstraintComponent",
+            Self::Disjoint(_) => "DisjointConstraintComponent",
+            Self::LessThanOrEquals(_) => "LessThanOrEqualsConstraintComponent",
+            Self::And(_) => "AndConstraintComponent",
+            Self::Not(_) => "NotConstraintComponent",
+            Self::Xone(_) => "XoneConstraintComponent",
+            Self::Closed(_) => "ClosedConstraintComponent",
         }
     }
 
@@ -109,6 +170,19 @@ impl Constraint {
             Self::Or(_) => "sh:or",
             Self::Node(_) => "sh:node",
             Self::Qualified { .. } => "sh:qualifiedValueShape",
+            Self::MaxLength(_) => "sh:maxLength",
+            Self::MaxInclusive(_) => "sh:maxInclusive",
+            Self::MinExclusive(_) => "sh:minExclusive",
+            Self::MaxExclusive(_) => "sh:maxExclusive",
+            Self::HasValue(_) => "sh:hasValue",
+            Self::UniqueLang => "sh:uniqueLang",
+            Self::Equals(_) => "sh:equals",
+            Self::Disjoint(_) => "sh:disjoint",
+            Self::LessThanOrEquals(_) => "sh:lessThanOrEquals",
+            Self::And(_) => "sh:and",
+            Self::Not(_) => "sh:not",
+            Self::Xone(_) => "sh:xone",
+            Self::Closed(_) => "sh:closed",
         }
     }
 }
@@ -117,10 +191,13 @@ impl Constraint {
 struct Shape {
     id: Term,
     targets: Vec<Target>,
-    path: Option<NamedNode>,
+    path: Option<Path>,
     constraints: Vec<Constraint>,
     properties: Vec<Term>,
     message: Option<String>,
+    /// sh:severity: the IRI's local name in sh: (Violation, Warning, Info).
+    severity: NamedNode,
+    deactivated: bool,
 }
 
 /// Parsed shapes.
@@ -231,6 +308,8 @@ impl Shapes {
                 constraints: Vec::new(),
                 properties: Vec::new(),
                 message: None,
+                severity: sh("Violation"),
+                deactivated: false,
             };
             let get = |local: &str| props.iter().find(|(p, _)| *p == sh(local)).map(|(_, o)| o);
             for (p, o) in props {
@@ -259,7 +338,56 @@ impl Shapes {
                         .targets
                         .push(Target::ObjectsOf(iri(o, "sh:targetObjectsOf")?)),
                     "targetNode" => shape.targets.push(Target::Node(o.clone())),
-                    "path" => shape.path = Some(iri(o, "sh:path (only a predicate is supported)")?),
+                    "path" => shape.path = Some(parse_path(&by_subject, o, 0).map_err(bad)?),
+                    "severity" => shape.severity = iri(o, "sh:severity")?,
+                    "deactivated" => {
+                        shape.deactivated = matches!(o, Term::Literal(l) if l.value() == "true")
+                    }
+                    // Not constraints: they describe shapes for people and forms.
+                    "name" | "description" | "order" | "group" | "defaultValue" => {}
+                    "maxLength" => shape
+                        .constraints
+                        .push(Constraint::MaxLength(count(o, "sh:maxLength")?)),
+                    "maxInclusive" | "minExclusive" | "maxExclusive" => {
+                        let Term::Literal(l) = o else {
+                            return Err(bad(format!("sh:{local} must be a literal")));
+                        };
+                        shape.constraints.push(match local {
+                            "maxInclusive" => Constraint::MaxInclusive(l.clone()),
+                            "minExclusive" => Constraint::MinExclusive(l.clone()),
+                            _ => Constraint::MaxExclusive(l.clone()),
+                        });
+                    }
+                    "hasValue" => shape.constraints.push(Constraint::HasValue(o.clone())),
+                    "uniqueLang" => {
+                        if matches!(o, Term::Literal(l) if l.value() == "true") {
+                            shape.constraints.push(Constraint::UniqueLang);
+                        }
+                    }
+                    "equals" => shape
+                        .constraints
+                        .push(Constraint::Equals(iri(o, "sh:equals")?)),
+                    "disjoint" => shape
+                        .constraints
+                        .push(Constraint::Disjoint(iri(o, "sh:disjoint")?)),
+                    "lessThanOrEquals" => shape
+                        .constraints
+                        .push(Constraint::LessThanOrEquals(iri(o, "sh:lessThanOrEquals")?)),
+                    "and" => shape.constraints.push(Constraint::And(list(o)?)),
+                    "xone" => shape.constraints.push(Constraint::Xone(list(o)?)),
+                    "not" => shape.constraints.push(Constraint::Not(o.clone())),
+                    "closed" => {
+                        if matches!(o, Term::Literal(l) if l.value() == "true") {
+                            let mut ignored = Vec::new();
+                            if let Some(head) = get("ignoredProperties") {
+                                for t in list(head)? {
+                                    ignored.push(iri(&t, "sh:ignoredProperties")?);
+                                }
+                            }
+                            shape.constraints.push(Constraint::Closed(ignored));
+                        }
+                    }
+                    "ignoredProperties" | "flags" => {}
                     "property" => shape.properties.push(o.clone()),
                     "message" => {
                         if let Term::Literal(l) = o {
@@ -292,7 +420,21 @@ impl Shapes {
                         let Term::Literal(l) = o else {
                             return Err(bad("sh:pattern must be a string".into()));
                         };
-                        let re = regex::Regex::new(l.value())
+                        let flags = match get("flags") {
+                            Some(Term::Literal(f)) => f.value().to_owned(),
+                            _ => String::new(),
+                        };
+                        if let Some(c) = flags.chars().find(|c| !"imsx".contains(*c)) {
+                            return Err(bad(format!(
+                                "{s}: the sh:flags letter {c} is not supported (i, m, s and x are)"
+                            )));
+                        }
+                        let source = if flags.is_empty() {
+                            l.value().to_owned()
+                        } else {
+                            format!("(?{flags}){}", l.value())
+                        };
+                        let re = regex::Regex::new(&source)
                             .map_err(|e| bad(format!("sh:pattern: {e}")))?;
                         shape
                             .constraints
@@ -352,6 +494,75 @@ impl Shapes {
     }
 }
 
+/// A property path from the shapes graph: a predicate, or a blank node for
+/// sh:inversePath, sh:alternativePath, sh:zeroOrMorePath, sh:oneOrMorePath,
+/// sh:zeroOrOnePath, or an RDF list (a sequence).
+fn parse_path(
+    by_subject: &HashMap<Term, Vec<(NamedNode, Term)>>,
+    term: &Term,
+    depth: usize,
+) -> Result<Path, String> {
+    if depth > MAX_SHAPE_DEPTH {
+        return Err(format!("the path at {term} nests too deep"));
+    }
+    let node = match term {
+        Term::NamedNode(n) => return Ok(Path::Predicate(n.clone())),
+        Term::Literal(l) => return Err(format!("sh:path cannot be a literal ({l})")),
+        Term::BlankNode(_) => term,
+    };
+    let props = by_subject
+        .get(node)
+        .ok_or_else(|| format!("the path {node} is described nowhere"))?;
+    let one = |p: &NamedNode| props.iter().find(|(q, _)| q == p).map(|(_, o)| o);
+    let list = |head: &Term| -> Result<Vec<Term>, String> {
+        let mut items = Vec::new();
+        let mut node = head.clone();
+        while node != Term::from(rdf::NIL.into_owned()) {
+            if items.len() > 10_000 {
+                return Err(format!("the RDF list at {head} does not end"));
+            }
+            let props = by_subject
+                .get(&node)
+                .ok_or_else(|| format!("broken RDF list at {node}"))?;
+            let get = |p: NamedNodeRef<'_>| props.iter().find(|(q, _)| *q == p).map(|(_, o)| o);
+            items.push(
+                get(rdf::FIRST)
+                    .ok_or_else(|| format!("RDF list without rdf:first at {node}"))?
+                    .clone(),
+            );
+            node = get(rdf::REST)
+                .ok_or_else(|| format!("RDF list without rdf:rest at {node}"))?
+                .clone();
+        }
+        Ok(items)
+    };
+    let inner = |o: &Term| parse_path(by_subject, o, depth + 1);
+    if one(&rdf::FIRST.into_owned()).is_some() {
+        let steps = list(node)?
+            .iter()
+            .map(inner)
+            .collect::<Result<Vec<_>, _>>()?;
+        return Ok(Path::Sequence(steps));
+    }
+    if let Some(o) = one(&sh("inversePath")) {
+        return Ok(Path::Inverse(Box::new(inner(o)?)));
+    }
+    if let Some(o) = one(&sh("alternativePath")) {
+        let options = list(o)?.iter().map(inner).collect::<Result<Vec<_>, _>>()?;
+        return Ok(Path::Alternative(options));
+    }
+    if let Some(o) = one(&sh("zeroOrMorePath")) {
+        return Ok(Path::ZeroOrMore(Box::new(inner(o)?)));
+    }
+    if let Some(o) = one(&sh("oneOrMorePath")) {
+        return Ok(Path::OneOrMore(Box::new(inner(o)?)));
+    }
+    if let Some(o) = one(&sh("zeroOrOnePath")) {
+        return Ok(Path::ZeroOrOne(Box::new(inner(o)?)));
+    }
+    Err(format!("the path {node} is not a SHACL property path"))
+}
+
 /// The longest chain of shapes that refer to shapes (sh:node, sh:property, sh:or,
 /// sh:qualifiedValueShape) a shapes file may have: validation follows each reference
 /// by a recursive call.
@@ -363,7 +574,10 @@ fn references(shape: &Shape) -> Vec<&Term> {
     for c in &shape.constraints {
         match c {
             Constraint::Node(t) | Constraint::Qualified { shape: t, .. } => out.push(t),
-            Constraint::Or(options) => out.extend(options),
+            Constraint::Or(options) | Constraint::And(options) | Constraint::Xone(options) => {
+                out.extend(options)
+            }
+            Constraint::Not(t) => out.push(t),
             _ => {}
         }
     }
@@ -435,6 +649,7 @@ pub struct DataGraph {
     triples: HashSet<Triple>,
     by_subject: HashMap<Term, HashMap<NamedNode, Vec<Term>>>,
     by_predicate: HashMap<NamedNode, Vec<(Term, Term)>>,
+    by_object: HashMap<Term, HashMap<NamedNode, Vec<Term>>>,
 }
 
 impl DataGraph {
@@ -454,6 +669,12 @@ impl DataGraph {
             .entry(triple.predicate.clone())
             .or_default()
             .push(triple.object.clone());
+        self.by_object
+            .entry(triple.object.clone())
+            .or_default()
+            .entry(triple.predicate.clone())
+            .or_default()
+            .push(s.clone());
         self.by_predicate
             .entry(triple.predicate.clone())
             .or_default()
@@ -487,6 +708,25 @@ impl DataGraph {
             .and_then(|p| p.get(predicate))
             .map(Vec::as_slice)
             .unwrap_or(&[])
+    }
+
+    /// The subjects of a predicate and object, in the order they were read.
+    pub fn subjects(&self, object: &Term, predicate: &NamedNode) -> &[Term] {
+        self.by_object
+            .get(object)
+            .and_then(|p| p.get(predicate))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// The predicates and objects of a subject.
+    fn properties(&self, subject: &Term) -> Vec<(&NamedNode, &Term)> {
+        self.by_subject
+            .get(subject)
+            .into_iter()
+            .flatten()
+            .flat_map(|(p, os)| os.iter().map(move |o| (p, o)))
+            .collect()
     }
 
     /// The (subject, object) pairs of a predicate.
@@ -526,6 +766,81 @@ impl<'a> Data<'a> {
 
     fn objects(&self, focus: &Term, path: &NamedNode) -> Vec<Term> {
         self.graph.objects(focus, path).to_vec()
+    }
+
+    /// The value nodes of a path from a focus node, each once, in a stable order.
+    fn values(&self, focus: &Term, path: &Path) -> Vec<Term> {
+        self.walk(std::slice::from_ref(focus), path, false)
+    }
+
+    /// The nodes a path reaches from some nodes (walked backwards when `inverse`).
+    fn walk(&self, nodes: &[Term], path: &Path, inverse: bool) -> Vec<Term> {
+        let mut seen = HashSet::new();
+        let mut out = Vec::new();
+        let mut add = |t: &Term, out: &mut Vec<Term>| {
+            if seen.insert(t.clone()) {
+                out.push(t.clone());
+            }
+        };
+        match path {
+            Path::Predicate(p) => {
+                for n in nodes {
+                    let next = if inverse {
+                        self.graph.subjects(n, p)
+                    } else {
+                        self.graph.objects(n, p)
+                    };
+                    for t in next {
+                        add(t, &mut out);
+                    }
+                }
+            }
+            Path::Inverse(q) => return self.walk(nodes, q, !inverse),
+            Path::Sequence(steps) => {
+                let mut current = nodes.to_vec();
+                let ordered: Vec<&Path> = if inverse {
+                    steps.iter().rev().collect()
+                } else {
+                    steps.iter().collect()
+                };
+                for step in ordered {
+                    current = self.walk(&current, step, inverse);
+                }
+                return current;
+            }
+            Path::Alternative(options) => {
+                for option in options {
+                    for t in self.walk(nodes, option, inverse) {
+                        add(&t, &mut out);
+                    }
+                }
+            }
+            Path::ZeroOrOne(q) => {
+                for t in nodes.iter().cloned().chain(self.walk(nodes, q, inverse)) {
+                    add(&t, &mut out);
+                }
+            }
+            Path::ZeroOrMore(q) | Path::OneOrMore(q) => {
+                if matches!(path, Path::ZeroOrMore(_)) {
+                    for t in nodes {
+                        add(t, &mut out);
+                    }
+                }
+                let mut frontier = self.walk(nodes, q, inverse);
+                let mut reached = HashSet::new();
+                while !frontier.is_empty() {
+                    let mut next = Vec::new();
+                    for t in frontier {
+                        if reached.insert(t.clone()) {
+                            add(&t, &mut out);
+                            next.push(t);
+                        }
+                    }
+                    frontier = self.walk(&next, q, inverse);
+                }
+            }
+        }
+        out
     }
 
     fn is_instance(&self, node: &Term, class: &NamedNode) -> bool {
@@ -585,10 +900,20 @@ fn check_node(
     focus: &Term,
     out: &mut Vec<Violation>,
 ) {
+    if shape.deactivated {
+        return;
+    }
     match &shape.path {
         Some(path) => {
-            let values = data.objects(focus, path);
+            let values = data.values(focus, path);
             check_constraints(shapes, data, shape, focus, Some(path), &values, out);
+            for v in &values {
+                for p in &shape.properties {
+                    if let Some(property) = shapes.shapes.get(p) {
+                        check_node(shapes, data, property, v, out);
+                    }
+                }
+            }
         }
         None => {
             check_constraints(
@@ -624,25 +949,58 @@ fn check_constraints(
     data: &Data<'_>,
     shape: &Shape,
     focus: &Term,
-    path: Option<&NamedNode>,
+    path: Option<&Path>,
     values: &[Term],
     out: &mut Vec<Violation>,
 ) {
-    let mut report = |constraint: &Constraint,
-                      component: &str,
-                      value: Option<&Term>,
-                      default: String| {
-        let component = format!("{SH}{component}");
-        out.push(Violation {
-            component,
-            focus: focus.to_string(),
-            path: path.map(ToString::to_string),
-            value: value.map(ToString::to_string),
-            message: shape.message.clone().unwrap_or(default),
-            shape: shape.id.to_string(),
-            constraint: constraint.name().to_owned(),
-        });
-    };
+    // sh:closed reports each property outside the shape with its own path and value.
+    for c in &shape.constraints {
+        let Constraint::Closed(ignored) = c else {
+            continue;
+        };
+        let allowed: HashSet<&NamedNode> = shape
+            .properties
+            .iter()
+            .filter_map(|p| shapes.shapes.get(p))
+            .filter_map(|p| match &p.path {
+                Some(Path::Predicate(n)) => Some(n),
+                _ => None,
+            })
+            .chain(ignored)
+            .collect();
+        for v in values {
+            for (p, o) in data.graph.properties(v) {
+                if !allowed.contains(p) {
+                    out.push(Violation {
+                        focus: focus.to_string(),
+                        path: Some(p.to_string()),
+                        value: Some(o.to_string()),
+                        message: shape.message.clone().unwrap_or_else(|| {
+                            format!("{} is not a property this closed shape allows", p)
+                        }),
+                        shape: shape.id.to_string(),
+                        constraint: c.name().to_owned(),
+                        component: format!("{SH}{}", c.component()),
+                        severity: shape.severity.as_str().to_owned(),
+                    });
+                }
+            }
+        }
+    }
+    let mut report =
+        |constraint: &Constraint, component: &str, value: Option<&Term>, default: String| {
+            let component = format!("{SH}{component}");
+            out.push(Violation {
+                component,
+                focus: focus.to_string(),
+                path: path.map(Path::text),
+                value: value.map(ToString::to_string),
+                message: shape.message.clone().unwrap_or(default),
+                shape: shape.id.to_string(),
+                constraint: constraint.name().to_owned(),
+                severity: shape.severity.as_str().to_owned(),
+            });
+        };
     for c in &shape.constraints {
         match c {
             Constraint::MinCount(n) if values.len() < *n => report(
@@ -657,13 +1015,68 @@ fn check_constraints(
                 None,
                 format!("at most {n} value(s) expected, {} found", values.len()),
             ),
+            Constraint::HasValue(t) if !values.contains(t) => report(
+                c,
+                c.component(),
+                None,
+                format!("the value {} is missing", shortened(&t.to_string())),
+            ),
+            Constraint::UniqueLang => {
+                let mut counts: std::collections::BTreeMap<String, usize> =
+                    std::collections::BTreeMap::new();
+                for v in values {
+                    if let Term::Literal(l) = v {
+                        if let Some(lang) = l.language() {
+                            *counts.entry(lang.to_ascii_lowercase()).or_default() += 1;
+                        }
+                    }
+                }
+                for (lang, n) in counts {
+                    if n > 1 {
+                        report(
+                            c,
+                            c.component(),
+                            None,
+                            format!("{n} values have the language tag {lang}"),
+                        );
+                    }
+                }
+            }
+            Constraint::Equals(other) => {
+                let theirs = data.objects(focus, other);
+                for v in values.iter().filter(|v| !theirs.contains(v)) {
+                    report(
+                        c,
+                        c.component(),
+                        Some(v),
+                        format!("{} is not a value of {other}", shortened(&v.to_string())),
+                    );
+                }
+                for v in theirs.iter().filter(|v| !values.contains(v)) {
+                    report(
+                        c,
+                        c.component(),
+                        Some(v),
+                        format!(
+                            "{} of {other} is not a value here",
+                            shortened(&v.to_string())
+                        ),
+                    );
+                }
+            }
+            Constraint::Closed(_) => {}
             Constraint::Qualified { shape: q, min, max } => {
                 let n = values
                     .iter()
                     .filter(|v| conforms(shapes, data, q, v))
                     .count();
                 if min.is_some_and(|m| n < m) {
-                    report(c, c.component(), None, format!("{n} value(s) conform to {q}"));
+                    report(
+                        c,
+                        c.component(),
+                        None,
+                        format!("{n} value(s) conform to {q}"),
+                    );
                 }
                 if max.is_some_and(|m| n > m) {
                     report(
@@ -704,6 +1117,36 @@ fn check_constraints(
                         }
                         Constraint::MinInclusive(min) => {
                             compare(v, &Term::from(min.clone())).is_some_and(|o| o.is_ge())
+                        }
+                        Constraint::MaxInclusive(max) => {
+                            compare(v, &Term::from(max.clone())).is_some_and(|o| o.is_le())
+                        }
+                        Constraint::MinExclusive(min) => {
+                            compare(v, &Term::from(min.clone())).is_some_and(|o| o.is_gt())
+                        }
+                        Constraint::MaxExclusive(max) => {
+                            compare(v, &Term::from(max.clone())).is_some_and(|o| o.is_lt())
+                        }
+                        Constraint::MaxLength(n) => match v {
+                            Term::Literal(l) => l.value().chars().count() <= *n,
+                            Term::NamedNode(iri) => iri.as_str().chars().count() <= *n,
+                            Term::BlankNode(_) => false,
+                        },
+                        Constraint::Disjoint(other) => !data.objects(focus, other).contains(v),
+                        Constraint::LessThanOrEquals(other) => data
+                            .objects(focus, other)
+                            .iter()
+                            .all(|o| compare(v, o).is_some_and(|ord| ord.is_le())),
+                        Constraint::And(options) => {
+                            options.iter().all(|s| conforms(shapes, data, s, v))
+                        }
+                        Constraint::Not(s) => !conforms(shapes, data, s, v),
+                        Constraint::Xone(options) => {
+                            options
+                                .iter()
+                                .filter(|s| conforms(shapes, data, s, v))
+                                .count()
+                                == 1
                         }
                         Constraint::MinLength(n) => match v {
                             Term::Literal(l) => l.value().chars().count() >= *n,
@@ -801,7 +1244,8 @@ pub fn report_quads(violations: &[Violation]) -> Result<Vec<Quad>> {
     let term = |text: &str, what: &str| -> Result<Term> {
         Term::from_str(text).map_err(|e| anyhow!("the {what} {text} is not an RDF term: {e}"))
     };
-    let iri = |text: &str| NamedNode::new_unchecked(text.trim_start_matches('<').trim_end_matches('>'));
+    let iri =
+        |text: &str| NamedNode::new_unchecked(text.trim_start_matches('<').trim_end_matches('>'));
     let mut quads = Vec::new();
     let mut ids = Vec::new();
     for v in violations {
@@ -837,8 +1281,15 @@ pub fn report_quads(violations: &[Violation]) -> Result<Vec<Quad>> {
             ))
         };
         add("focusNode", term(&v.focus, "focus node")?);
-        if let Some(path) = &v.path {
-            add("resultPath", iri(path).into());
+        // A predicate path; a complex one (written in SPARQL's syntax in the text and
+        // JSON reports) would need blank nodes, which the report never has.
+        if let Some(path) = v
+            .path
+            .as_deref()
+            .and_then(|p| p.strip_prefix('<')?.strip_suffix('>'))
+            .filter(|p| !p.contains(['<', '>']))
+        {
+            add("resultPath", NamedNode::new_unchecked(path).into());
         }
         if let Some(value) = &v.value {
             let value = if v.shape == "grounding" {
@@ -856,8 +1307,11 @@ pub fn report_quads(violations: &[Violation]) -> Result<Vec<Quad>> {
             add("sourceShape", iri(&shape).into());
         }
         add("sourceConstraintComponent", iri(&component).into());
-        add("resultSeverity", sh("Violation").into());
-        add("resultMessage", Literal::new_simple_literal(&v.message).into());
+        add("resultSeverity", iri(&v.severity).into());
+        add(
+            "resultMessage",
+            Literal::new_simple_literal(&v.message).into(),
+        );
         add("type", sh("ValidationResult").into());
         ids.push(id);
     }
@@ -874,7 +1328,10 @@ pub fn report_quads(violations: &[Violation]) -> Result<Vec<Quad>> {
             oxigraph::model::GraphName::DefaultGraph,
         )
     };
-    quads.push(add_report(rdf::TYPE.into_owned(), sh("ValidationReport").into()));
+    quads.push(add_report(
+        rdf::TYPE.into_owned(),
+        sh("ValidationReport").into(),
+    ));
     quads.push(add_report(
         sh("conforms"),
         Literal::from(violations.is_empty()).into(),

@@ -256,6 +256,7 @@ fn grounding(graph: &DataGraph) -> Vec<Violation> {
             constraint: "oa:exact = SUBSTR(schema:text, oa:start + 1, oa:end - oa:start)"
                 .to_owned(),
             component: shacl::GROUNDING_COMPONENT.to_owned(),
+            severity: format!("{}Violation", crate::output::rdf::SH),
         });
     }
     out.sort();

@@ -90,8 +90,7 @@ impl Context {
                 let short = format!("{prefix}:{local}");
                 // `prefix://…` would be read as an absolute IRI; a term's name would be
                 // read as the term.
-                if !local.is_empty() && !local.starts_with("//") && !self.names.contains(&short)
-                {
+                if !local.is_empty() && !local.starts_with("//") && !self.names.contains(&short) {
                     return short;
                 }
             }
@@ -147,9 +146,7 @@ impl Context {
     fn entry(&self, predicate: &str, object: &Term) -> (String, Value) {
         if let Some((name, coercion)) = self.terms.get(predicate) {
             let short = match (coercion, object) {
-                (Coercion::Id, Term::NamedNode(n)) => {
-                    Some(Value::String(self.compact(n.as_str())))
-                }
+                (Coercion::Id, Term::NamedNode(n)) => Some(Value::String(self.compact(n.as_str()))),
                 (Coercion::Id, Term::BlankNode(b)) => {
                     Some(Value::String(format!("_:{}", b.as_str())))
                 }
@@ -246,9 +243,9 @@ pub fn write(
         top.into_values().collect()
     } else {
         let mut seen = std::collections::HashSet::new();
-        let union = quads.iter().filter(|q| {
-            seen.insert((q.subject.clone(), q.predicate.clone(), q.object.clone()))
-        });
+        let union = quads
+            .iter()
+            .filter(|q| seen.insert((q.subject.clone(), q.predicate.clone(), q.object.clone())));
         nodes(&context, union).into_iter().map(|(_, v)| v).collect()
     };
     let mut doc = Map::new();

@@ -89,7 +89,13 @@ with tempfile.TemporaryDirectory() as tmp:
             why = run.stderr.strip().splitlines()[0] if run.stderr.strip() else ""
             print(f"refused {rel}: {why}")
             continue
-        ours = rdflib.Graph().parse(data=run.stdout, format="turtle")
+        try:
+            ours = rdflib.Graph().parse(data=run.stdout, format="turtle")
+        except Exception as e:  # a report that is not Turtle fails the test
+            counts["failed"] += 1
+            counts["failed used" if used else "failed other"] += 1
+            print(f"FAILED  {rel}: the report is not Turtle: {e}")
+            continue
         ours_report = next(iter(ours.subjects(rdflib.RDF.type, SH.ValidationReport)), None)
         ours_conforms = ours.value(ours_report, SH.conforms).toPython() if ours_report else None
         got = results(ours, ours_report) if ours_report is not None else Counter()
