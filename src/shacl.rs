@@ -14,7 +14,6 @@ use anyhow::{anyhow, Result};
 use nea_kg_core::error::{cut_quoted_parts, quoted, shortened};
 use nea_kg_core::vocab::{rdf, rdfs};
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::vocab::xsd;
 use oxigraph::model::{Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Triple};
 use oxigraph::store::Store;
 use std::collections::{HashMap, HashSet};
@@ -1186,33 +1185,125 @@ fn check_constraints(
     }
 }
 
+/// The XSD types derived from xsd:integer, with their bounds (None: unbounded).
+const INTEGER_TYPES: &[(&str, Option<i128>, Option<i128>)] = &[
+    ("integer", None, None),
+    ("nonNegativeInteger", Some(0), None),
+    ("positiveInteger", Some(1), None),
+    ("nonPositiveInteger", None, Some(0)),
+    ("negativeInteger", None, Some(-1)),
+    ("long", Some(i64::MIN as i128), Some(i64::MAX as i128)),
+    ("int", Some(i32::MIN as i128), Some(i32::MAX as i128)),
+    ("short", Some(i16::MIN as i128), Some(i16::MAX as i128)),
+    ("byte", Some(i8::MIN as i128), Some(i8::MAX as i128)),
+    ("unsignedLong", Some(0), Some(u64::MAX as i128)),
+    ("unsignedInt", Some(0), Some(u32::MAX as i128)),
+    ("unsignedShort", Some(0), Some(u16::MAX as i128)),
+    ("unsignedByte", Some(0), Some(u8::MAX as i128)),
+];
+
+const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
+
 /// Is a literal's lexical form valid for its datatype? (SHACL's sh:datatype asks both.)
+/// Datatypes outside XSD's built-in ones are taken as they are.
 fn well_formed(l: &Literal) -> bool {
+    use oxsdatatypes as x;
     let v = l.value();
     let d = l.datatype();
-    if d == xsd::INTEGER {
+    let Some(local) = d.as_str().strip_prefix(XSD) else {
+        return true;
+    };
+    if let Some((_, min, max)) = INTEGER_TYPES.iter().find(|(name, ..)| *name == local) {
         let digits = v.strip_prefix(['+', '-']).unwrap_or(v);
-        !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
-    } else if d == xsd::BOOLEAN {
-        matches!(v, "true" | "false" | "1" | "0")
-    } else if d == xsd::DECIMAL {
-        let body = v.strip_prefix(['+', '-']).unwrap_or(v);
-        let (a, b) = body.split_once('.').unwrap_or((body, ""));
-        !(a.is_empty() && b.is_empty()) && a.chars().chain(b.chars()).all(|c| c.is_ascii_digit())
-    } else if d == xsd::G_YEAR || d == xsd::G_YEAR_MONTH || d == xsd::DATE {
-        nea_kg_core::check::date_literal(v).is_some_and(|x| x.datatype() == d)
-    } else {
-        true
+        if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        let negative = v.starts_with('-') && digits.chars().any(|c| c != '0');
+        return match v.parse::<i128>() {
+            Ok(n) => min.is_none_or(|m| n >= m) && max.is_none_or(|m| n <= m),
+            // Beyond i128: only the unbounded sides hold such a number.
+            Err(_) => {
+                if negative {
+                    min.is_none()
+                } else {
+                    max.is_none()
+                }
+            }
+        };
+    }
+    match local {
+        "boolean" => matches!(v, "true" | "false" | "1" | "0"),
+        "decimal" => {
+            let body = v.strip_prefix(['+', '-']).unwrap_or(v);
+            let (a, b) = body.split_once('.').unwrap_or((body, ""));
+            !(a.is_empty() && b.is_empty())
+                && a.chars().chain(b.chars()).all(|c| c.is_ascii_digit())
+        }
+        "gYear" | "gYearMonth" | "date" => {
+            nea_kg_core::check::date_literal(v).is_some_and(|x| x.datatype() == d)
+        }
+        "double" => v.parse::<x::Double>().is_ok(),
+        "float" => v.parse::<x::Float>().is_ok(),
+        "dateTime" => v.parse::<x::DateTime>().is_ok(),
+        "dateTimeStamp" => v.parse::<x::DateTime>().is_ok_and(|t| t.timezone().is_some()),
+        "time" => v.parse::<x::Time>().is_ok(),
+        "gMonth" => v.parse::<x::GMonth>().is_ok(),
+        "gDay" => v.parse::<x::GDay>().is_ok(),
+        "gMonthDay" => v.parse::<x::GMonthDay>().is_ok(),
+        "duration" => v.parse::<x::Duration>().is_ok(),
+        "dayTimeDuration" => v.parse::<x::DayTimeDuration>().is_ok(),
+        "yearMonthDuration" => v.parse::<x::YearMonthDuration>().is_ok(),
+        _ => true,
     }
 }
 
-/// Compares two numeric literals.
+/// Compares two literals as SPARQL does for the types it orders: numbers (any XSD
+/// numeric type with any other), date-times, dates, and strings; None where they do
+/// not compare (a violation of the range constraint asking).
 fn compare(a: &Term, b: &Term) -> Option<std::cmp::Ordering> {
-    let num = |t: &Term| match t {
-        Term::Literal(l) if well_formed(l) => l.value().parse::<f64>().ok(),
-        _ => None,
+    use oxsdatatypes as x;
+    let (Term::Literal(a), Term::Literal(b)) = (a, b) else {
+        return None;
     };
-    num(a)?.partial_cmp(&num(b)?)
+    if !well_formed(a) || !well_formed(b) {
+        return None;
+    }
+    let numeric = |l: &Literal| {
+        let local = l.datatype().as_str().strip_prefix(XSD)?;
+        let is_number = INTEGER_TYPES.iter().any(|(name, ..)| *name == local)
+            || matches!(local, "decimal" | "double" | "float");
+        is_number.then(|| l.value().parse::<f64>().ok()).flatten()
+    };
+    if let (Some(x), Some(y)) = (numeric(a), numeric(b)) {
+        return x.partial_cmp(&y);
+    }
+    if a.datatype() != b.datatype() {
+        return None;
+    }
+    match a.datatype().as_str().strip_prefix(XSD)? {
+        "dateTime" | "dateTimeStamp" => a
+            .value()
+            .parse::<x::DateTime>()
+            .ok()?
+            .partial_cmp(&b.value().parse::<x::DateTime>().ok()?),
+        "date" => a
+            .value()
+            .parse::<x::Date>()
+            .ok()?
+            .partial_cmp(&b.value().parse::<x::Date>().ok()?),
+        "time" => a
+            .value()
+            .parse::<x::Time>()
+            .ok()?
+            .partial_cmp(&b.value().parse::<x::Time>().ok()?),
+        "gYear" => a
+            .value()
+            .parse::<x::GYear>()
+            .ok()?
+            .partial_cmp(&b.value().parse::<x::GYear>().ok()?),
+        "string" => Some(a.value().cmp(b.value())),
+        _ => None,
+    }
 }
 
 /// The IRI of the shape that stands for nea-kg's grounding checks (a quote is the
