@@ -26,6 +26,7 @@ import rdflib
 
 SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 MF = rdflib.Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")
+SHT = rdflib.Namespace("http://www.w3.org/ns/shacl-test#")
 BASE = "http://datashapes.org/sh/tests/core/"
 HANG_GUARD = 120
 # The constraint components ontology/shapes.ttl uses, by the tests' file names.
@@ -77,10 +78,18 @@ with tempfile.TemporaryDirectory() as tmp:
             continue
         expected_conforms = g.value(report, SH.conforms).toPython()
         expected = results(g, report)
-        data = Path(tmp) / "test.nt"
-        data.write_text(g.serialize(format="nt"), encoding="utf-8")
+        # The data and shapes graphs: the test file itself, or the files it names.
+        action = next(iter(g.objects(None, MF.action)), None)
+        files = []
+        for role, out in [(SHT.dataGraph, "data.nt"), (SHT.shapesGraph, "shapes.nt")]:
+            iri = str(g.value(action, role)) if action is not None and g.value(action, role) is not None else BASE + rel
+            source = suite / iri[len(BASE):] if iri.startswith(BASE) else test
+            graph = g if source == test else rdflib.Graph().parse(source, format="turtle", publicID=iri)
+            path = Path(tmp) / out
+            path.write_text(graph.serialize(format="nt"), encoding="utf-8")
+            files.append(str(path))
         run = subprocess.run(
-            [args.nea_kg, "validate", "--data", str(data), "--shapes", str(data), "--format", "ttl"],
+            [args.nea_kg, "validate", "--data", files[0], "--shapes", files[1], "--format", "ttl"],
             capture_output=True, text=True, timeout=HANG_GUARD,
         )
         if run.returncode == 2:
