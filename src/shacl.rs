@@ -1245,7 +1245,9 @@ fn well_formed(l: &Literal) -> bool {
         "double" => v.parse::<x::Double>().is_ok(),
         "float" => v.parse::<x::Float>().is_ok(),
         "dateTime" => v.parse::<x::DateTime>().is_ok(),
-        "dateTimeStamp" => v.parse::<x::DateTime>().is_ok_and(|t| t.timezone().is_some()),
+        "dateTimeStamp" => v
+            .parse::<x::DateTime>()
+            .is_ok_and(|t| t.timezone().is_some()),
         "time" => v.parse::<x::Time>().is_ok(),
         "gMonth" => v.parse::<x::GMonth>().is_ok(),
         "gDay" => v.parse::<x::GDay>().is_ok(),
