@@ -8,12 +8,13 @@ report (--format ttl). A test passes when the report's sh:conforms and its resul
 expected ones; a shapes file using what nea-kg does not support is refused (exit 2),
 counted apart, never passed.
 
-Usage: w3c.py NEA_KG_BINARY SUITE_DIR [--min-passed N] [--min-passed-used N]
+Usage: w3c.py NEA_KG_BINARY SUITE_DIR [--min-passed N] [--min-passed-used N] [--allow-failures]
 SUITE_DIR is pyshacl's test/resources/sht_tests/core. Prints a line per test, the
 counts for all of SHACL Core and for the components ontology/shapes.ttl uses, and
 closes with "w3c: N passed, M failed" (refused tests are not failures; they are what
 nea-kg says it does not support). --min-passed and --min-passed-used fail the run when
-fewer pass: a regression.
+fewer pass: a regression; with --allow-failures, the known failures (docs/validation.md)
+do not fail it.
 """
 import argparse
 import subprocess
@@ -46,6 +47,7 @@ parser.add_argument("nea_kg")
 parser.add_argument("suite")
 parser.add_argument("--min-passed", type=int, default=0)
 parser.add_argument("--min-passed-used", type=int, default=0)
+parser.add_argument("--allow-failures", action="store_true", help="fail only below the floors, not on the known failures")
 args = parser.parse_args()
 
 
@@ -134,4 +136,4 @@ regressed = counts["passed"] < args.min_passed or counts["passed used"] < args.m
 if regressed:
     print(f"fewer tests pass than the floor: {counts['passed']} < {args.min_passed} or {counts['passed used']} < {args.min_passed_used}")
 print(f"w3c: {counts['passed']} passed, {counts['failed']} failed")
-sys.exit(1 if counts["failed"] or regressed else 0)
+sys.exit(1 if regressed or (counts["failed"] and not args.allow_failures) else 0)
