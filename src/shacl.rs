@@ -880,14 +880,21 @@ pub fn validate(shapes: &Shapes, graph: &DataGraph) -> Vec<Violation> {
     let mut out = Vec::new();
     for id in &shapes.order {
         let shape = &shapes.shapes[id];
-        for target in &shape.targets {
-            for focus in data.focus_nodes(target) {
-                check_node(shapes, &data, shape, &focus, &mut out);
-            }
+        // A shape's focus nodes are a set: a node two targets name is validated once.
+        let mut focus_nodes: Vec<Term> = shape
+            .targets
+            .iter()
+            .flat_map(|t| data.focus_nodes(t))
+            .collect();
+        focus_nodes.sort_by_cached_key(ToString::to_string);
+        focus_nodes.dedup();
+        for focus in focus_nodes {
+            check_node(shapes, &data, shape, &focus, &mut out);
         }
     }
+    // Results that repeat are kept, as SHACL has them: a node reached by two paths, two
+    // constraints of one kind (two sh:class) that both fail.
     out.sort();
-    out.dedup();
     out
 }
 
@@ -1341,6 +1348,7 @@ pub fn report_quads(violations: &[Violation]) -> Result<Vec<Quad>> {
         |text: &str| NamedNode::new_unchecked(text.trim_start_matches('<').trim_end_matches('>'));
     let mut quads = Vec::new();
     let mut ids = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for v in violations {
         let shape = if v.shape == "grounding" {
             GROUNDING_SHAPE.to_owned()
@@ -1352,14 +1360,24 @@ pub fn report_quads(violations: &[Violation]) -> Result<Vec<Quad>> {
         } else {
             v.component.clone()
         };
-        let id = content_hash([
+        let content = content_hash([
             v.focus.as_str(),
             v.path.as_deref().unwrap_or(""),
             v.value.as_deref().unwrap_or(""),
             shape.as_str(),
             component.as_str(),
             v.message.as_str(),
+            v.severity.as_str(),
         ]);
+        // A result that repeats (SHACL keeps each) gets its own IRI: its ordinal among
+        // the same results.
+        let repeat = seen.entry(content.clone()).or_insert(0usize);
+        *repeat += 1;
+        let id = if *repeat == 1 {
+            content
+        } else {
+            content_hash([content.as_str(), repeat.to_string().as_str()])
+        };
         let result = NamedNode::new_unchecked(format!("urn:nea-kg:result:{id}"));
         let mut add = |p: &str, o: Term| {
             let predicate = match p {
