@@ -682,6 +682,8 @@ fn check_references(shapes: &HashMap<Term, Shape>, order: &[Term]) -> Result<(),
 /// `xsd:nonNegativeInteger` into an `xsd:integer`).
 #[derive(Debug, Default, Clone)]
 pub struct DataGraph {
+    /// How many statements were read, repeats (one triple in two graphs) included.
+    read: usize,
     triples: HashSet<Triple>,
     by_subject: HashMap<Term, HashMap<NamedNode, Vec<Term>>>,
     by_predicate: HashMap<NamedNode, Vec<(Term, Term)>>,
@@ -695,6 +697,7 @@ impl DataGraph {
 
     /// Adds a triple (of any graph: the data graph is their union); a repeat is ignored.
     pub fn insert(&mut self, triple: Triple) {
+        self.read += 1;
         if self.triples.contains(&triple) {
             return;
         }
@@ -726,6 +729,11 @@ impl DataGraph {
             graph.insert(Triple::from(q));
         }
         Ok(graph)
+    }
+
+    /// How many statements (quads) were read into the graph.
+    pub fn read(&self) -> usize {
+        self.read
     }
 
     /// How many distinct triples.

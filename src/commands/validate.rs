@@ -63,7 +63,7 @@ pub fn run(args: ValidateArgs) -> Result<ExitCode> {
     let (violations, triples) = sparql::guarded("validate", None, move || {
         let mut violations = shacl::validate(&shapes, &graph);
         violations.extend(grounding(&graph));
-        let triples = graph.len();
+        let triples = graph.read();
         std::mem::forget(graph);
         Ok((violations, triples))
     })?;
