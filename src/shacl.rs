@@ -1534,3 +1534,98 @@ pub fn report_quads(violations: &[Violation]) -> Result<Vec<Quad>> {
     }
     Ok(quads)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed(value: &str, local: &str) -> Literal {
+        Literal::new_typed_literal(value, NamedNode::new_unchecked(format!("{XSD}{local}")))
+    }
+
+    #[test]
+    fn integer_types_keep_their_bounds() {
+        assert!(well_formed(&typed("0", "nonNegativeInteger")));
+        assert!(!well_formed(&typed("-1", "nonNegativeInteger")));
+        assert!(!well_formed(&typed("0", "positiveInteger")));
+        assert!(well_formed(&typed("127", "byte")));
+        assert!(!well_formed(&typed("300", "byte")));
+        assert!(!well_formed(&typed("c", "byte")));
+        assert!(!well_formed(&typed("1004.0", "integer")));
+        assert!(well_formed(&typed(
+            "123456789012345678901234567890123456789012",
+            "integer"
+        )));
+        assert!(!well_formed(&typed(
+            "123456789012345678901234567890123456789012",
+            "long"
+        )));
+        assert!(well_formed(&typed("2002-10-10T12:00:00-05:00", "dateTime")));
+        assert!(!well_formed(&typed("no", "boolean")));
+    }
+
+    #[test]
+    fn values_compare_as_sparql_orders_them() {
+        let t = |v: &str, d: &str| Term::from(typed(v, d));
+        use std::cmp::Ordering::*;
+        assert_eq!(
+            compare(&t("2", "integer"), &t("2.5", "decimal")),
+            Some(Less)
+        );
+        assert_eq!(
+            compare(
+                &t("2002-10-10T12:00:00-05:00", "dateTime"),
+                &t("2002-10-10T17:00:00Z", "dateTime")
+            ),
+            Some(Equal)
+        );
+        assert_eq!(compare(&t("2", "integer"), &t("2002", "gYear")), None);
+        assert_eq!(compare(&t("x", "integer"), &t("1", "integer")), None);
+    }
+
+    #[test]
+    fn paths_walk_both_ways() {
+        let shapes = Shapes::parse(
+            "shapes.ttl",
+            "@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> .
+             ex:S a sh:NodeShape ; sh:targetNode ex:c ;
+               sh:property [ sh:path ( [ sh:inversePath ex:p ] [ sh:zeroOrMorePath ex:q ] ) ; sh:minCount 3 ] .",
+        )
+        .unwrap();
+        let mut graph = DataGraph::new();
+        let n = |l: &str| NamedNode::new_unchecked(format!("http://example.org/{l}"));
+        graph.insert(Triple::new(n("a"), n("p"), n("c")));
+        graph.insert(Triple::new(n("a"), n("q"), n("b")));
+        graph.insert(Triple::new(n("b"), n("q"), n("a")));
+        // ^ex:p reaches a; ex:q* then a and b: two values, fewer than three.
+        let found = validate(&shapes, &graph);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0].path.as_deref(),
+            Some("(^<http://example.org/p>/<http://example.org/q>*)")
+        );
+    }
+
+    #[test]
+    fn the_report_names_results_by_their_content() {
+        let v = Violation {
+            focus: "<http://example.org/a>".into(),
+            path: Some("<http://example.org/p>".into()),
+            value: None,
+            message: "m".into(),
+            shape: "<http://example.org/S>".into(),
+            constraint: "sh:minCount".into(),
+            component: format!("{SH}MinCountConstraintComponent"),
+            severity: format!("{SH}Violation"),
+        };
+        let once = report_quads(std::slice::from_ref(&v)).unwrap();
+        assert_eq!(once, report_quads(std::slice::from_ref(&v)).unwrap());
+        assert!(once
+            .iter()
+            .all(|q| matches!(q.subject, NamedOrBlankNode::NamedNode(_))));
+        // A repeated result is a second result, with its own IRI.
+        let twice = report_quads(&[v.clone(), v]).unwrap();
+        let results = twice.iter().filter(|q| q.predicate == sh("result")).count();
+        assert_eq!(results, 2);
+    }
+}
