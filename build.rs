@@ -6,7 +6,9 @@
 //!   code the binary runs for any other article, and written as tables of strings, IRIs,
 //!   literals and quads that the binary loads into its store without parsing or mapping
 //!   anything. A sheet that does not build fails the compilation with the core's own
-//!   message.
+//!   message;
+//! - what `--version` says besides the version: the Oxigraph version Cargo.lock pins, and
+//!   whether the `rocksdb` feature is compiled in.
 
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -17,6 +19,26 @@ fn main() {
     let out = Path::new(&out);
     queries(out);
     embedded_graph(out);
+    version();
+}
+
+/// `NEA_KG_OXIGRAPH_VERSION` (from Cargo.lock, so it is the version compiled in, not
+/// the range Cargo.toml asks for) and `NEA_KG_ROCKSDB` (yes or no).
+fn version() {
+    println!("cargo:rerun-if-changed=Cargo.lock");
+    let lock = std::fs::read_to_string("Cargo.lock").expect("Cargo.lock");
+    let oxigraph = lock
+        .split("[[package]]")
+        .find(|p| p.lines().any(|l| l.trim() == "name = \"oxigraph\""))
+        .and_then(|p| p.lines().find_map(|l| l.trim().strip_prefix("version = ")))
+        .map(|v| v.trim_matches('"').to_owned())
+        .expect("Cargo.lock names the oxigraph package and its version");
+    println!("cargo:rustc-env=NEA_KG_OXIGRAPH_VERSION={oxigraph}");
+    let rocksdb = std::env::var_os("CARGO_FEATURE_ROCKSDB").is_some();
+    println!(
+        "cargo:rustc-env=NEA_KG_ROCKSDB={}",
+        if rocksdb { "yes" } else { "no" }
+    );
 }
 
 fn queries(out: &Path) {

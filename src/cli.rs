@@ -11,11 +11,28 @@ use std::path::PathBuf;
 /// With no --article/--facts, it works on the embedded default: "Confidence builder"
 /// (China Watch / China Daily) on China-Japan-ROK cooperation and the lessons of ASEAN.
 #[derive(Debug, Parser)]
-#[command(name = "nea-kg", version, max_term_width = 100)]
+#[command(name = "nea-kg", version, long_version = LONG_VERSION, max_term_width = 100)]
 pub struct Cli {
+    /// Print nothing but errors (no progress bar, no summary, no notes).
+    #[arg(long, short = 'q', global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Say what is loaded from where: each file read, the embedded default, the corpus,
+    /// the store.
+    #[arg(long, short = 'v', global = true)]
+    pub verbose: bool,
     #[command(subcommand)]
     pub command: Command,
 }
+
+/// What `--version` prints after the name: the version, the Oxigraph it is built on (as
+/// Cargo.lock pins it, read by build.rs) and the optional features compiled in.
+pub const LONG_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "\noxigraph ",
+    env!("NEA_KG_OXIGRAPH_VERSION"),
+    "\nfeatures: rocksdb ",
+    env!("NEA_KG_ROCKSDB"),
+);
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -43,6 +60,14 @@ pub enum Command {
     /// resources as linked data, and pages that show the article with its evidence.
     #[command(after_long_help = SERVE_HELP)]
     Serve(ServeArgs),
+    /// Write the completion script of a shell to stdout (also shipped in
+    /// docs/completions/).
+    #[command(after_long_help = COMPLETIONS_HELP)]
+    Completions(CompletionsArgs),
+    /// Write a manual page (roff) to stdout: nea-kg's, or one command's (also shipped in
+    /// docs/man/).
+    #[command(after_long_help = MAN_HELP)]
+    Man(ManArgs),
 }
 
 impl Command {
@@ -51,7 +76,7 @@ impl Command {
         match self {
             Self::Export(a) => Some(&a.input),
             Self::Query(a) => Some(&a.input),
-            Self::Queries => None,
+            Self::Queries | Self::Completions(_) | Self::Man(_) => None,
             Self::Describe(a) => Some(&a.input),
             Self::Build(a) => Some(&a.input),
             Self::Validate(a) => Some(&a.input),
@@ -60,6 +85,18 @@ impl Command {
         }
     }
 }
+
+const COMPLETIONS_HELP: &str = "\
+Examples:
+  nea-kg completions bash > ~/.local/share/bash-completion/completions/nea-kg
+  nea-kg completions zsh > ~/.zfunc/_nea-kg        # with fpath+=(~/.zfunc) in .zshrc
+  nea-kg completions fish > ~/.config/fish/completions/nea-kg.fish
+  nea-kg completions powershell >> $PROFILE";
+
+const MAN_HELP: &str = "\
+Examples:
+  nea-kg man | man -l -
+  nea-kg man export > nea-kg-export.1";
 
 /// `--store` of `build`: the store it makes, where every other command reads one.
 const BUILD_STORE_HELP: &str =
@@ -138,20 +175,22 @@ The base IRI of a query is --base.
 Examples:
   nea-kg query cq01
   nea-kg query 'SELECT ?label WHERE { kg:rok skos:altLabel ?label }'
-  nea-kg query entity-claims --bind name=ASEAN --format csv
+  nea-kg query entity-claims --bind entity=ASEAN --format csv
   nea-kg query my-query.rq --timeout 5";
 
 /// Where the graph comes from.
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// An article's text (UTF-8). Give --facts with it; repeat both for several articles.
+    /// An article's text (UTF-8), or - for stdin. Give --facts with it; repeat both for
+    /// several articles.
     #[arg(long, value_name = "FILE", global = true)]
     pub article: Vec<PathBuf>,
-    /// The article's fact sheet (TOML, see docs/fact-sheet.md), in the order of --article.
+    /// The article's fact sheet (TOML, see docs/fact-sheet.md), in the order of
+    /// --article; - for stdin.
     #[arg(long, value_name = "FILE", global = true)]
     pub facts: Vec<PathBuf>,
     /// An entity registry (TOML) that adds entities, aliases and shared events to the
-    /// built-in one (data/entities.toml); repeat it to add several, in order.
+    /// built-in one (data/entities.toml); repeat it to add several, in order; - for stdin.
     #[arg(long, value_name = "FILE", global = true)]
     pub entities: Vec<PathBuf>,
     /// Leave the built-in registry out: the registries are only those of --entities
@@ -171,9 +210,6 @@ pub struct InputArgs {
     /// building the graph in memory. Needs a nea-kg built with the rocksdb feature.
     #[arg(long, value_name = "DIR", global = true)]
     pub store: Option<PathBuf>,
-    /// No progress bar (it shows only on a terminal, for builds of more than a second).
-    #[arg(long, short = 'q', global = true)]
-    pub quiet: bool,
     /// The base IRI under which every resource's IRI is built.
     #[arg(long, value_name = "IRI", global = true, default_value = nea_kg_core::DEFAULT_BASE)]
     pub base: String,
@@ -201,9 +237,15 @@ pub struct ExportArgs {
         value_name = "CHOICE"
     )]
     pub graphs: GraphChoice,
-    /// Write to this file (atomically: a temporary file, then a rename) instead of stdout.
+    /// Write to this file (atomically: a temporary file, then a rename) instead of
+    /// stdout; - is stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Leave the articles' text (schema:text) out: for a graph shared where the text's
+    /// rights do not allow it (the rights stay with the publisher; see the dataset
+    /// description's dcterms:rights).
+    #[arg(long)]
+    pub no_text: bool,
     #[command(flatten)]
     pub input: InputArgs,
 }
@@ -218,7 +260,8 @@ pub struct QueryArgs {
     #[arg(long, value_name = "SECONDS")]
     pub timeout: Option<f64>,
     /// Set a parameter of the query: NAME=VALUE replaces the values of its
-    /// `VALUES ?NAME { … }` block with the string VALUE.
+    /// `VALUES ?NAME { … }` block with the string VALUE; a block that holds an IRI is an
+    /// entity's, and VALUE is then one of its names, its id or its IRI.
     #[arg(long, value_name = "NAME=VALUE")]
     pub bind: Vec<String>,
     /// Results format: table, csv, tsv, json or xml for SELECT and ASK; ttl, nt, nq, trig,
@@ -287,7 +330,7 @@ pub struct PushArgs {
     #[arg(long)]
     pub allow_insecure_auth: bool,
     /// Trust the store's certificate if the CA certificate(s) in FILE (PEM) signed it,
-    /// instead of the system's certificate store, as curl --cacert does.
+    /// instead of the system's certificate store, as curl --cacert does; - for stdin.
     #[arg(long, value_name = "FILE")]
     pub cacert: Option<PathBuf>,
     /// Give up on a request after this many seconds.
@@ -327,11 +370,15 @@ pub struct ServeArgs {
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// Validate this RDF file (any format `export` writes, by its extension; .gz too)
-    /// instead of the graph built from the article.
+    /// Validate this RDF file (any format `export` writes, by its extension; .gz too), or
+    /// - for stdin (with --data-format), instead of the graph built from the article.
     #[arg(long, value_name = "FILE")]
     pub data: Option<PathBuf>,
-    /// The SHACL shapes [default: the embedded ontology/shapes.ttl].
+    /// The format of --data: ttl, nt, nq, trig, rdf or jsonld, as an extension or a media
+    /// type, with .gz if compressed [default: from the file's extension].
+    #[arg(long, value_name = "FORMAT", requires = "data")]
+    pub data_format: Option<String>,
+    /// The SHACL shapes (Turtle), or - for stdin [default: the embedded ontology/shapes.ttl].
     #[arg(long, value_name = "FILE")]
     pub shapes: Option<PathBuf>,
     /// Add this RDF file (an ontology, say: the class hierarchy that sh:class and
@@ -362,6 +409,20 @@ pub enum ValidateFormat {
     Ttl,
     /// A SHACL validation report in JSON-LD.
     Jsonld,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to write (export, query, ...) [default: nea-kg's own page].
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -57,7 +57,6 @@ mod tests {
             corpus: None,
             keep_going: false,
             store: None,
-            quiet: true,
             base: nea_kg_core::DEFAULT_BASE.to_owned(),
             max_memory: None,
         };

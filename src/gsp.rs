@@ -19,8 +19,8 @@
 
 use crate::cli::PushArgs;
 use crate::load;
+use crate::note;
 use crate::output::rdf as export;
-use crate::say;
 use base64::Engine as _;
 use nea_kg_core::error::quoted;
 use nea_kg_core::Iris;
@@ -128,7 +128,7 @@ fn push_graphs(args: PushArgs, secrets: &Secrets) -> Result<ExitCode> {
                 endpoint.host_str().unwrap_or("?")
             )));
         }
-        say!(
+        note!(
             "warning: sending the password in clear text to {} (--allow-insecure-auth)",
             endpoint.host_str().unwrap_or("?")
         );
@@ -190,7 +190,7 @@ fn push_graphs(args: PushArgs, secrets: &Secrets) -> Result<ExitCode> {
                     Some(url) => format!(" at {url} (redirected)"),
                     None => String::new(),
                 };
-                say!(
+                note!(
                     "{}",
                     secrets.scrub(&format!(
                         "{} {} triples to {destination}: {}{at}",
@@ -217,7 +217,7 @@ fn push_graphs(args: PushArgs, secrets: &Secrets) -> Result<ExitCode> {
         }
     }
     let total: usize = written.iter().map(|(_, n)| n).sum();
-    say!(
+    note!(
         "{}",
         secrets.scrub(&format!(
             "pushed {total} triples in {} graph{} to {endpoint}",
@@ -662,16 +662,25 @@ fn tls_roots(cacert: Option<&Path>, endpoint: &Url) -> Result<Option<RootCerts>>
     }))
 }
 
-/// The CA certificates of a PEM file (`--cacert FILE`), each checked to be one.
+/// The CA certificates of a PEM file (`--cacert FILE`, `-` for stdin), each checked to
+/// be one.
 fn load_cacert(path: &Path) -> Result<RootCerts> {
     let name = path.display();
     let todo = "give the store's CA certificate as a PEM file (-----BEGIN CERTIFICATE-----), as curl --cacert takes it";
-    if path.is_dir() {
+    let stdin = crate::load::is_stdin(path);
+    if !stdin && path.is_dir() {
         return Err(Error::input(format!(
             "--cacert {name}: is a folder, not a file\n  {todo}"
         )));
     }
-    let bytes = std::fs::read(path).map_err(|e| {
+    let read = if stdin {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes).map(|_| bytes)
+    } else {
+        std::fs::read(path)
+    };
+    crate::explain!("the CA certificates of --cacert: {name}");
+    let bytes = read.map_err(|e| {
         let why = match e.kind() {
             std::io::ErrorKind::NotFound => "no such file".to_owned(),
             std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),

@@ -26,10 +26,20 @@ fn embedded(name: &str, text: &str) -> Source {
 /// The byte-order mark some editors put at the start of a UTF-8 file.
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// Reads a UTF-8 text file, with messages that say what went wrong and what to do. A
-/// UTF-8 byte-order mark is dropped: the text, its offsets and its checksum start
-/// after it.
-pub fn read_file(path: &Path, what: &str) -> Result<Source> {
+/// Whether a path is `-`, standard input (or output).
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// The bytes of a file, or of standard input for `-`; and the name messages give it.
+pub fn read_bytes(path: &Path, what: &str) -> Result<(String, Vec<u8>)> {
+    if is_stdin(path) {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
+            .map_err(|e| anyhow!("stdin: cannot read the {what}: {e}"))?;
+        crate::explain!("read the {what} from stdin ({} bytes)", bytes.len());
+        return Ok(("stdin".to_owned(), bytes));
+    }
     let name = path.display().to_string();
     if path.is_dir() {
         bail!("{name}: is a folder, not a file\n  give the path of the {what} file");
@@ -42,7 +52,15 @@ pub fn read_file(path: &Path, what: &str) -> Result<Source> {
         };
         anyhow!("{name}: cannot read the {what}: {why}\n  check the path")
     })?;
-    let mut bytes = bytes;
+    crate::explain!("read the {what} from {name} ({} bytes)", bytes.len());
+    Ok((name, bytes))
+}
+
+/// Reads a UTF-8 text file (`-`: standard input), with messages that say what went
+/// wrong and what to do. A UTF-8 byte-order mark is dropped: the text, its offsets and
+/// its checksum start after it.
+pub fn read_file(path: &Path, what: &str) -> Result<Source> {
+    let (name, mut bytes) = read_bytes(path, what)?;
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         bail!("{name}: the {what} is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8\n  convert it to UTF-8 (for example with iconv -f UTF-16 -t UTF-8) and try again");
     }
@@ -87,6 +105,17 @@ impl Inputs {
         let articles = match (&args.corpus, args.article.len(), args.facts.len()) {
             (Some(dir), 0, 0) => {
                 let (pairs, registry) = corpus(dir)?;
+                crate::explain!(
+                    "the corpus {}: {} article{}{}",
+                    dir.display(),
+                    pairs.len(),
+                    if pairs.len() == 1 { "" } else { "s" },
+                    if registry.is_some() {
+                        " and its entities.toml"
+                    } else {
+                        ""
+                    }
+                );
                 registry_paths.extend(registry);
                 Articles::Files(pairs)
             }
@@ -106,11 +135,13 @@ impl Inputs {
         registry_paths.extend(args.entities.iter().cloned());
         let mut registries = Vec::new();
         if !args.no_default_entities {
+            crate::explain!("the built-in entity registry: the embedded data/entities.toml");
             registries.push(embedded("data/entities.toml", EMBEDDED_ENTITIES));
         }
         for p in &registry_paths {
             registries.push(read_file(p, "entity registry")?);
         }
+        crate::explain!("the ontology: the embedded ontology/nea.ttl");
         Ok(Self {
             registries,
             ontology: embedded("ontology/nea.ttl", nea_kg_core::ontology::EMBEDDED),
@@ -133,10 +164,15 @@ impl Inputs {
     /// The articles, each read when its turn comes.
     pub fn articles(&self) -> Box<dyn Iterator<Item = Result<ArticleInput>> + '_> {
         match &self.articles {
-            Articles::Embedded => Box::new(std::iter::once(Ok(ArticleInput {
-                text: embedded("data/article.txt", EMBEDDED_ARTICLE),
-                sheet: embedded("data/facts.toml", EMBEDDED_FACTS),
-            }))),
+            Articles::Embedded => Box::new(std::iter::once_with(|| {
+                crate::explain!(
+                    "the article: the embedded default (data/article.txt and data/facts.toml)"
+                );
+                Ok(ArticleInput {
+                    text: embedded("data/article.txt", EMBEDDED_ARTICLE),
+                    sheet: embedded("data/facts.toml", EMBEDDED_FACTS),
+                })
+            })),
             Articles::Files(pairs) => Box::new(pairs.iter().map(|(a, f)| {
                 Ok(ArticleInput {
                     text: read_file(a, "article")?,
@@ -225,7 +261,8 @@ fn exists(path: &Path) -> bool {
 }
 
 /// A progress bar on stderr for builds that take more than a second; never on a
-/// stderr that is not a terminal, nor with --quiet.
+/// stderr that is not a terminal, nor with --quiet (nor --verbose, whose lines it would
+/// overwrite).
 struct Progress {
     bar: Option<indicatif::ProgressBar>,
     enabled: bool,
@@ -235,10 +272,13 @@ struct Progress {
 }
 
 impl Progress {
-    fn new(total: usize, quiet: bool) -> Self {
+    fn new(total: usize) -> Self {
+        use crate::terminal::{shows, Level};
         Self {
             bar: None,
-            enabled: !quiet && std::io::stderr().is_terminal(),
+            enabled: shows(Level::Normal)
+                && !shows(Level::Verbose)
+                && std::io::stderr().is_terminal(),
             started: Instant::now(),
             total: total as u64,
             done: 0,
@@ -290,7 +330,7 @@ pub fn each_graph(
     let inputs = Inputs::from_args(args)?;
     let mut builder = Builder::new(&inputs.registries, &inputs.ontology, &args.base)?;
     // The ontology and the dataset description are graphs too.
-    let mut progress = Progress::new(inputs.len() + 2, args.quiet);
+    let mut progress = Progress::new(inputs.len() + 2);
     let mut failures = 0;
     sink(builder.ontology_graph())?;
     progress.step();
@@ -327,6 +367,8 @@ pub struct Kg {
     pub iris: Iris,
     /// The sheets that failed under --keep-going.
     pub failures: usize,
+    /// Whether the store is the persistent one of --store, opened read-only.
+    pub read_only: bool,
 }
 
 impl Kg {
@@ -335,15 +377,18 @@ impl Kg {
         let iris = Iris::new(&args.base)?;
         if let Some(dir) = &args.store {
             refuse_sources_with_store(args)?;
+            crate::explain!("the graph: the store {}", dir.display());
             return Ok(Self {
                 store: open_store(dir)?,
                 iris,
                 failures: 0,
+                read_only: true,
             });
         }
         let store = Store::new().context("cannot open a store")?;
         let failures = if is_embedded_default(args) {
             // Built at compile time: one transaction of borrowed quads, nothing to parse.
+            crate::explain!("the graph: the embedded default, built when nea-kg was compiled (data/article.txt, data/facts.toml, data/entities.toml, ontology/nea.ttl)");
             let mut transaction = store.start_transaction().context("cannot load the store")?;
             transaction.extend(crate::embedded::quads());
             transaction.commit().context("cannot load the store")?;
@@ -359,6 +404,7 @@ impl Kg {
             store,
             iris,
             failures,
+            read_only: false,
         })
     }
 
@@ -376,6 +422,7 @@ impl Kg {
 pub fn quads(args: &InputArgs) -> Result<(Vec<Quad>, usize)> {
     if let Some(dir) = &args.store {
         refuse_sources_with_store(args)?;
+        crate::explain!("the graph: the store {}", dir.display());
         let store = open_store(dir)?;
         let quads = store
             .iter()
@@ -384,6 +431,7 @@ pub fn quads(args: &InputArgs) -> Result<(Vec<Quad>, usize)> {
         return Ok((quads, 0));
     }
     if is_embedded_default(args) {
+        crate::explain!("the graph: the embedded default, built when nea-kg was compiled (data/article.txt, data/facts.toml, data/entities.toml, ontology/nea.ttl)");
         return Ok((crate::embedded::quads().map(Quad::from).collect(), 0));
     }
     let mut all = Vec::new();

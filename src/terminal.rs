@@ -4,8 +4,36 @@
 //! line read differently from what it is. Everything printed for people (the table, the
 //! card, the messages on stderr) goes through `visible`, which shows such characters as
 //! `\u{…}` escapes. Data formats (CSV, TSV, JSON, XML, RDF) keep the exact data.
+//!
+//! Every message goes through one of three macros, by what it is: `say!` for errors
+//! (always shown), `note!` for what a run did (hidden by `-q`), `explain!` for what is
+//! loaded from where (shown by `-v`). The level is set once, by `commands::run`.
 
 use std::borrow::Cow;
+use std::sync::atomic::{AtomicU8, Ordering};
+
+/// How much a run says on stderr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    /// `-q`: errors only.
+    Quiet = 0,
+    /// Errors, and what a run did (a summary, a server's address, a note).
+    Normal = 1,
+    /// `-v`: also what is loaded from where.
+    Verbose = 2,
+}
+
+static LEVEL: AtomicU8 = AtomicU8::new(Level::Normal as u8);
+
+/// Sets the level for the rest of the run.
+pub fn set_level(level: Level) {
+    LEVEL.store(level as u8, Ordering::Relaxed);
+}
+
+/// Whether messages of this level are shown.
+pub fn shows(level: Level) -> bool {
+    LEVEL.load(Ordering::Relaxed) >= level as u8
+}
 
 /// Is this character unsafe to print raw: a control character (C0 but line feed and
 /// tab, DEL, C1), or an invisible character that reorders or hides text (bidirectional
@@ -53,11 +81,32 @@ pub fn message(text: &str) {
     let _ = writeln!(err, "{}", visible(text));
 }
 
-/// `eprintln!` that survives a closed stderr and shows unsafe characters escaped.
+/// An error (or the line of a report that ends in one): `eprintln!` that survives a
+/// closed stderr and shows unsafe characters escaped. Always shown, even with `-q`.
 #[macro_export]
 macro_rules! say {
     ($($arg:tt)*) => {
         $crate::terminal::message(&format!($($arg)*))
+    };
+}
+
+/// What a run did (a summary, a notice): as `say!`, but hidden by `-q`.
+#[macro_export]
+macro_rules! note {
+    ($($arg:tt)*) => {
+        if $crate::terminal::shows($crate::terminal::Level::Normal) {
+            $crate::terminal::message(&format!($($arg)*))
+        }
+    };
+}
+
+/// What is loaded from where: as `say!`, but shown only with `-v`.
+#[macro_export]
+macro_rules! explain {
+    ($($arg:tt)*) => {
+        if $crate::terminal::shows($crate::terminal::Level::Verbose) {
+            $crate::terminal::message(&format!("nea-kg: {}", format!($($arg)*)))
+        }
     };
 }
 

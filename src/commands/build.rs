@@ -59,7 +59,7 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
             anyhow::Error::new(e).context(format!("{name}: cannot move the store into place"))
         );
     }
-    crate::say!(
+    crate::note!(
         "built {name}: {} quads of {} article{}",
         built.quads,
         built.articles,

@@ -2,6 +2,7 @@
 //! `--bind` parameters, run over the graph under `--timeout` and the memory bound, its
 //! results written as `--format` asks.
 
+use crate::card::Db;
 use crate::cli::QueryArgs;
 use crate::load::Kg;
 use crate::output::results::{self, Writing};
@@ -22,8 +23,11 @@ pub fn run(args: QueryArgs) -> Result<ExitCode> {
         .transpose()?;
     let timeout = args.timeout.map(positive_seconds).transpose()?;
     let mut text = resolve(&args.query)?;
+    let mut entities = Vec::new();
     for binding in &args.bind {
-        bind(&mut text, binding)?;
+        if let Some(entity) = bind(&mut text, binding)? {
+            entities.push(entity);
+        }
     }
     let iris = nea_kg_core::Iris::new(&args.input.base)?;
     let context = sparql::Context {
@@ -34,9 +38,24 @@ pub fn run(args: QueryArgs) -> Result<ExitCode> {
     };
     // --timeout bounds the query, parsing and evaluation together (not the loading).
     let parsing = std::time::Instant::now();
-    let query = sparql::parse(&text.name, &text.text, &context)?;
-    let spent = parsing.elapsed();
+    let mut query = sparql::parse(&text.name, &text.text, &context)?;
+    let mut spent = parsing.elapsed();
     let kg = Kg::load(&args.input)?;
+    if !entities.is_empty() {
+        // An entity given by name is looked up once, so that the query runs with its IRI
+        // bound and the store's indexes find its quads (a FILTER on every label cannot).
+        let db = Db {
+            store: &kg.store,
+            entity_ns: &context.entity_ns,
+        };
+        for entity in &entities {
+            let iri = db.find(&entity.name)?;
+            set_values(&mut text, &entity.var, &format!("<{}>", iri.as_str()))?;
+        }
+        let parsing = std::time::Instant::now();
+        query = sparql::parse(&text.name, &text.text, &context)?;
+        spent += parsing.elapsed();
+    }
     let store = kg.store.clone();
     let name = text.name;
     sparql::guarded_after(&name.clone(), timeout, spent, move || {
@@ -90,6 +109,7 @@ pub fn resolve(arg: &str) -> Result<QueryText> {
             Some(rest) => rest.to_owned(),
             None => text,
         };
+        crate::explain!("read the query from stdin ({} bytes)", text.len());
         return Ok(QueryText {
             name: "the query on stdin".to_owned(),
             text,
@@ -106,9 +126,12 @@ pub fn resolve(arg: &str) -> Result<QueryText> {
     }
     if one_word {
         return match shipped::find(arg) {
-            Ok(q) => Ok(QueryText {
-                name: format!("{}.rq", q.name),
-                text: q.text.to_owned(),
+            Ok(q) => Ok({
+                crate::explain!("the query: the shipped {}.rq, compiled in", q.name);
+                QueryText {
+                    name: format!("{}.rq", q.name),
+                    text: q.text.to_owned(),
+                }
             }),
             Err(several) if several.len() > 1 => bail!(
                 "{} names several shipped queries: {}\n  give more of the name",
@@ -127,31 +150,83 @@ pub fn resolve(arg: &str) -> Result<QueryText> {
     })
 }
 
+/// A parameter of a query that stands for an entity: its `VALUES` block holds an IRI
+/// (`VALUES ?entity { kg:asean }`), and the value given to `--bind` is one of the
+/// entity's names, in any language and case, its id or its IRI, found as `describe`
+/// finds it.
+pub struct EntityParameter {
+    pub var: String,
+    pub name: String,
+}
+
 /// Sets a parameter of a query: the values of its `VALUES ?name { … }` block become
-/// the one string given.
-pub fn bind(query: &mut QueryText, binding: &str) -> Result<()> {
+/// the one string given. A block that holds an IRI is an entity's: it is returned, to be
+/// set once the graph is loaded and the name can be looked up. `--bind name=…` on a
+/// query whose entity is `?entity` (the shipped entity queries before they took the
+/// entity's IRI) still works.
+pub fn bind(query: &mut QueryText, binding: &str) -> Result<Option<EntityParameter>> {
     let (var, value) = binding.split_once('=').ok_or_else(|| {
         anyhow!(
             "--bind {}: write it as NAME=VALUE, for example --bind name=ROK",
             quoted(binding)
         )
     })?;
-    let var = var.trim_start_matches('?');
-    let head = format!("VALUES ?{var} {{");
-    let start = query.text.find(&head).ok_or_else(|| {
+    let mut var = var.trim_start_matches('?');
+    if var == "name"
+        && values_block(&query.text, "name").is_none()
+        && values_block(&query.text, "entity").is_some()
+    {
+        var = "entity";
+    }
+    let block = values_block(&query.text, var).ok_or_else(|| {
         anyhow!(
             "{}: has no `VALUES ?{var} {{ … }}` block for --bind {var}=…\n  bind a variable that the query declares with VALUES",
             query.name
         )
-    })?;
-    let open = start + head.len();
-    let close = open
-        + query.text[open..]
-            .find('}')
-            .ok_or_else(|| anyhow!("{}: the VALUES ?{var} block is not closed", query.name))?;
+    })?
+    .map_err(|()| anyhow!("{}: the VALUES ?{var} block is not closed", query.name))?;
+    if is_entity(&query.text[block]) {
+        return Ok(Some(EntityParameter {
+            var: var.to_owned(),
+            name: value.to_owned(),
+        }));
+    }
     let literal = oxigraph::model::Literal::new_simple_literal(value).to_string();
-    query
-        .text
-        .replace_range(open..close, &format!(" {literal} "));
+    set_values(query, var, &literal)?;
+    Ok(None)
+}
+
+/// Replaces what the `VALUES ?var { … }` block of a query holds.
+fn set_values(query: &mut QueryText, var: &str, value: &str) -> Result<()> {
+    if let Some(block) = values_block(&query.text, var) {
+        let block =
+            block.map_err(|()| anyhow!("{}: the VALUES ?{var} block is not closed", query.name))?;
+        query.text.replace_range(block, &format!(" {value} "));
+    }
     Ok(())
+}
+
+/// Where the inside of the `VALUES ?var { … }` block is: none if the query has no such
+/// block, `Err` if it is not closed.
+fn values_block(text: &str, var: &str) -> Option<Result<std::ops::Range<usize>, ()>> {
+    let head = format!("VALUES ?{var} {{");
+    let open = text.find(&head)? + head.len();
+    Some(
+        text[open..]
+            .find('}')
+            .map(|close| open..open + close)
+            .ok_or(()),
+    )
+}
+
+/// Whether the values of a block are an IRI (`<…>` or a prefixed name), not a literal.
+fn is_entity(values: &str) -> bool {
+    let v = values.trim();
+    v.starts_with('<')
+        || v.split_once(':').is_some_and(|(prefix, local)| {
+            !local.is_empty()
+                && prefix
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == '.')
+        })
 }

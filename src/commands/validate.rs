@@ -23,15 +23,23 @@ pub fn run(args: ValidateArgs) -> Result<ExitCode> {
             let source = load::read_file(path, "shapes")?;
             Shapes::parse(&source.name, &source.text)?
         }
-        None => Shapes::parse("ontology/shapes.ttl", shacl::EMBEDDED)?,
+        None => {
+            crate::explain!("the shapes: the embedded ontology/shapes.ttl");
+            Shapes::parse("ontology/shapes.ttl", shacl::EMBEDDED)?
+        }
     };
     let mut graph = DataGraph::new();
     let (what, failures) = match &args.data {
         Some(path) => {
-            for q in read_rdf(path, "data")? {
+            for q in read_rdf(path, "data", "--data", args.data_format.as_deref())? {
                 graph.insert(Triple::from(q));
             }
-            (path.display().to_string(), 0)
+            let what = if load::is_stdin(path) {
+                "the data on stdin".to_owned()
+            } else {
+                path.display().to_string()
+            };
+            (what, 0)
         }
         None => {
             let (quads, failures) = load::quads(&args.input)?;
@@ -55,7 +63,7 @@ pub fn run(args: ValidateArgs) -> Result<ExitCode> {
         add_turtle(&mut graph, "the shipped ontology", ontology::EMBEDDED)?;
     }
     for path in &args.ontology {
-        for q in read_rdf(path, "ontology")? {
+        for q in read_rdf(path, "ontology", "--ontology", None)? {
             graph.insert(Triple::from(q));
         }
     }
@@ -119,7 +127,7 @@ pub fn run(args: ValidateArgs) -> Result<ExitCode> {
     if failures > 0 {
         return Ok(load::outcome(failures));
     }
-    say!("{what} conforms: {triples} quads checked against {shapes_count} shapes and the article's text");
+    crate::note!("{what} conforms: {triples} quads checked against {shapes_count} shapes and the article's text");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -132,16 +140,25 @@ fn add_turtle(graph: &mut DataGraph, name: &str, text: &str) -> Result<()> {
     Ok(())
 }
 
-/// Reads any RDF file (its format from the extension; .gz is decompressed) as it is
-/// written: parsed, every term untouched, nothing loaded into a store.
-fn read_rdf(path: &Path, what: &str) -> Result<Vec<Quad>> {
-    let name = path.display().to_string();
-    let target = crate::output::rdf::Target::new(None, Some(path))?;
-    if path.is_dir() {
-        bail!("{name}: is a folder, not a file\n  give the path of an RDF file");
+/// Reads any RDF file (its format from `format` or the extension; .gz is decompressed),
+/// or standard input for `-`, as it is written: parsed, every term untouched, nothing
+/// loaded into a store. `option` names the option it came from, for messages.
+fn read_rdf(path: &Path, what: &str, option: &str, format: Option<&str>) -> Result<Vec<Quad>> {
+    let stdin = load::is_stdin(path);
+    if stdin && format.is_none() {
+        if option == "--data" {
+            bail!("--data -: the format of standard input cannot be told from a name\n  give --data-format (ttl, nt, nq, trig, rdf or jsonld; nq.gz if compressed)");
+        }
+        bail!("{option} -: the format of standard input cannot be told from a name\n  give {option} a file named by its format (.ttl, .nt, .nq, .trig, .rdf or .jsonld)");
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| anyhow!("{name}: cannot read the {what}: {e}\n  check the path"))?;
+    let target = crate::output::rdf::Target::new(format, (!stdin).then_some(path))?;
+    if path.is_dir() {
+        bail!(
+            "{}: is a folder, not a file\n  give the path of an RDF file",
+            path.display()
+        );
+    }
+    let (name, bytes) = load::read_bytes(path, what)?;
     let bytes = if target.gzip {
         let mut out = Vec::new();
         flate2::read::GzDecoder::new(bytes.as_slice())

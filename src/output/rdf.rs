@@ -364,7 +364,18 @@ fn write_sorted(
             writer.serialize_triple(t)?;
         }
     }
-    writer.finish()?.flush()
+    let mut out = writer.finish()?;
+    final_newline(format, &mut out)?;
+    out.flush()
+}
+
+/// RDF/XML and JSON-LD end with a line break, as every text file should (Oxigraph's
+/// serializers end them without one; the line-based formats end with theirs).
+fn final_newline(format: RdfFormat, out: &mut impl Write) -> std::io::Result<()> {
+    if matches!(format, RdfFormat::RdfXml | RdfFormat::JsonLd { .. }) {
+        out.write_all(b"\n")?;
+    }
+    Ok(())
 }
 
 /// Writes triples as they come, unsorted: for results too large to sort before the
@@ -413,7 +424,10 @@ fn stream<E>(
     }
     writer
         .finish()
-        .and_then(|mut w| w.flush())
+        .and_then(|mut w| {
+            final_newline(format, &mut w)?;
+            w.flush()
+        })
         .map_err(StreamError::Write)
 }
 

@@ -92,7 +92,10 @@ pub fn write(results: QueryResults<'_>, w: &Writing<'_>, out: &mut dyn Write) ->
                         serializer.serialize(&s)?;
                     }
                     serializer.finish()?;
-                    final_newline(f, out)?;
+                    // CSV and TSV end each row with a line break already.
+                    if matches!(f, QueryResultsFormat::Json | QueryResultsFormat::Xml) {
+                        final_newline(out)?;
+                    }
                 }
                 Format::Rdf(_) => bail!(
                     "{name}: a SELECT query gives a table, not RDF\n  use --format table, csv, tsv, json or xml"
@@ -103,7 +106,8 @@ pub fn write(results: QueryResults<'_>, w: &Writing<'_>, out: &mut dyn Write) ->
             Format::Table => writeln!(out, "{b}")?,
             Format::Results(f) => {
                 QueryResultsSerializer::from_format(f).serialize_boolean_to_writer(&mut *out, b)?;
-                final_newline(f, out)?;
+                // Every format writes the boolean without a line break, CSV and TSV too.
+                final_newline(out)?;
             }
             Format::Rdf(_) => bail!(
                 "{name}: an ASK query gives true or false, not RDF\n  use --format table, csv, tsv, json or xml"
@@ -133,7 +137,7 @@ pub fn write(results: QueryResults<'_>, w: &Writing<'_>, out: &mut dyn Write) ->
                 rdf::check_format(&quads, format, w.entity_ns)?;
                 rdf::write(&quads, format, w.entity_ns, &mut *out)?;
             } else {
-                crate::say!(
+                crate::note!(
                     "{name}: more than {SORTED_UP_TO} triples: written as the engine gives them, not sorted"
                 );
                 rdf::write_streaming(head, triples, format, w.entity_ns, &mut *out).map_err(
@@ -149,10 +153,8 @@ pub fn write(results: QueryResults<'_>, w: &Writing<'_>, out: &mut dyn Write) ->
     Ok(())
 }
 
-/// JSON and XML results end with a line break, as every text file should.
-fn final_newline(format: QueryResultsFormat, out: &mut dyn Write) -> std::io::Result<()> {
-    if matches!(format, QueryResultsFormat::Json | QueryResultsFormat::Xml) {
-        out.write_all(b"\n")?;
-    }
-    Ok(())
+/// Results end with a line break, as every text file should, in every format (Oxigraph's
+/// serializers end JSON, XML and a boolean's CSV and TSV without one).
+fn final_newline(out: &mut dyn Write) -> std::io::Result<()> {
+    out.write_all(b"\n")
 }

@@ -15,9 +15,9 @@ mod pages;
 mod protocol;
 
 use crate::load::Kg;
-use crate::say;
 use crate::view::model::Article;
-use anyhow::{anyhow, bail, Result};
+use crate::{explain, note, say};
+use anyhow::{anyhow, bail, Context, Result};
 use http::Reply;
 use nea_kg_core::error::quoted;
 use oxigraph::store::Store;
@@ -154,6 +154,19 @@ pub fn run(listener: TcpListener, kg: Kg, config: Config) -> Result<()> {
     let entity_ns = kg.iris.entity_namespace();
     let base = kg.iris.base().to_owned();
     let store = kg.store.clone();
+    // The dataset description names this endpoint (a dcat:DataService), in the store the
+    // endpoint answers from; a persistent store is opened read-only and keeps its own.
+    let endpoint = format!("http://{local}/sparql");
+    if kg.read_only {
+        explain!(
+            "the store is read-only: its dataset description does not name the endpoint {endpoint}"
+        );
+    } else {
+        store
+            .extend(nea_kg_core::dataset::service(&kg.iris, &endpoint))
+            .context("cannot describe the endpoint in the store")?;
+        explain!("the dataset description names the endpoint {endpoint}");
+    }
     let articles = crate::sparql::guarded("serve", None, {
         let (store, entity_ns) = (store.clone(), entity_ns.clone());
         move || {
@@ -175,9 +188,9 @@ pub fn run(listener: TcpListener, kg: Kg, config: Config) -> Result<()> {
     stop_on_signals();
     let url = format!("http://{local}/");
     if app.config.remote && !local.ip().is_loopback() {
-        say!("nea-kg serve: listening on {local}, which other machines can reach (--allow-remote): anyone on the network can read the graph");
+        note!("nea-kg serve: listening on {local}, which other machines can reach (--allow-remote): anyone on the network can read the graph");
     }
-    say!(
+    note!(
         "nea-kg serve: {url} (SPARQL endpoint: {url}sparql, {} article{}); Ctrl-C stops it",
         app.articles.len(),
         if app.articles.len() == 1 { "" } else { "s" }
@@ -206,17 +219,17 @@ pub fn run(listener: TcpListener, kg: Kg, config: Config) -> Result<()> {
             say!("nea-kg serve: cannot start a thread for a request: {e}");
         }
     }
-    say!("nea-kg serve: stopping; answering the requests in progress");
+    note!("nea-kg serve: stopping; answering the requests in progress");
     drop(server);
     let left = in_flight.drain(GRACE);
     if left > 0 {
-        say!(
+        note!(
             "nea-kg serve: stopped, {left} request{} unanswered after {} s",
             if left == 1 { "" } else { "s" },
             GRACE.as_secs()
         );
     } else {
-        say!("nea-kg serve: stopped");
+        note!("nea-kg serve: stopped");
     }
     Ok(())
 }
@@ -315,7 +328,7 @@ fn answer(app: &App, mut request: tiny_http::Request) {
         }
     }
     let _ = request.respond(response);
-    say!(
+    note!(
         "{method} {} {status} {:.1} ms",
         crate::output::shorten(&target, 200),
         started.elapsed().as_secs_f64() * 1000.0

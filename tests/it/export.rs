@@ -42,7 +42,6 @@ fn store_quads() -> HashSet<Quad> {
         corpus: None,
         keep_going: false,
         store: None,
-        quiet: true,
         base: nea_kg_core::DEFAULT_BASE.to_owned(),
         max_memory: None,
     };

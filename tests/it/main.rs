@@ -1,6 +1,8 @@
 //! Integration tests: they run the real binary, as a user would, and check its output
 //! against what the article says. One test binary, a module per topic.
 
+mod catalog;
+mod conventions;
 mod corpus;
 mod describe;
 mod errors;

@@ -235,6 +235,47 @@ fn bind_sets_a_parameter() {
     assert!(err.contains("has no `VALUES ?name { … }` block"), "{err}");
 }
 
+/// The shipped entity queries take the entity's IRI: a name, in any case or language,
+/// an id or an IRI is looked up once, and each gives the same rows; a name that fits
+/// no entity is an error, as in `describe`, not an empty table.
+#[test]
+fn an_entity_parameter_is_looked_up_by_name_id_or_iri() {
+    let rows = |value: &str| {
+        nea(&[
+            "query",
+            "entity-evidence",
+            "--bind",
+            value,
+            "--format",
+            "csv",
+        ])
+        .ok()
+    };
+    let by_name = rows("entity=Tokyo");
+    assert_eq!(by_name.lines().count(), 3, "{by_name}");
+    for other in [
+        "entity=tokyo",
+        "entity=東京",
+        "entity=kg:tokyo",
+        "entity=<https://w3id.org/nea-kg/id/tokyo>",
+        "name=TOKYO",
+    ] {
+        assert_eq!(rows(other), by_name, "{other}");
+    }
+    // A name that two labels of one entity share ("中国") gives each row once.
+    let china = rows("entity=中国");
+    let mut unique: Vec<&str> = china.lines().collect();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), china.lines().count());
+    assert_eq!(china, rows("entity=China"));
+    let err = nea(&["query", "entity-claims", "--bind", "entity=Atlantis"]).input_error();
+    assert_eq!(
+        err,
+        "error: no entity is named \"Atlantis\"\n  the nearest names are \"ASEAN\", \"ASEAN+3\", \"ASEAN Way\", \"Japan\", \"NATO\"\n"
+    );
+}
+
 #[test]
 fn timeout_stops_a_runaway_query() {
     // A cross product of all triples, several times: it would run for hours.

@@ -116,6 +116,9 @@ impl Builder {
             id: article.id,
             sha256: article.sha256,
             triples,
+            headline: article.headline,
+            url: article.publication.url,
+            rights: article.publication.rights,
         });
         Ok(quads)
     }

@@ -411,6 +411,8 @@ pub struct Publication {
     pub publication: Option<Ref>,
     pub authors: Vec<Ref>,
     pub dateline: Option<Ref>,
+    /// The sheet's statement of the rights to the text, if it gives one.
+    pub rights: Option<String>,
 }
 
 /// One article and what its sheet says of it, checked.

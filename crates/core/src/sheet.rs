@@ -111,6 +111,9 @@ pub struct ArticleMeta {
     #[serde(default)]
     pub authors: Vec<Spanned<String>>,
     pub dateline: Option<Spanned<String>>,
+    /// Who holds the rights to the article's text, and on what terms it is copied into
+    /// the graph (the dataset description's `dcterms:rights` for the article).
+    pub rights: Option<String>,
 }
 
 /// Names that only this article gives an entity of a registry.

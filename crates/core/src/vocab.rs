@@ -120,11 +120,30 @@ terms!(void, "http://rdfs.org/ns/void#", {
     DATASET = "Dataset", TRIPLES = "triples", SUBSET = "subset",
 });
 
-terms!(dcat, "http://www.w3.org/ns/dcat#", { DATASET = "Dataset" });
+terms!(dcat, "http://www.w3.org/ns/dcat#", {
+    DATASET = "Dataset", DISTRIBUTION = "Distribution", DATA_SERVICE = "DataService",
+    DISTRIBUTION_PROPERTY = "distribution", MEDIA_TYPE = "mediaType", ACCESS_URL = "accessURL",
+    ENDPOINT_URL = "endpointURL", ENDPOINT_DESCRIPTION = "endpointDescription",
+    SERVES_DATASET = "servesDataset", KEYWORD = "keyword", THEME = "theme",
+});
 
 terms!(dcterms, "http://purl.org/dc/terms/", {
     TITLE = "title", SOURCE = "source", DESCRIPTION = "description",
+    LICENSE = "license", RIGHTS = "rights", FORMAT = "format",
+    LICENSE_DOCUMENT = "LicenseDocument", RIGHTS_STATEMENT = "RightsStatement",
+    MEDIA_TYPE = "MediaType", MEDIA_TYPE_OR_EXTENT = "MediaTypeOrExtent",
 });
+
+/// The licence of the graph (all but the articles' words; see `dataset`).
+pub const GRAPH_LICENSE: &str = "https://creativecommons.org/licenses/by/4.0/";
+/// The theme of the dataset in the EU's data-theme table (DCAT-AP's vocabulary for
+/// `dcat:theme`): international issues.
+pub const THEME_INTERNATIONAL: &str =
+    "http://publications.europa.eu/resource/authority/data-theme/INTR";
+/// IANA's media types register, under which each media type has an IRI.
+pub const IANA_MEDIA_TYPES: &str = "https://www.iana.org/assignments/media-types/";
+/// The EU's file-type authority table, which DCAT-AP uses for `dcterms:format`.
+pub const EU_FILE_TYPE: &str = "http://publications.europa.eu/resource/authority/file-type/";
 
 terms!(owl, "http://www.w3.org/2002/07/owl#", {
     SAME_AS = "sameAs", CLASS = "Class", OBJECT_PROPERTY = "ObjectProperty",

@@ -586,6 +586,7 @@ impl<'a> Checker<'a> {
             publication,
             authors,
             dateline,
+            rights: meta.rights.clone(),
         }
     }
 
