@@ -11,6 +11,7 @@ mod export;
 mod graph;
 mod grounding;
 mod hostile;
+mod owl;
 mod properties;
 mod push;
 mod query;

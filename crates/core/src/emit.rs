@@ -205,7 +205,7 @@ impl Emitter<'_> {
         }
         let links = [
             (schema::PUBLISHER, p.publisher.iter().collect::<Vec<_>>()),
-            (schema::IS_PART_OF, p.publication.iter().collect()),
+            (nea::PUBLISHED_IN, p.publication.iter().collect()),
             (schema::AUTHOR, p.authors.iter().collect()),
             (schema::LOCATION_CREATED, p.dateline.iter().collect()),
         ];
@@ -305,11 +305,20 @@ impl Emitter<'_> {
                     self.graph.clone(),
                 ));
             }
+            // Twice: in RDF's reification vocabulary for RDF tools, and in the
+            // ontology's own properties, which OWL tools keep (OWL 2 reserves RDF's).
             self.add(&node, rdf::TYPE, rdf::STATEMENT);
             self.add(&node, rdf::TYPE, nea::STATEMENT);
-            self.add(&node, rdf::SUBJECT, subject);
-            self.add(&node, rdf::PREDICATE, predicate);
-            self.add(&node, rdf::OBJECT, object);
+            self.add(&node, rdf::SUBJECT, subject.clone());
+            self.add(&node, rdf::PREDICATE, predicate.clone());
+            self.add(&node, rdf::OBJECT, object.clone());
+            self.add(&node, nea::SUBJECT, subject);
+            self.add(&node, nea::PREDICATE, predicate);
+            let qualifier = match &object {
+                Term::Literal(_) => nea::OBJECT_VALUE,
+                _ => nea::OBJECT,
+            };
+            self.add(&node, qualifier, object);
         }
         if let Some(class) = &f.event {
             self.add(&node, rdf::TYPE, nea::EVENT);
@@ -639,6 +648,15 @@ mod tests {
             "nea:normalizedRelationsWith"
         ));
         assert!(has(&q, fact, "rdf:object", "kg:id/rok"));
+        // The same parts in the ontology's properties, which OWL tools keep.
+        assert!(has(&q, fact, "nea:subject", "kg:id/japan"));
+        assert!(has(
+            &q,
+            fact,
+            "nea:predicate",
+            "nea:normalizedRelationsWith"
+        ));
+        assert!(has(&q, fact, "nea:object", "kg:id/rok"));
         assert!(has(&q, fact, "rdf:type", "nea:Event"));
         assert!(has(&q, fact, "rdf:type", "nea:EstablishmentOfRelations"));
         assert!(has(&q, fact, "nea:participant", "kg:id/rok"));

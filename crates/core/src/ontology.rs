@@ -175,4 +175,33 @@ mod tests {
         }
         assert!(ontology.is_a(&vocab::nea_term("Summit"), vocab::nea::EVENT.as_str()));
     }
+
+    /// OWL tools read an undeclared property as an annotation, which reasoners ignore, and
+    /// an undeclared class breaks OWL 2 DL: every term of another vocabulary the mapping
+    /// writes is declared in the ontology's "Terms of other vocabularies".
+    #[test]
+    fn every_term_of_another_vocabulary_the_mapping_writes_is_declared() {
+        let source = Source {
+            name: "ontology/nea.ttl".into(),
+            text: EMBEDDED.into(),
+        };
+        let ontology = Ontology::parse(&source).unwrap();
+        let terms = [
+            vocab::schema::ALL,
+            vocab::time::ALL,
+            vocab::oa::ALL,
+            vocab::prov::ALL,
+            vocab::skos::ALL,
+            vocab::void::ALL,
+            vocab::dcat::ALL,
+            vocab::dcterms::ALL,
+        ];
+        let undeclared: Vec<&str> = terms
+            .iter()
+            .flat_map(|all| all.iter())
+            .map(|t| t.as_str())
+            .filter(|t| !ontology.is_declared(t))
+            .collect();
+        assert_eq!(undeclared, Vec::<&str>::new());
+    }
 }

@@ -76,6 +76,8 @@ terms!(nea, "https://w3id.org/nea-kg/ontology#", {
     NEWS_REPORT = "NewsReport", OPINION_PIECE = "OpinionPiece",
     OFFICIAL_STATEMENT = "OfficialStatement", JOINT_DECLARATION = "JointDeclaration",
     ENCYCLOPEDIA_ENTRY = "EncyclopediaEntry", INTERVIEW = "Interview",
+    SUBJECT = "subject", PREDICATE = "predicate", OBJECT = "object", OBJECT_VALUE = "objectValue",
+    PUBLISHED_IN = "publishedIn",
 });
 
 terms!(schema, "http://schema.org/", {
