@@ -293,8 +293,9 @@ pub struct InputArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The RDF format: ttl, nt, nq, trig, rdf (RDF/XML) or jsonld, as an extension or a
-    /// media type; add .gz to compress (nq.gz) [default: from the output file's
+    /// The RDF format: ttl, nt, nq, trig, rdf (RDF/XML), jsonld (compact, the union of
+    /// the graphs) or jsonld-dataset (compact, the named graphs kept), as an extension or
+    /// a media type; add .gz to compress (nq.gz) [default: from the output file's
     /// extension, kg.nq.gz say, else ttl].
     #[arg(long, short = 'f', value_name = "FORMAT")]
     pub format: Option<String>,
@@ -452,11 +453,34 @@ pub struct ValidateArgs {
     /// The SHACL shapes (Turtle), or - for stdin [default: the embedded ontology/shapes.ttl].
     #[arg(long, value_name = "FILE")]
     pub shapes: Option<PathBuf>,
-    /// Report: text (a line per violation) or json.
+    /// Add this RDF file (an ontology, say: the class hierarchy that sh:class and
+    /// sh:targetClass follow) to the data graph; may be repeated.
+    #[arg(long, value_name = "FILE")]
+    pub ontology: Vec<PathBuf>,
+    /// Add the shipped ontology (ontology/nea.ttl) to the data graph: for a file that
+    /// holds only some graphs (`export --graphs entities`), so the shapes see its classes'
+    /// hierarchy.
+    #[arg(long)]
+    pub with_ontology: bool,
+    /// Report: text (a line per violation), json, or a SHACL validation report
+    /// (sh:ValidationReport) as ttl or jsonld.
     #[arg(long, short = 'f', value_enum, default_value = "text")]
-    pub format: ReportFormat,
+    pub format: ValidateFormat,
     #[command(flatten)]
     pub input: InputArgs,
+}
+
+/// How `validate` reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ValidateFormat {
+    /// A line per violation, for people.
+    Text,
+    /// For scripts.
+    Json,
+    /// A SHACL validation report in Turtle.
+    Ttl,
+    /// A SHACL validation report in JSON-LD.
+    Jsonld,
 }
 
 #[derive(Debug, Args)]

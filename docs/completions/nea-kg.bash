@@ -757,7 +757,7 @@ _nea__kg() {
             return 0
             ;;
         nea__subcmd__kg__subcmd__validate)
-            opts="-f -q -v -h --data --data-format --shapes --format --article --facts --entities --no-default-entities --corpus --keep-going --store --base --max-memory --quiet --verbose --help"
+            opts="-f -q -v -h --data --data-format --shapes --ontology --with-ontology --format --article --facts --entities --no-default-entities --corpus --keep-going --store --base --max-memory --quiet --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -775,12 +775,16 @@ _nea__kg() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --ontology)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
-                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json ttl jsonld" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "text json ttl jsonld" -- "${cur}"))
                     return 0
                     ;;
                 --article)

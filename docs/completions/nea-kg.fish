@@ -41,7 +41,7 @@ complete -c nea-kg -n "__fish_nea_kg_needs_command" -f -a "man" -d 'Write a manu
 complete -c nea-kg -n "__fish_nea_kg_needs_command" -f -a "draft" -d 'Draft a fact sheet for an article from its text and the registry: every item quotes the article and is marked `draft = true` until a person confirms it'
 complete -c nea-kg -n "__fish_nea_kg_needs_command" -f -a "coverage" -d 'Show which sentences of an article its sheet covers (facts, claims, figures, mentions, skips) and which nothing covers; exit status 1 below --min'
 complete -c nea-kg -n "__fish_nea_kg_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c nea-kg -n "__fish_nea_kg_using_subcommand export" -s f -l format -d 'The RDF format: ttl, nt, nq, trig, rdf (RDF/XML) or jsonld, as an extension or a media type; add .gz to compress (nq.gz) [default: from the output file\'s extension, kg.nq.gz say, else ttl]' -r
+complete -c nea-kg -n "__fish_nea_kg_using_subcommand export" -s f -l format -d 'The RDF format: ttl, nt, nq, trig, rdf (RDF/XML), jsonld (compact, the union of the graphs) or jsonld-dataset (compact, the named graphs kept), as an extension or a media type; add .gz to compress (nq.gz) [default: from the output file\'s extension, kg.nq.gz say, else ttl]' -r
 complete -c nea-kg -n "__fish_nea_kg_using_subcommand export" -l graphs -d 'Which graphs: the article graphs, the entities they name, the ontology, the dataset description (metadata), or all. Formats without named graphs get their union' -r -f -a "article\t'Every article\'s graph: its facts, claims, mentions and evidence'
 entities\t'The entities the articles name (types, labels, Wikidata links), one graph shared by all the articles'
 ontology\t'The ontology'
@@ -108,8 +108,11 @@ complete -c nea-kg -n "__fish_nea_kg_using_subcommand build" -s h -l help -d 'Pr
 complete -c nea-kg -n "__fish_nea_kg_using_subcommand validate" -l data -d 'Validate this RDF file (any format `export` writes, by its extension; .gz too), or - for stdin (with --data-format), instead of the graph built from the article' -r -F
 complete -c nea-kg -n "__fish_nea_kg_using_subcommand validate" -l data-format -d 'The format of --data: ttl, nt, nq, trig, rdf or jsonld, as an extension or a media type, with .gz if compressed [default: from the file\'s extension]' -r
 complete -c nea-kg -n "__fish_nea_kg_using_subcommand validate" -l shapes -d 'The SHACL shapes (Turtle), or - for stdin [default: the embedded ontology/shapes.ttl]' -r -F
-complete -c nea-kg -n "__fish_nea_kg_using_subcommand validate" -s f -l format -d 'Report: text (a line per violation) or json' -r -f -a "text\t'For people'
-json\t'For scripts'"
+complete -c nea-kg -n "__fish_nea_kg_using_subcommand validate" -l ontology -d 'Add this RDF file (an ontology, say: the class hierarchy that sh:class and sh:targetClass follow) to the data graph; may be repeated' -r -F
+complete -c nea-kg -n "__fish_nea_kg_using_subcommand validate" -s f -l format -d 'Report: text (a line per violation), json, or a SHACL validation report (sh:ValidationReport) as ttl or jsonld' -r -f -a "text\t'A line per violation, for people'
+json\t'For scripts'
+ttl\t'A SHACL validation report in Turtle'
+jsonld\t'A SHACL validation report in JSON-LD'"
 complete -c nea-kg -n "__fish_nea_kg_using_subcommand validate" -l article -d 'An article\'s text (UTF-8), or - for stdin. Give --facts with it; repeat both for several articles' -r -F
 complete -c nea-kg -n "__fish_nea_kg_using_subcommand validate" -l facts -d 'The article\'s fact sheet (TOML, see docs/fact-sheet.md), in the order of --article; - for stdin' -r -F
 complete -c nea-kg -n "__fish_nea_kg_using_subcommand validate" -l entities -d 'An entity registry (TOML) that adds entities, aliases and shared events to the built-in one (data/entities.toml); repeat it to add several, in order; - for stdin' -r -F
@@ -117,6 +120,7 @@ complete -c nea-kg -n "__fish_nea_kg_using_subcommand validate" -l corpus -d 'A 
 complete -c nea-kg -n "__fish_nea_kg_using_subcommand validate" -l store -d 'Use the persistent store in DIR (made by `nea-kg build --store DIR`) instead of building the graph in memory. Needs a nea-kg built with the rocksdb feature' -r -F
 complete -c nea-kg -n "__fish_nea_kg_using_subcommand validate" -l base -d 'The base IRI under which every resource\'s IRI is built' -r
 complete -c nea-kg -n "__fish_nea_kg_using_subcommand validate" -l max-memory -d 'The most memory the program may use (512M, 4G, ...): a query that needs more is stopped with a message [default: half the machine\'s memory]' -r
+complete -c nea-kg -n "__fish_nea_kg_using_subcommand validate" -l with-ontology -d 'Add the shipped ontology (ontology/nea.ttl) to the data graph: for a file that holds only some graphs (`export --graphs entities`), so the shapes see its classes\' hierarchy'
 complete -c nea-kg -n "__fish_nea_kg_using_subcommand validate" -l no-default-entities -d 'Leave the built-in registry out: the registries are only those of --entities (and the corpus\'s entities.toml), as for articles about another region'
 complete -c nea-kg -n "__fish_nea_kg_using_subcommand validate" -l keep-going -d 'Build the articles whose sheets are sound, report the others, and exit 1 (without it, one failing sheet stops everything and nothing is loaded)'
 complete -c nea-kg -n "__fish_nea_kg_using_subcommand validate" -s q -l quiet -d 'Print nothing but errors (no progress bar, no summary, no notes)'

@@ -2,22 +2,22 @@
 //! the grounding checks SHACL cannot express (each quote is the article's text at its
 //! offsets, and the offsets lie within the text). Exit status 1 when it does not conform.
 
-use crate::cli::{ReportFormat, ValidateArgs};
-use crate::load::{self, Kg};
+use crate::cli::{ValidateArgs, ValidateFormat};
+use crate::load;
 use crate::say;
-use crate::shacl::{self, Shapes, Violation};
+use crate::shacl::{self, DataGraph, Shapes, Violation};
 use crate::sparql;
-use anyhow::{anyhow, bail, Context, Result};
+use anyhow::{anyhow, bail, Result};
 use nea_kg_core::error::{cut_quoted_parts, quoted};
-use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::Term;
-use oxigraph::store::Store;
+use nea_kg_core::ontology;
+use nea_kg_core::vocab::rdf;
+use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser};
+use oxigraph::model::{NamedNode, Quad, Term, Triple};
 use std::io::{Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
 pub fn run(args: ValidateArgs) -> Result<ExitCode> {
-    let json = args.format == ReportFormat::Json;
     let shapes = match &args.shapes {
         Some(path) => {
             let source = load::read_file(path, "shapes")?;
@@ -28,18 +28,24 @@ pub fn run(args: ValidateArgs) -> Result<ExitCode> {
             Shapes::parse("ontology/shapes.ttl", shacl::EMBEDDED)?
         }
     };
-    let (store, what, failures) = match &args.data {
-        Some(path) => (
-            load_file(path, args.data_format.as_deref())?,
-            if load::is_stdin(path) {
+    let mut graph = DataGraph::new();
+    let (what, failures) = match &args.data {
+        Some(path) => {
+            for q in read_rdf(path, "data", "--data", args.data_format.as_deref())? {
+                graph.insert(Triple::from(q));
+            }
+            let what = if load::is_stdin(path) {
                 "the data on stdin".to_owned()
             } else {
                 path.display().to_string()
-            },
-            0,
-        ),
+            };
+            (what, 0)
+        }
         None => {
-            let kg = Kg::load(&args.input)?;
+            let (quads, failures) = load::quads(&args.input)?;
+            for q in quads {
+                graph.insert(Triple::from(q));
+            }
             let what = match (
                 &args.input.store,
                 &args.input.corpus,
@@ -50,44 +56,66 @@ pub fn run(args: ValidateArgs) -> Result<ExitCode> {
                 (None, None, true) => "the embedded graph".to_owned(),
                 (None, None, false) => "the graph".to_owned(),
             };
-            let failures = kg.failures;
-            (kg.store, what, failures)
+            (what, failures)
         }
     };
+    if args.with_ontology {
+        add_turtle(&mut graph, "the shipped ontology", ontology::EMBEDDED)?;
+    }
+    for path in &args.ontology {
+        for q in read_rdf(path, "ontology", "--ontology", None)? {
+            graph.insert(Triple::from(q));
+        }
+    }
     let shapes_count = shapes.len();
-    let checked = store.clone();
     let (violations, triples) = sparql::guarded("validate", None, move || {
-        let mut violations = shacl::validate(&shapes, &checked)?;
-        violations.extend(grounding(&checked)?);
-        Ok((violations, checked.len().unwrap_or(0)))
+        let mut violations = shacl::validate(&shapes, &graph);
+        violations.extend(grounding(&graph));
+        let triples = graph.read();
+        std::mem::forget(graph);
+        Ok((violations, triples))
     })?;
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
-    if json {
-        let report = serde_json::json!({
-            "conforms": violations.is_empty(),
-            "triples": triples,
-            "shapes": shapes_count,
-            "violations": violations,
-        });
-        serde_json::to_writer_pretty(&mut w, &report).map_err(crate::output::json_io)?;
-        writeln!(w)?;
-    } else {
-        for v in &violations {
-            let line = format!(
-                "{}  {}  {}  [{} {}]",
-                v.focus,
-                v.path.as_deref().unwrap_or("-"),
-                v.message,
-                v.shape,
-                v.constraint
-            );
-            writeln!(w, "{}", crate::terminal::one_line(&line))?;
+    match args.format {
+        ValidateFormat::Json => {
+            let report = serde_json::json!({
+                "conforms": violations.is_empty(),
+                "triples": triples,
+                "shapes": shapes_count,
+                "violations": violations,
+            });
+            serde_json::to_writer_pretty(&mut w, &report).map_err(crate::output::json_io)?;
+            writeln!(w)?;
+        }
+        ValidateFormat::Text => {
+            for v in &violations {
+                let line = format!(
+                    "{}  {}  {}  [{} {}]",
+                    v.focus,
+                    v.path.as_deref().unwrap_or("-"),
+                    v.message,
+                    v.shape,
+                    v.constraint
+                );
+                writeln!(w, "{}", crate::terminal::one_line(&line))?;
+            }
+        }
+        ValidateFormat::Ttl | ValidateFormat::Jsonld => {
+            let quads = shacl::report_quads(&violations)?;
+            let format = if args.format == ValidateFormat::Ttl {
+                RdfFormat::Turtle
+            } else {
+                RdfFormat::JsonLd {
+                    profile: JsonLdProfileSet::empty(),
+                }
+            };
+            let iris = nea_kg_core::Iris::new(&args.input.base)?;
+            crate::output::rdf::write(&quads, format, &iris.entity_namespace(), &mut w)?;
         }
     }
     w.flush()?;
     drop(w);
-    std::mem::forget(store);
     if !violations.is_empty() {
         say!(
             "error: {what} does not conform: {} violation{}",
@@ -103,12 +131,25 @@ pub fn run(args: ValidateArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Loads any RDF file (its format from --data-format or the extension; .gz is
-/// decompressed), or standard input for `-`, into a store.
-fn load_file(path: &Path, format: Option<&str>) -> Result<Store> {
+/// Adds the triples of a Turtle text to the graph.
+fn add_turtle(graph: &mut DataGraph, name: &str, text: &str) -> Result<()> {
+    for q in RdfParser::from_format(RdfFormat::Turtle).for_slice(text.as_bytes()) {
+        let q = q.map_err(|e| anyhow!("{name}: {}", cut_quoted_parts(&e.to_string())))?;
+        graph.insert(Triple::from(q));
+    }
+    Ok(())
+}
+
+/// Reads any RDF file (its format from `format` or the extension; .gz is decompressed),
+/// or standard input for `-`, as it is written: parsed, every term untouched, nothing
+/// loaded into a store. `option` names the option it came from, for messages.
+fn read_rdf(path: &Path, what: &str, option: &str, format: Option<&str>) -> Result<Vec<Quad>> {
     let stdin = load::is_stdin(path);
     if stdin && format.is_none() {
-        bail!("--data -: the format of standard input cannot be told from a name\n  give --data-format (ttl, nt, nq, trig, rdf or jsonld; nq.gz if compressed)");
+        if option == "--data" {
+            bail!("--data -: the format of standard input cannot be told from a name\n  give --data-format (ttl, nt, nq, trig, rdf or jsonld; nq.gz if compressed)");
+        }
+        bail!("{option} -: the format of standard input cannot be told from a name\n  give {option} a file named by its format (.ttl, .nt, .nq, .trig, .rdf or .jsonld)");
     }
     let target = crate::output::rdf::Target::new(format, (!stdin).then_some(path))?;
     if path.is_dir() {
@@ -117,7 +158,7 @@ fn load_file(path: &Path, format: Option<&str>) -> Result<Store> {
             path.display()
         );
     }
-    let (name, bytes) = load::read_bytes(path, "data")?;
+    let (name, bytes) = load::read_bytes(path, what)?;
     let bytes = if target.gzip {
         let mut out = Vec::new();
         flate2::read::GzDecoder::new(bytes.as_slice())
@@ -127,50 +168,81 @@ fn load_file(path: &Path, format: Option<&str>) -> Result<Store> {
     } else {
         bytes
     };
-    let store = Store::new().context("cannot open a store")?;
     let format: RdfFormat = target.format;
-    let mut loader = store.bulk_loader();
-    loader
-        .load_from_slice(RdfParser::from_format(format), &bytes)
+    RdfParser::from_format(format)
+        .for_slice(&bytes)
+        .collect::<std::result::Result<Vec<_>, _>>()
         .map_err(|e| {
             anyhow!(
                 "{name}: {}\n  the file must be valid {}",
                 cut_quoted_parts(&e.to_string()),
                 format.name()
             )
-        })?;
-    loader
-        .commit()
-        .with_context(|| format!("{name}: cannot load"))?;
-    Ok(store)
+        })
 }
 
 /// Each quote selector's words are the article's text between its evidence's offsets.
-fn grounding(store: &Store) -> Result<Vec<Violation>> {
-    let query = "PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX schema: <http://schema.org/>
-        SELECT ?quote ?exact ?start ?end ?text WHERE {
-          ?evidence oa:hasSource ?article ; oa:hasSelector ?quote, ?position .
-          ?quote a oa:TextQuoteSelector ; oa:exact ?exact .
-          ?position a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
-          ?article schema:text ?text }";
-    let solutions = sparql::select(store, "", query)?;
+fn grounding(graph: &DataGraph) -> Vec<Violation> {
+    let iri = |s: &str| NamedNode::new_unchecked(s);
+    let (has_source, has_selector, exact_p, start_p, end_p, text_p) = (
+        iri("http://www.w3.org/ns/oa#hasSource"),
+        iri("http://www.w3.org/ns/oa#hasSelector"),
+        iri("http://www.w3.org/ns/oa#exact"),
+        iri("http://www.w3.org/ns/oa#start"),
+        iri("http://www.w3.org/ns/oa#end"),
+        iri("http://schema.org/text"),
+    );
+    let rdf_type = NamedNode::from(rdf::TYPE);
+    let quote_class = Term::from(iri("http://www.w3.org/ns/oa#TextQuoteSelector"));
+    let position_class = Term::from(iri("http://www.w3.org/ns/oa#TextPositionSelector"));
+    let literals = |s: &Term, p: &NamedNode| -> Vec<String> {
+        graph
+            .objects(s, p)
+            .iter()
+            .filter_map(|o| match o {
+                Term::Literal(l) => Some(l.value().to_owned()),
+                _ => None,
+            })
+            .collect()
+    };
+    let mut rows = Vec::new();
+    for (evidence, article) in graph.pairs(&has_source) {
+        let selectors = graph.objects(evidence, &has_selector);
+        let of = |class: &Term| -> Vec<&Term> {
+            selectors
+                .iter()
+                .filter(|s| graph.objects(s, &rdf_type).contains(class))
+                .collect()
+        };
+        for quote in of(&quote_class) {
+            for position in of(&position_class) {
+                for exact in literals(quote, &exact_p) {
+                    for start in literals(position, &start_p) {
+                        for end in literals(position, &end_p) {
+                            for text in literals(article, &text_p) {
+                                rows.push((
+                                    quote.to_string(),
+                                    exact.clone(),
+                                    start.clone(),
+                                    end.clone(),
+                                    text,
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    rows.sort();
+    rows.dedup();
     let mut texts: std::collections::HashMap<String, Vec<char>> = std::collections::HashMap::new();
     let mut out = Vec::new();
-    for row in solutions {
-        let get = |v: &str| row.iter().find(|(name, _)| name == v).map(|(_, t)| t);
-        let lit = |v: &str| match get(v) {
-            Some(Term::Literal(l)) => l.value().to_owned(),
-            _ => String::new(),
-        };
-        let quote = get("quote").map(ToString::to_string).unwrap_or_default();
-        let (exact, text) = (lit("exact"), lit("text"));
+    for (quote, exact, start, end, text) in rows {
         let chars = texts
             .entry(text.clone())
             .or_insert_with(|| text.chars().collect());
-        let (start, end) = (
-            lit("start").parse::<i64>().ok(),
-            lit("end").parse::<i64>().ok(),
-        );
+        let (start, end) = (start.parse::<i64>().ok(), end.parse::<i64>().ok());
         let message = match (start, end) {
             (Some(a), Some(b)) if 0 <= a && a < b && (b as usize) <= chars.len() => {
                 let there: String = chars[a as usize..b as usize].iter().collect();
@@ -200,8 +272,10 @@ fn grounding(store: &Store) -> Result<Vec<Violation>> {
             shape: "grounding".to_owned(),
             constraint: "oa:exact = SUBSTR(schema:text, oa:start + 1, oa:end - oa:start)"
                 .to_owned(),
+            component: shacl::GROUNDING_COMPONENT.to_owned(),
+            severity: format!("{}Violation", crate::output::rdf::SH),
         });
     }
     out.sort();
-    Ok(out)
+    out
 }

@@ -2,6 +2,7 @@
 //! table for people (`table`), and files written atomically (`file`).
 
 pub mod file;
+pub mod jsonld;
 pub mod rdf;
 pub mod results;
 pub mod table;

@@ -11,6 +11,9 @@ use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::Path;
 
+/// The SHACL namespace.
+pub const SH: &str = "http://www.w3.org/ns/shacl#";
+
 /// The formats `export` writes.
 pub const FORMATS: &str = "ttl, nt, nq, trig, rdf (RDF/XML) or jsonld";
 
@@ -40,7 +43,13 @@ pub fn parse_format(name: &str) -> Result<RdfFormat> {
 pub struct Target {
     pub format: RdfFormat,
     pub gzip: bool,
+    /// JSON-LD that keeps the named graphs (`jsonld-dataset`), not their union.
+    pub jsonld_dataset: bool,
 }
+
+/// The name of the JSON-LD format that keeps the named graphs, as N-Quads and TriG do
+/// (`jsonld` gives their union, as N-Triples and Turtle do).
+pub const JSONLD_DATASET: &str = "jsonld-dataset";
 
 impl Target {
     /// From `--format` (`nq`, `nq.gz`, a media type) and the output file's name.
@@ -52,9 +61,19 @@ impl Target {
                     Some(inner) => (inner, true),
                     None => (name, false),
                 };
+                if name.eq_ignore_ascii_case(JSONLD_DATASET) {
+                    return Ok(Self {
+                        format: RdfFormat::JsonLd {
+                            profile: JsonLdProfileSet::empty(),
+                        },
+                        gzip: gz || path_gz,
+                        jsonld_dataset: true,
+                    });
+                }
                 Ok(Self {
                     format: parse_format(name)?,
                     gzip: gz || path_gz,
+                    jsonld_dataset: false,
                 })
             }
             None => match output {
@@ -78,11 +97,13 @@ impl Target {
                     Ok(Self {
                         format,
                         gzip: path_gz,
+                        jsonld_dataset: false,
                     })
                 }
                 None => Ok(Self {
                     format: RdfFormat::Turtle,
                     gzip: false,
+                    jsonld_dataset: false,
                 }),
             },
         }
@@ -270,6 +291,8 @@ fn serializer(
         .map(|(p, ns)| ((*p).to_owned(), (*ns).to_owned()))
         .collect();
     candidates.push(("kg".to_owned(), entity_ns.to_owned()));
+    // For SHACL validation reports; declared, as every prefix, only where used.
+    candidates.push(("sh".to_owned(), SH.to_owned()));
     candidates.sort();
     let mut serializer = RdfSerializer::from_format(format);
     if matches!(
@@ -302,6 +325,9 @@ pub fn write(
             ));
         }
         return write_sorted(quads, format, entity_ns, XmlCarriageReturns(out));
+    }
+    if matches!(format, RdfFormat::JsonLd { .. }) {
+        return super::jsonld::write(quads, false, entity_ns, out);
     }
     write_sorted(quads, format, entity_ns, out)
 }
@@ -420,15 +446,22 @@ pub fn write_target(
     entity_ns: &str,
     out: impl Write,
 ) -> std::io::Result<()> {
+    let write = |out: &mut dyn Write| {
+        if target.jsonld_dataset {
+            super::jsonld::write(quads, true, entity_ns, out)
+        } else {
+            write(quads, target.format, entity_ns, out)
+        }
+    };
     if target.gzip {
         let mut gz = flate2::GzBuilder::new()
             .mtime(0)
             .write(out, flate2::Compression::default());
-        write(quads, target.format, entity_ns, &mut gz)?;
+        write(&mut gz)?;
         gz.finish()?.flush()
     } else {
         let mut w = std::io::BufWriter::new(out);
-        write(quads, target.format, entity_ns, &mut w)?;
+        write(&mut w)?;
         w.flush()
     }
 }

@@ -2,8 +2,8 @@
 """Helpers for tests/interop/run.sh.
 
   compare.py rdflib FORMAT FILE COUNT REFERENCE.nq
-      Parse FILE with rdflib (FORMAT: ttl, nt, nq, trig, rdf, jsonld) and fail unless it
-      holds COUNT triples (quads for nq, trig, jsonld), the same statements as the N-Quads
+      Parse FILE with rdflib (FORMAT: ttl, nt, nq, trig, rdf, jsonld, jsonld-dataset) and fail unless it
+      holds COUNT triples (quads for nq, trig, jsonld-dataset), the same statements as the N-Quads
       REFERENCE (graph names ignored for the triple formats).
   compare.py results EXPECTED.json ACTUAL.json
       Compare two SPARQL JSON results: same variables, same rows in the same order.
@@ -43,8 +43,8 @@ def rdflib_check(fmt, path, count, reference):
 
     rdflib.NORMALIZE_LITERALS = False
     syntax = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig",
-              "rdf": "xml", "jsonld": "json-ld"}[fmt]
-    quads = fmt in ("nq", "trig", "jsonld")
+              "rdf": "xml", "jsonld": "json-ld", "jsonld-dataset": "json-ld"}[fmt]
+    quads = fmt in ("nq", "trig", "jsonld-dataset")
 
     def statements(file, syntax, quads):
         if quads:

@@ -189,13 +189,13 @@ EOF
 
 export_all() {
   local f
-  for f in ttl nt nq trig rdf jsonld; do kg export --format "$f" -o "$EXP/kg.$f" || return 1; done
+  for f in ttl nt nq trig rdf jsonld jsonld-dataset; do kg export --format "$f" -o "$EXP/kg.$f" || return 1; done
   kg export --format nq -o "$EXP/kg.nq.gz" || return 1
-  echo "ttl nt nq trig rdf jsonld nq.gz"
+  echo "ttl nt nq trig rdf jsonld jsonld-dataset nq.gz"
 }
 
 # The count a file of this format should hold: quads for formats with graphs, else triples.
-expected_count() { case $1 in nq | trig | jsonld) echo "$QUADS" ;; *) echo "$TRIPLES" ;; esac; }
+expected_count() { case $1 in nq | trig | jsonld-dataset) echo "$QUADS" ;; *) echo "$TRIPLES" ;; esac; }
 
 check_gzip() {
   gunzip -t "$EXP/kg.nq.gz" || return 1
@@ -237,7 +237,7 @@ part_exports() {
   check "store counts" store_counts
   check "export" export_all
   check "gzip kg.nq.gz" check_gzip
-  for f in ttl nt nq trig rdf jsonld; do check "rdflib $f" check_rdflib "$f"; done
+  for f in ttl nt nq trig rdf jsonld jsonld-dataset; do check "rdflib $f" check_rdflib "$f"; done
   check "rapper ttl" check_rapper ttl turtle
   check "rapper nt" check_rapper nt ntriples
   check "rapper nq" check_rapper nq nquads

@@ -7,7 +7,7 @@ use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{Quad, Triple};
 use std::collections::HashSet;
 
-const FORMATS: [(&str, RdfFormat); 6] = [
+const FORMATS: [(&str, RdfFormat); 7] = [
     ("ttl", RdfFormat::Turtle),
     ("nt", RdfFormat::NTriples),
     ("nq", RdfFormat::NQuads),
@@ -19,7 +19,19 @@ const FORMATS: [(&str, RdfFormat); 6] = [
             profile: oxigraph::io::JsonLdProfileSet::empty(),
         },
     ),
+    (
+        "jsonld-dataset",
+        RdfFormat::JsonLd {
+            profile: oxigraph::io::JsonLdProfileSet::empty(),
+        },
+    ),
 ];
+
+/// Whether a format keeps the named graphs (`jsonld` is compact JSON-LD of the union,
+/// as N-Triples and Turtle are; `jsonld-dataset` keeps them, as N-Quads and TriG do).
+fn keeps_graphs(name: &str) -> bool {
+    matches!(name, "nq" | "trig" | "jsonld-dataset")
+}
 
 fn store_quads() -> HashSet<Quad> {
     let args = InputArgs {
@@ -51,7 +63,7 @@ fn every_format_parses_back_to_the_store() {
     for (name, format) in FORMATS {
         let out = nea(&["export", "--format", name]).ok();
         let parsed = parse(out.as_bytes(), format);
-        if format.supports_datasets() {
+        if keeps_graphs(name) {
             assert_eq!(parsed, store, "{name}: the same quads as the store");
         } else {
             let triples: HashSet<Triple> = parsed.into_iter().map(Triple::from).collect();
@@ -306,4 +318,56 @@ fn graphs_is_the_name_of_the_choice_and_graph_its_old_alias() {
     let old = nea(&["export", "--graph", "ontology", "--format", "nt"]).ok();
     assert_eq!(new, old);
     assert!(!new.is_empty());
+}
+
+/// Compact JSON-LD: the shipped context inline, classes as `@type`, a node object per
+/// subject (sorted by `@id`), typed values in the short form their term gives, no blank
+/// nodes; the dataset form holds a node per named graph.
+#[test]
+fn jsonld_is_compact_with_the_shipped_context() {
+    let out = nea(&["export", "--format", "jsonld"]).ok();
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let shipped: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(crate::repo("ontology/context.jsonld")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        doc["@context"], shipped["@context"],
+        "the shipped context, inline"
+    );
+    assert!(out.ends_with("}\n"));
+    assert!(!out.contains("\"_:"), "no blank nodes");
+    assert!(!out.contains("rdf:type") && !out.contains("22-rdf-syntax-ns#type"));
+    let nodes = doc["@graph"].as_array().unwrap();
+    let ids: Vec<&str> = nodes.iter().map(|n| n["@id"].as_str().unwrap()).collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(ids, sorted, "one node object per subject, sorted");
+    let tokyo = nodes.iter().find(|n| n["@id"] == "kg:tokyo").unwrap();
+    assert!(tokyo["@type"].to_string().contains("nea:"), "{tokyo}");
+    let statistic = nodes
+        .iter()
+        .find(|n| {
+            n["@id"] == "https://w3id.org/nea-kg/article/confidence-builder/statistic/six-key-areas"
+        })
+        .unwrap();
+    assert_eq!(
+        statistic["approximate"], "false",
+        "a term coerced to xsd:boolean: {statistic}"
+    );
+
+    let dataset = nea(&["export", "--format", "jsonld-dataset"]).ok();
+    let doc: serde_json::Value = serde_json::from_str(&dataset).unwrap();
+    let graphs: Vec<&str> = doc["@graph"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n.get("@graph").is_some())
+        .map(|n| n["@id"].as_str().unwrap())
+        .collect();
+    assert!(
+        graphs.contains(&"https://w3id.org/nea-kg/graph/confidence-builder"),
+        "{graphs:?}"
+    );
 }

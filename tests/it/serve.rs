@@ -374,7 +374,7 @@ fn results_and_graphs_come_in_the_format_asked_for() {
         (
             Some("application/ld+json"),
             "application/ld+json",
-            "\"@id\":\"https://w3id.org/nea-kg/id/rok\"",
+            "\"@id\": \"kg:rok\"",
         ),
         (
             Some("application/rdf+xml"),

@@ -144,6 +144,8 @@ fn validate_a_broken_graph() {
     for (name, format) in [
         ("validate_broken", "text"),
         ("validate_broken_json", "json"),
+        ("validate_broken_ttl", "ttl"),
+        ("validate_broken_jsonld", "jsonld"),
     ] {
         let run = nea(&[
             "validate",
