@@ -349,6 +349,7 @@ pub fn draft(input: &Input<'_>) -> Result<String, Errors> {
         sentence_items(&doc, i, &sentence, genre.as_deref(), &mut ids, &mut items);
     }
     items.sort_by_key(|it| (it.at, table_rank(it.table)));
+    date_continued_claims(&doc, &mut items);
     for it in &items {
         out.push('\n');
         for c in &it.comments {
@@ -361,6 +362,100 @@ pub fn draft(input: &Input<'_>) -> Result<String, Errors> {
         out.push_str("draft = true\n");
     }
     Ok(out)
+}
+
+/// The text of an item's field.
+fn text_field(item: &Item, key: &str) -> Option<String> {
+    item.fields
+        .iter()
+        .find(|(k, _)| *k == key)
+        .and_then(|(_, v)| match v {
+            Val::S(s) => Some(s.clone()),
+            _ => None,
+        })
+}
+
+/// Whether an attribution says the speaker goes on with what the previous sentence
+/// quoted: "the spokesperson continued", "he added", "she went on".
+fn continues(attribution: &str) -> bool {
+    let words: Vec<&str> = attribution
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().any(|w| matches!(*w, "continued" | "added"))
+        || words.windows(2).any(|w| w == ["went", "on"])
+}
+
+/// A claim whose next sentence goes on with it ("…,” the spokesperson continued in an
+/// email on May 15) is one statement by one speaker: the continuation takes the voice
+/// of the claim before when its own words ("the spokesperson", "he") named no entity,
+/// and the claim before takes the continuation's date, inferred, when it has none.
+fn date_continued_claims(doc: &Doc<'_>, items: &mut [Item]) {
+    let field = |it: &Item, key: &str| -> Option<String> {
+        it.fields
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.render())
+    };
+    let sentence_of = |at: usize| doc.sentences.iter().position(|&(s, e)| s <= at && at < e);
+    let claims: Vec<usize> = (0..items.len())
+        .filter(|&i| items[i].table == "claim")
+        .collect();
+    for pair in claims.windows(2) {
+        let (before, after) = (pair[0], pair[1]);
+        let (Some(date), Some(attribution)) = (
+            text_field(&items[after], "date"),
+            text_field(&items[after], "attribution"),
+        ) else {
+            continue;
+        };
+        let next = match (sentence_of(items[before].at), sentence_of(items[after].at)) {
+            (Some(a), Some(b)) => b == a + 1,
+            _ => false,
+        };
+        if !next || !continues(&attribution) {
+            continue;
+        }
+        let unnamed = Val::S("unnamed".to_owned()).render();
+        let (voice_before, voice_after) = (
+            field(&items[before], "voice"),
+            field(&items[after], "voice"),
+        );
+        if voice_after.as_deref() == Some(unnamed.as_str())
+            && voice_before.as_deref() != Some(unnamed.as_str())
+        {
+            if let Some(i) = items[before].fields.iter().position(|(k, _)| *k == "voice") {
+                let voice = match &items[before].fields[i].1 {
+                    Val::S(v) => Val::S(v.clone()),
+                    Val::L(l) => Val::L(l.clone()),
+                    _ => continue,
+                };
+                let after_item = &mut items[after];
+                if let Some(slot) = after_item.fields.iter_mut().find(|(k, _)| *k == "voice") {
+                    slot.1 = voice;
+                }
+                after_item
+                    .comments
+                    .retain(|c| !c.starts_with("The speaker is no entity of the registry"));
+                after_item
+                    .comments
+                    .push("The speaker goes on from the sentence before.".to_owned());
+            }
+        } else if voice_before != voice_after {
+            continue;
+        }
+        if field(&items[before], "date").is_some() {
+            continue;
+        }
+        let own = text_field(&items[after], "date_inferred");
+        let mut basis =
+            format!("The next sentence goes on with the same statement: \"{attribution}\".");
+        if let Some(own) = own {
+            basis = format!("{basis} {own}");
+        }
+        items[before].fields.push(("date", Val::S(date)));
+        items[before].fields.push(("date_inferred", Val::S(basis)));
+    }
 }
 
 fn table_rank(t: &str) -> usize {

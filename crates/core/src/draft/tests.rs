@@ -474,3 +474,31 @@ fn a_sentence_that_gives_a_name() {
         "subject = \"japan\"\npredicate = \"schema:alternateName\"\nvalue = \"Land of Japan\"";
     assert!(sheet.contains(expected), "{sheet}");
 }
+
+#[test]
+fn a_claim_the_next_sentence_continues_is_one_statement() {
+    let text = Source::new(
+        "a.txt",
+        "Talks\n\u{201c}Trade matters to every neighbour,\u{201d} said Japan. \u{201c}Cooperation must go on,\u{201d} the minister continued in a letter on May 15.\n",
+    );
+    let sheet = draft(&input(&text, Some("2024-05-21"))).unwrap();
+    let claims: Vec<&str> = sheet.split("[[claim]]").skip(1).collect();
+    assert_eq!(claims.len(), 2, "{sheet}");
+    // The first takes the date of the words that go on with it, inferred.
+    assert!(claims[0].contains("date = \"2024-05-15\""), "{sheet}");
+    assert!(
+        claims[0].contains("date_inferred = \"The next sentence goes on with the same statement: \\\"the minister continued in a letter on May 15\\\"."),
+        "{sheet}"
+    );
+    // The second, whose words name no entity ("the minister"), takes the first's voice.
+    assert!(claims[1].contains("voice = \"japan\""), "{sheet}");
+    // Without a verb that goes on, neither changes.
+    let text = Source::new(
+        "a.txt",
+        "Talks\n\u{201c}Trade matters to every neighbour,\u{201d} said Japan. \u{201c}Cooperation must go on,\u{201d} the minister wrote in a letter on May 15.\n",
+    );
+    let sheet = draft(&input(&text, Some("2024-05-21"))).unwrap();
+    let claims: Vec<&str> = sheet.split("[[claim]]").skip(1).collect();
+    assert!(!claims[0].contains("date ="), "{sheet}");
+    assert!(!claims[1].contains("voice = \"japan\""), "{sheet}");
+}
