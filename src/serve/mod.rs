@@ -161,6 +161,10 @@ pub fn run(listener: TcpListener, kg: Kg, config: Config) -> Result<()> {
         explain!(
             "the store is read-only: its dataset description does not name the endpoint {endpoint}"
         );
+    } else if local.ip().is_unspecified() {
+        // Listening on every address (0.0.0.0, ::), the server has no one address that
+        // clients elsewhere can use: naming http://0.0.0.0:…/sparql would mislead.
+        explain!("listening on every address ({local}): the dataset description names no endpoint");
     } else {
         store
             .extend(nea_kg_core::dataset::service(&kg.iris, &endpoint))

@@ -846,6 +846,17 @@ fn allow_remote_says_so_on_start() {
         b"",
     );
     r.expect(200);
+    // Listening on every address, it has no one URL to give: the dataset description
+    // names no endpoint rather than http://0.0.0.0:….
+    let query = "PREFIX dcat: <http://www.w3.org/ns/dcat#> ASK { GRAPH ?g { ?s dcat:endpointURL ?endpoint } }";
+    let r = request(
+        &format!("127.0.0.1:{port}"),
+        "GET",
+        &query_target(query),
+        &[("Accept", "text/csv")],
+        b"",
+    );
+    assert_eq!(r.expect(200).body, "false\n");
 }
 
 #[test]
