@@ -34,6 +34,14 @@ pub const LONG_VERSION: &str = concat!(
     env!("NEA_KG_ROCKSDB"),
 );
 
+/// The version of the manual page: the program's, without the features of one build
+/// (the shipped pages are the same whichever features the binary that wrote them has).
+pub const MAN_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "\noxigraph ",
+    env!("NEA_KG_OXIGRAPH_VERSION"),
+);
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Write the whole graph as RDF (Turtle to stdout by default).

@@ -39,7 +39,7 @@ pub fn man(command: Option<&str>) -> Result<ExitCode> {
     // Built, so that each command's page lists the global options too.
     cli.build();
     let page = match command {
-        None => cli,
+        None => cli.long_version(crate::cli::MAN_VERSION),
         Some(name) => match cli.find_subcommand(name) {
             Some(sub) if name != "help" => {
                 let title = format!("nea-kg-{name}");
