@@ -1397,7 +1397,73 @@ fn label_of(sentence: &str) -> String {
     out
 }
 
-#[allow(clippy::too_many_arguments)]
+/// A sentence being drafted, with what every family of its items reads: where it is,
+/// what it names, and its whole text as a quote.
+struct Sentence<'d> {
+    doc: &'d Doc<'d>,
+    /// Its number, from 1: ids carry it ("claim-s3-1").
+    n: usize,
+    /// Where it starts in the text, in bytes: patterns give positions in the sentence.
+    start: usize,
+    text: &'d str,
+    genre: Option<&'d str>,
+    /// The registry's names within it.
+    mentions: Vec<&'d Mention>,
+    /// The whole sentence as a quote, with its occurrence when its words recur.
+    quote: String,
+    occurrence: Option<usize>,
+    /// It speaks of what is still to come: its events are planned.
+    future: bool,
+}
+
+/// The first id of a kind that no item has taken yet: `{kind}-s{n}-1`, `-2`, …
+fn next_id(kind: &str, n: usize, ids: &mut BTreeSet<String>) -> String {
+    let mut k = 1;
+    loop {
+        let id = format!("{kind}-s{n}-{k}");
+        if ids.insert(id.clone()) {
+            return id;
+        }
+        k += 1;
+    }
+}
+
+/// Adds a quote under `key` (`quote` or `attribution`) and, when its words occur more
+/// than once in the text, which occurrence it is.
+fn quote_fields(
+    fields: &mut Vec<(&'static str, Val)>,
+    q: String,
+    o: Option<usize>,
+    key: &'static str,
+) {
+    fields.push((key, Val::S(q)));
+    if let Some(o) = o {
+        fields.push((
+            if key == "quote" {
+                "occurrence"
+            } else {
+                "attribution_occurrence"
+            },
+            Val::I(o as i64),
+        ));
+    }
+}
+
+/// The entities of some mentions, each once, in the order they are first named.
+fn first_named<'m>(mentions: impl Iterator<Item = &'m &'m Mention>) -> Vec<String> {
+    mentions
+        .map(|m| m.entity.clone())
+        .fold(Vec::new(), |mut v, e| {
+            if !v.contains(&e) {
+                v.push(e);
+            }
+            v
+        })
+}
+
+/// Drafts the items of one sentence, family by family. The order is the output's:
+/// items that start at the same byte and table keep it through the sort. Claims come
+/// before events because a date a claim takes is no date of an event.
 fn sentence_items(
     doc: &Doc<'_>,
     i: usize,
@@ -1406,38 +1472,30 @@ fn sentence_items(
     ids: &mut BTreeSet<String>,
     items: &mut Vec<Item>,
 ) {
-    let (s0, s1) = doc.sentences[i];
-    let n = i + 1;
-    let next_id = |kind: &str, ids: &mut BTreeSet<String>| {
-        let mut k = 1;
-        loop {
-            let id = format!("{kind}-s{n}-{k}");
-            if ids.insert(id.clone()) {
-                return id;
-            }
-            k += 1;
-        }
+    let (start, end) = doc.sentences[i];
+    let (quote, occurrence) = doc.quote(start, end);
+    let s = Sentence {
+        doc,
+        n: i + 1,
+        start,
+        text: sentence,
+        genre,
+        mentions: doc.mentions_in(start, end).collect(),
+        quote,
+        occurrence,
+        future: patterns::future(sentence),
     };
-    let future = patterns::future(sentence);
-    let mentions: Vec<&Mention> = doc.mentions_in(s0, s1).collect();
-    let (quote, occurrence) = doc.quote(s0, s1);
-    let quote_fields =
-        |fields: &mut Vec<(&'static str, Val)>, q: String, o: Option<usize>, key: &'static str| {
-            fields.push((key, Val::S(q)));
-            if let Some(o) = o {
-                fields.push((
-                    if key == "quote" {
-                        "occurrence"
-                    } else {
-                        "attribution_occurrence"
-                    },
-                    Val::I(o as i64),
-                ));
-            }
-        };
+    office_items(&s, ids, items);
+    name_items(&s, ids, items);
+    let claim_dates = claim_items(&s, ids, items);
+    event_items(&s, &claim_dates, ids, items);
+    figure_items(&s, ids, items);
+}
 
-    // Who holds which office: "Chinese Premier Li Qiang", "President of the Republic
-    // of Korea Yoon Suk Yeol".
+/// Drafts who holds which office: "Chinese Premier Li Qiang", "President of the
+/// Republic of Korea Yoon Suk Yeol".
+fn office_items(s: &Sentence<'_>, ids: &mut BTreeSet<String>, items: &mut Vec<Item>) {
+    let (s0, sentence, mentions) = (s.start, s.text, &s.mentions);
     let w = patterns::words(sentence);
     for m in mentions.iter().filter(|m| m.class == "Person") {
         let first = w.iter().position(|x| s0 + x.start == m.start);
@@ -1472,9 +1530,9 @@ fn sentence_items(
             continue;
         }
         let title = &sentence[w[a].start..w[first - 1].end];
-        let (q, o) = doc.quote(s0 + w[a].start, m.end);
+        let (q, o) = s.doc.quote(s0 + w[a].start, m.end);
         let mut fields = vec![
-            ("id", Val::S(next_id("title", ids))),
+            ("id", Val::S(next_id("title", s.n, ids))),
             ("subject", Val::S(m.entity.clone())),
             ("predicate", Val::S("schema:jobTitle".into())),
             ("value", Val::S(title.to_owned())),
@@ -1487,211 +1545,277 @@ fn sentence_items(
             at: s0 + w[a].start,
         });
     }
+}
 
-    // "The People’s Republic of China (PRC) is China’s official name": a name of an
-    // entity, as `schema:alternateName`.
-    if let Some(is) = sentence.find(" is ") {
-        let rest = &sentence[is + 4..];
-        let owner = mentions.iter().find(|m| {
-            m.start >= s0 + is + 4
-                && (sentence[m.end - s0..].starts_with("\u{2019}s ")
-                    || sentence[m.end - s0..].starts_with("'s "))
-        });
-        let named = rest
-            .trim_end_matches(['.', ' '])
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| w == "name");
-        if let (Some(m), true) = (owner, named) {
-            let head = &sentence[..is];
-            let head = head.strip_prefix("The ").unwrap_or(head);
-            let name = head.split(" (").next().unwrap_or(head).trim();
-            if !name.is_empty() && name.chars().next().is_some_and(char::is_uppercase) {
-                let mut fields = vec![
-                    ("id", Val::S(next_id("name", ids))),
-                    ("subject", Val::S(m.entity.clone())),
-                    ("predicate", Val::S("schema:alternateName".into())),
-                    ("value", Val::S(name.to_owned())),
-                ];
-                quote_fields(&mut fields, quote.clone(), occurrence, "quote");
-                items.push(Item {
-                    table: "fact",
-                    comments: vec![],
-                    fields,
-                    at: s0,
-                });
-            }
+/// Drafts a name the sentence gives an entity, as `schema:alternateName`: "The
+/// People’s Republic of China (PRC) is China’s official name".
+fn name_items(s: &Sentence<'_>, ids: &mut BTreeSet<String>, items: &mut Vec<Item>) {
+    let (s0, sentence) = (s.start, s.text);
+    let Some(is) = sentence.find(" is ") else {
+        return;
+    };
+    let rest = &sentence[is + 4..];
+    let owner = s.mentions.iter().find(|m| {
+        m.start >= s0 + is + 4
+            && (sentence[m.end - s0..].starts_with("\u{2019}s ")
+                || sentence[m.end - s0..].starts_with("'s "))
+    });
+    let named = rest
+        .trim_end_matches(['.', ' '])
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| w == "name");
+    let (Some(m), true) = (owner, named) else {
+        return;
+    };
+    let head = &sentence[..is];
+    let head = head.strip_prefix("The ").unwrap_or(head);
+    let name = head.split(" (").next().unwrap_or(head).trim();
+    if name.is_empty() || !name.chars().next().is_some_and(char::is_uppercase) {
+        return;
+    }
+    let mut fields = vec![
+        ("id", Val::S(next_id("name", s.n, ids))),
+        ("subject", Val::S(m.entity.clone())),
+        ("predicate", Val::S("schema:alternateName".into())),
+        ("value", Val::S(name.to_owned())),
+    ];
+    quote_fields(&mut fields, s.quote.clone(), s.occurrence, "quote");
+    items.push(Item {
+        table: "fact",
+        comments: vec![],
+        fields,
+        at: s0,
+    });
+}
+
+/// Drafts the sentence's claim: an attributed one ("…, he said"), else, in an opinion
+/// piece, the author's own. Returns the dates it gave the claim (positions in the
+/// sentence), which are then no dates of an event.
+fn claim_items(
+    s: &Sentence<'_>,
+    ids: &mut BTreeSet<String>,
+    items: &mut Vec<Item>,
+) -> Vec<DateHit> {
+    if let Some(att) = patterns::attribution(s.text) {
+        attributed_claim(s, &att, ids, items)
+    } else {
+        if matches!(s.genre, Some("opinion")) && author_claim(s.text) {
+            author_claim_item(s, ids, items);
+        }
+        Vec::new()
+    }
+}
+
+/// Drafts a claim the sentence attributes to a speaker, with who said it and when.
+/// Returns the date it gave the claim, if any.
+fn attributed_claim(
+    s: &Sentence<'_>,
+    att: &patterns::Attribution,
+    ids: &mut BTreeSet<String>,
+    items: &mut Vec<Item>,
+) -> Vec<DateHit> {
+    let (s0, sentence, mentions) = (s.start, s.text, &s.mentions);
+    let mut claim_dates: Vec<DateHit> = Vec::new();
+    let mut fields = vec![("id", Val::S(next_id("claim", s.n, ids)))];
+    let (qs, qe) = att.quote;
+    fields.push(("text", Val::S(sentence[qs..qe].to_owned())));
+    let mut comments = vec!["Rewrite `text` as the claim in a sentence of your own.".to_owned()];
+    match claim_voice(s, att) {
+        ClaimVoice::Joint(voices) => fields.push(("voice", Val::L(voices))),
+        ClaimVoice::One(v) => fields.push(("voice", Val::S(v))),
+        ClaimVoice::Unknown => {
+            comments.push(
+                "The speaker is no entity of the registry: declare one, or keep \"unnamed\"."
+                    .into(),
+            );
+            fields.push(("voice", Val::S("unnamed".into())));
         }
     }
-
-    // Claims.
-    let attribution = patterns::attribution(sentence);
-    let mut claim_dates: Vec<DateHit> = Vec::new();
-    if let Some(att) = attribution {
-        let mut fields = vec![("id", Val::S(next_id("claim", ids)))];
-        let (qs, qe) = att.quote;
-        fields.push(("text", Val::S(sentence[qs..qe].to_owned())));
-        // "Japan and China expressed …": a joint voice.
-        let joint: Option<Vec<String>> = match (att.voice, att.attribution, att.verb) {
-            (Voice::Named, Some((a, _)), Some((vs, _))) => {
-                let before: Vec<String> = mentions
-                    .iter()
-                    .filter(|m| m.start >= s0 + a && m.end <= s0 + vs)
-                    .filter(|m| EVENT_PARTICIPANTS.contains(&m.class.as_str()))
-                    .map(|m| m.entity.clone())
-                    .fold(Vec::new(), |mut v, e| {
-                        if !v.contains(&e) {
-                            v.push(e);
-                        }
-                        v
-                    });
-                let and = sentence[a..vs].contains(" and ");
-                (before.len() >= 2 && and && !sentence[a..vs].contains(',')).then_some(before)
-            }
-            _ => None,
-        };
-        let voice = match att.voice {
-            _ if joint.is_some() => None,
-            Voice::Author => Some("author".to_owned()),
-            Voice::Unnamed => Some("unnamed".to_owned()),
-            Voice::Named => att.attribution.and_then(|(a, b)| {
-                let inside: Vec<&&Mention> = mentions
-                    .iter()
-                    .filter(|m| m.start >= s0 + a && m.end <= s0 + b)
-                    .collect();
-                let (vs, ve) = att.verb.map_or((b, b), |(x, y)| (s0 + x, s0 + y));
-                // A person named in the attribution; else who is named before the verb;
-                // else, after a verb that opens it ("said a spokesperson for …"), who
-                // is named after it.
-                inside
-                    .iter()
-                    .filter(|m| m.class == "Person")
-                    .min_by_key(|m| {
-                        if m.end <= vs {
-                            vs - m.end
-                        } else {
-                            m.start - ve
-                        }
-                    })
-                    .or_else(|| {
-                        inside
-                            .iter()
-                            .filter(|m| m.end <= vs)
-                            .max_by_key(|m| m.start)
-                    })
-                    .or_else(|| {
-                        (vs == s0 + a)
-                            .then(|| {
-                                inside
-                                    .iter()
-                                    .filter(|m| m.start >= ve)
-                                    .min_by_key(|m| m.start)
-                            })
-                            .flatten()
-                    })
-                    .map(|m| m.entity.clone())
-            }),
-        };
-        let mut comments =
-            vec!["Rewrite `text` as the claim in a sentence of your own.".to_owned()];
-        match (voice, joint) {
-            (_, Some(ids)) => fields.push(("voice", Val::L(ids))),
-            (Some(v), None) => fields.push(("voice", Val::S(v))),
-            (None, None) => {
-                comments.push(
-                    "The speaker is no entity of the registry: declare one, or keep \"unnamed\"."
-                        .into(),
-                );
-                fields.push(("voice", Val::S("unnamed".into())));
-            }
-        }
-        if let Some((a, b)) = att.attribution {
-            let (q, o) = doc.quote(s0 + a, s0 + b);
-            quote_fields(&mut fields, q, o, "attribution");
-            // When they said it: a date of the attribution.
-            for hit in patterns::dates(&sentence[a..b]) {
-                let phrase = &sentence[a + hit.start..a + hit.end];
-                if let Some((dates, basis)) = resolve(&hit, phrase, doc.published, false) {
-                    if let Some((_, d)) = dates.iter().find(|(k, _)| *k == "date") {
-                        fields.push(("date", Val::S(d.clone())));
-                        if let Some(b) = basis {
-                            fields.push(("date_inferred", Val::S(b)));
-                        }
-                        claim_dates.push(DateHit {
-                            start: a + hit.start,
-                            end: a + hit.end,
-                            ..hit
-                        });
-                        break;
+    if let Some((a, b)) = att.attribution {
+        let (q, o) = s.doc.quote(s0 + a, s0 + b);
+        quote_fields(&mut fields, q, o, "attribution");
+        // When they said it: a date of the attribution.
+        for hit in patterns::dates(&sentence[a..b]) {
+            let phrase = &sentence[a + hit.start..a + hit.end];
+            if let Some((dates, basis)) = resolve(&hit, phrase, s.doc.published, false) {
+                if let Some((_, d)) = dates.iter().find(|(k, _)| *k == "date") {
+                    fields.push(("date", Val::S(d.clone())));
+                    if let Some(b) = basis {
+                        fields.push(("date_inferred", Val::S(b)));
                     }
+                    claim_dates.push(DateHit {
+                        start: a + hit.start,
+                        end: a + hit.end,
+                        ..hit
+                    });
+                    break;
                 }
             }
         }
-        let about: Vec<String> = mentions
-            .iter()
-            .filter(|m| m.start >= s0 + qs && m.end <= s0 + qe)
-            .map(|m| m.entity.clone())
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect();
-        if !about.is_empty() {
-            fields.push(("about", Val::L(about)));
-        }
-        let (q, o) = doc.quote(s0 + qs, s0 + qe);
-        quote_fields(&mut fields, q, o, "quote");
-        items.push(Item {
-            table: "claim",
-            comments,
-            fields,
-            at: s0 + qs,
-        });
-    } else if matches!(genre, Some("opinion")) && author_claim(sentence) {
-        let mut fields = vec![
-            ("id", Val::S(next_id("claim", ids))),
-            ("text", Val::S(label_of(sentence))),
-            ("voice", Val::S("author".into())),
-        ];
-        let about: Vec<String> = mentions
-            .iter()
-            .map(|m| m.entity.clone())
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect();
-        if !about.is_empty() {
-            fields.push(("about", Val::L(about)));
-        }
-        quote_fields(&mut fields, quote.clone(), occurrence, "quote");
-        items.push(Item {
-            table: "claim",
-            comments: vec!["The author's own judgement: rewrite `text` in a sentence of your own, and quote only the words that make it.".into()],
-            fields,
-            at: s0,
-        });
     }
+    let about: Vec<String> = mentions
+        .iter()
+        .filter(|m| m.start >= s0 + qs && m.end <= s0 + qe)
+        .map(|m| m.entity.clone())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    if !about.is_empty() {
+        fields.push(("about", Val::L(about)));
+    }
+    let (q, o) = s.doc.quote(s0 + qs, s0 + qe);
+    quote_fields(&mut fields, q, o, "quote");
+    items.push(Item {
+        table: "claim",
+        comments,
+        fields,
+        at: s0 + qs,
+    });
+    claim_dates
+}
 
-    // Events, relations and dates.
-    let class = event_class(sentence);
+/// Who a claim's voice is, as far as the registry knows them.
+enum ClaimVoice {
+    /// Two or more entities speaking together: "Japan and China expressed …".
+    Joint(Vec<String>),
+    /// One entity, or "author" or "unnamed".
+    One(String),
+    /// A speaker the registry does not name.
+    Unknown,
+}
+
+/// The voice of an attributed claim.
+fn claim_voice(s: &Sentence<'_>, att: &patterns::Attribution) -> ClaimVoice {
+    let (s0, sentence, mentions) = (s.start, s.text, &s.mentions);
+    // "Japan and China expressed …": a joint voice.
+    if let (Voice::Named, Some((a, _)), Some((vs, _))) = (att.voice, att.attribution, att.verb) {
+        let before = first_named(
+            mentions
+                .iter()
+                .filter(|m| m.start >= s0 + a && m.end <= s0 + vs)
+                .filter(|m| EVENT_PARTICIPANTS.contains(&m.class.as_str())),
+        );
+        let and = sentence[a..vs].contains(" and ");
+        if before.len() >= 2 && and && !sentence[a..vs].contains(',') {
+            return ClaimVoice::Joint(before);
+        }
+    }
+    let voice = match att.voice {
+        Voice::Author => Some("author".to_owned()),
+        Voice::Unnamed => Some("unnamed".to_owned()),
+        Voice::Named => att.attribution.and_then(|(a, b)| {
+            let inside: Vec<&&Mention> = mentions
+                .iter()
+                .filter(|m| m.start >= s0 + a && m.end <= s0 + b)
+                .collect();
+            let (vs, ve) = att.verb.map_or((b, b), |(x, y)| (s0 + x, s0 + y));
+            // A person named in the attribution; else who is named before the verb;
+            // else, after a verb that opens it ("said a spokesperson for …"), who
+            // is named after it.
+            inside
+                .iter()
+                .filter(|m| m.class == "Person")
+                .min_by_key(|m| {
+                    if m.end <= vs {
+                        vs - m.end
+                    } else {
+                        m.start - ve
+                    }
+                })
+                .or_else(|| {
+                    inside
+                        .iter()
+                        .filter(|m| m.end <= vs)
+                        .max_by_key(|m| m.start)
+                })
+                .or_else(|| {
+                    (vs == s0 + a)
+                        .then(|| {
+                            inside
+                                .iter()
+                                .filter(|m| m.start >= ve)
+                                .min_by_key(|m| m.start)
+                        })
+                        .flatten()
+                })
+                .map(|m| m.entity.clone())
+        }),
+    };
+    voice.map_or(ClaimVoice::Unknown, ClaimVoice::One)
+}
+
+/// Drafts the author's own judgement in an opinion piece, quoting the whole sentence.
+fn author_claim_item(s: &Sentence<'_>, ids: &mut BTreeSet<String>, items: &mut Vec<Item>) {
+    let mut fields = vec![
+        ("id", Val::S(next_id("claim", s.n, ids))),
+        ("text", Val::S(label_of(s.text))),
+        ("voice", Val::S("author".into())),
+    ];
+    let about: Vec<String> = s
+        .mentions
+        .iter()
+        .map(|m| m.entity.clone())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    if !about.is_empty() {
+        fields.push(("about", Val::L(about)));
+    }
+    quote_fields(&mut fields, s.quote.clone(), s.occurrence, "quote");
+    items.push(Item {
+        table: "claim",
+        comments: vec!["The author's own judgement: rewrite `text` in a sentence of your own, and quote only the words that make it.".into()],
+        fields,
+        at: s.start,
+    });
+}
+
+/// The dates of a sentence an event can take, resolved: not those a claim took, not
+/// those inside a name, and stated ones only where the sheet's check can read them.
+fn event_dates(s: &Sentence<'_>, claim_dates: &[DateHit]) -> Vec<Resolved> {
+    let (s0, sentence) = (s.start, s.text);
     let hits: Vec<DateHit> = patterns::dates(sentence)
         .into_iter()
         .filter(|h| !claim_dates.iter().any(|c| c.start == h.start))
         // "Forum 2024" is a name, not a date of the sentence.
         .filter(|h| {
-            !mentions
+            !s.mentions
                 .iter()
                 .any(|m| m.start <= s0 + h.start && s0 + h.end <= m.end)
         })
         .collect();
-    let ordinals = patterns::ordinals(sentence);
-    let participants: Vec<String> = mentions
-        .iter()
-        .filter(|m| EVENT_PARTICIPANTS.contains(&m.class.as_str()))
-        .map(|m| m.entity.clone())
-        .fold(Vec::new(), |mut v, e| {
-            if !v.contains(&e) {
-                v.push(e);
+    let mut resolved: Vec<Resolved> = Vec::new();
+    for h in &hits {
+        let phrase = &sentence[h.start..h.end];
+        if let Some((fields, basis)) = resolve(h, phrase, s.doc.published, s.future) {
+            // A stated date must be readable where the sheet's check reads it.
+            if basis.is_none() && !fields.iter().all(|(_, d)| numbers::gives_date(sentence, d)) {
+                continue;
             }
-            v
-        });
+            resolved.push((*h, fields, basis));
+        }
+    }
+    resolved
+}
+
+/// Drafts the sentence's events, relations and dates: one fact per date it gives, or
+/// one undated fact when it tells of an event without one.
+fn event_items(
+    s: &Sentence<'_>,
+    claim_dates: &[DateHit],
+    ids: &mut BTreeSet<String>,
+    items: &mut Vec<Item>,
+) {
+    let (s0, sentence, mentions) = (s.start, s.text, &s.mentions);
+    let class = event_class(sentence);
+    let resolved = event_dates(s, claim_dates);
+    let ordinals = patterns::ordinals(sentence);
+    let participants = first_named(
+        mentions
+            .iter()
+            .filter(|m| EVENT_PARTICIPANTS.contains(&m.class.as_str())),
+    );
     let place = mentions
         .iter()
         .find(|m| {
@@ -1703,121 +1827,115 @@ fn sentence_items(
                     .is_some_and(|p| matches!(p, "in" | "at"))
         })
         .map(|m| m.entity.clone());
-    let mut resolved: Vec<Resolved> = Vec::new();
-    for h in &hits {
-        let phrase = &sentence[h.start..h.end];
-        if let Some((fields, basis)) = resolve(h, phrase, doc.published, future) {
-            // A stated date must be readable where the sheet's check reads it.
-            if basis.is_none() && !fields.iter().all(|(_, d)| numbers::gives_date(sentence, d)) {
-                continue;
-            }
-            resolved.push((*h, fields, basis));
-        }
-    }
     let eventful = class.is_some()
         && (participants.len() >= 2
             || place.is_some()
             || !resolved.is_empty()
             || !ordinals.is_empty());
-    if eventful || !resolved.is_empty() {
-        let groups: Vec<Option<&Resolved>> = if resolved.is_empty() {
-            vec![None]
-        } else {
-            resolved.iter().map(Some).collect()
-        };
-        for (k, g) in groups.into_iter().enumerate() {
-            let mut fields = vec![("id", Val::S(next_id("fact", ids)))];
-            let mut comments = Vec::new();
-            let event = g
-                .and_then(|(h, _, _)| event_class_near(sentence, h.start, h.end))
-                .or(class)
-                .unwrap_or("Meeting");
-            fields.push(("event", Val::S(event.into())));
-            if class.is_none() {
-                comments.push("A date with no event word: choose the event class, or make it a relation (subject, predicate, date).".into());
-            }
-            fields.push(("label", Val::S(label_of(sentence))));
-            // "Japan and the ROK normalized their relations": the relation itself, between
-            // the two countries the sentence names.
-            let countries: Vec<&String> = participants
-                .iter()
-                .filter(|p| {
-                    mentions
-                        .iter()
-                        .any(|m| &m.entity == *p && m.class == "Country")
-                })
-                .collect();
-            if let (Some(predicate), [a, b]) = (relation_predicate(sentence), countries.as_slice())
-            {
-                fields.push(("subject", Val::S((*a).clone())));
-                fields.push(("predicate", Val::S(predicate.into())));
-                fields.push(("object", Val::S((*b).clone())));
-            }
-            if future {
-                fields.push(("status", Val::S("planned".into())));
-            }
-            if let Some((_, dates, basis)) = g {
-                for (key, d) in dates {
-                    fields.push((key, Val::S(d.clone())));
-                }
-                if let Some(b) = basis {
-                    fields.push(("date_inferred", Val::S(b.clone())));
-                }
-            }
-            if let Some(p) = &place {
-                fields.push(("place", Val::S(p.clone())));
-            }
-            if k == 0 {
-                if let Some(o) = ordinals.first() {
-                    fields.push(("ordinal", Val::I(o.value)));
-                }
-            }
-            if !participants.is_empty() {
-                fields.push(("participants", Val::L(participants.clone())));
-            }
-            // What came into force, was founded or launched.
-            if matches!(event, "EntryIntoForce" | "Founding" | "Launch") {
-                let concerns: Vec<String> = mentions
-                    .iter()
-                    .filter(|m| CONCERNED.contains(&m.class.as_str()))
-                    .map(|m| m.entity.clone())
-                    .collect::<BTreeSet<_>>()
-                    .into_iter()
-                    .collect();
-                if !concerns.is_empty() {
-                    fields.push(("concerns", Val::L(concerns)));
-                }
-            }
-            quote_fields(&mut fields, quote.clone(), occurrence, "quote");
-            items.push(Item {
-                table: "fact",
-                comments,
-                fields,
-                at: s0 + g.map_or(0, |(h, _, _)| h.start),
-            });
-        }
+    if !eventful && resolved.is_empty() {
+        return;
     }
+    let groups: Vec<Option<&Resolved>> = if resolved.is_empty() {
+        vec![None]
+    } else {
+        resolved.iter().map(Some).collect()
+    };
+    for (k, g) in groups.into_iter().enumerate() {
+        let mut fields = vec![("id", Val::S(next_id("fact", s.n, ids)))];
+        let mut comments = Vec::new();
+        let event = g
+            .and_then(|(h, _, _)| event_class_near(sentence, h.start, h.end))
+            .or(class)
+            .unwrap_or("Meeting");
+        fields.push(("event", Val::S(event.into())));
+        if class.is_none() {
+            comments.push("A date with no event word: choose the event class, or make it a relation (subject, predicate, date).".into());
+        }
+        fields.push(("label", Val::S(label_of(sentence))));
+        // "Japan and the ROK normalized their relations": the relation itself, between
+        // the two countries the sentence names.
+        let countries: Vec<&String> = participants
+            .iter()
+            .filter(|p| {
+                mentions
+                    .iter()
+                    .any(|m| &m.entity == *p && m.class == "Country")
+            })
+            .collect();
+        if let (Some(predicate), [a, b]) = (relation_predicate(sentence), countries.as_slice()) {
+            fields.push(("subject", Val::S((*a).clone())));
+            fields.push(("predicate", Val::S(predicate.into())));
+            fields.push(("object", Val::S((*b).clone())));
+        }
+        if s.future {
+            fields.push(("status", Val::S("planned".into())));
+        }
+        if let Some((_, dates, basis)) = g {
+            for (key, d) in dates {
+                fields.push((key, Val::S(d.clone())));
+            }
+            if let Some(b) = basis {
+                fields.push(("date_inferred", Val::S(b.clone())));
+            }
+        }
+        if let Some(p) = &place {
+            fields.push(("place", Val::S(p.clone())));
+        }
+        if k == 0 {
+            if let Some(o) = ordinals.first() {
+                fields.push(("ordinal", Val::I(o.value)));
+            }
+        }
+        if !participants.is_empty() {
+            fields.push(("participants", Val::L(participants.clone())));
+        }
+        // What came into force, was founded or launched.
+        if matches!(event, "EntryIntoForce" | "Founding" | "Launch") {
+            let concerns: Vec<String> = mentions
+                .iter()
+                .filter(|m| CONCERNED.contains(&m.class.as_str()))
+                .map(|m| m.entity.clone())
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            if !concerns.is_empty() {
+                fields.push(("concerns", Val::L(concerns)));
+            }
+        }
+        quote_fields(&mut fields, s.quote.clone(), s.occurrence, "quote");
+        items.push(Item {
+            table: "fact",
+            comments,
+            fields,
+            at: s0 + g.map_or(0, |(h, _, _)| h.start),
+        });
+    }
+}
 
-    // Figures.
+/// Drafts a statistic for each figure the sentence gives (money, percentages,
+/// durations, counts) that the sheet's check can read back from it.
+fn figure_items(s: &Sentence<'_>, ids: &mut BTreeSet<String>, items: &mut Vec<Item>) {
+    let (s0, sentence) = (s.start, s.text);
     for f in patterns::figures(sentence) {
         if !numbers::gives_number(sentence, f.value) {
             continue;
         }
         // What the figure is about: the entity named last before it (in this
         // sentence or an earlier one), else the first named after it.
-        let Some(subject) = doc
+        let Some(subject) = s
+            .doc
             .mentions
             .iter()
             .rfind(|m| m.start < s0 + f.start)
-            .or(mentions.first().copied())
-            .or(doc.mentions.first())
+            .or(s.mentions.first().copied())
+            .or(s.doc.mentions.first())
             .map(|m| m.entity.clone())
         else {
             continue;
         };
-        let (q, o) = doc.quote(s0 + f.start, s0 + f.end);
+        let (q, o) = s.doc.quote(s0 + f.start, s0 + f.end);
         let mut fields = vec![
-            ("id", Val::S(next_id("figure", ids))),
+            ("id", Val::S(next_id("figure", s.n, ids))),
             (
                 "label",
                 Val::S(format!(
