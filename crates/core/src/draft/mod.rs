@@ -772,6 +772,31 @@ fn guess_class(name: &str) -> &'static str {
     }
 }
 
+/// What the text names that the registry does not know by that name.
+#[derive(Default)]
+struct Unregistered {
+    /// New names, each with the byte where it first occurs.
+    found: BTreeMap<String, usize>,
+    /// Names the text gives an entity of the registry, `(entity, name)`, each with the
+    /// byte where it first occurs.
+    aliases: BTreeMap<(String, String), usize>,
+    /// The acronym a new name defines: "Long Name (ABC)".
+    defined: BTreeMap<String, String>,
+}
+
+/// The entity a name is already taken by (`taken` pairs ids with names).
+fn taken_by(taken: &[(String, String)], n: &str) -> Option<String> {
+    taken
+        .iter()
+        .find(|(_, name)| name == n)
+        .map(|(id, _)| id.clone())
+}
+
+/// Whether a name is already an entity's.
+fn is_taken(taken: &[(String, String)], n: &str) -> bool {
+    taken.iter().any(|(_, name)| name == n)
+}
+
 /// Candidate entities and local aliases: names the registry does not have.
 fn candidates(
     doc: &Doc<'_>,
@@ -779,12 +804,33 @@ fn candidates(
     taken: &[(String, String)],
     ids: &mut BTreeSet<String>,
 ) -> (Vec<Item>, Vec<Mention>) {
-    let is_taken = |n: &str| taken.iter().any(|(_, name)| name == n);
-    let text = doc.text;
-    let headline_end = text.lines().next().map_or(0, str::len);
-    // name -> first byte
-    let mut found: BTreeMap<String, usize> = BTreeMap::new();
-    let mut aliases: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut names = Unregistered::default();
+    capitalised_names(doc, registry, taken, &mut names);
+    // After the runs: a defined acronym drops itself and the pieces of its long name
+    // from the names they found.
+    defined_acronyms(doc.text, taken, &mut names);
+    let mut items = Vec::new();
+    let mut extra = Vec::new();
+    alias_items(doc, registry, &names.aliases, &mut items, &mut extra);
+    entity_items(doc, registry, &names, ids, &mut items, &mut extra);
+    (items, extra)
+}
+
+/// A sentence cut into words, with where it starts in the text (bytes).
+struct Words<'t> {
+    start: usize,
+    text: &'t str,
+    w: Vec<patterns::Word<'t>>,
+}
+
+/// Collects the new names and the aliases in the text's runs of capitalised words.
+fn capitalised_names(
+    doc: &Doc<'_>,
+    registry: &Registry,
+    taken: &[(String, String)],
+    names: &mut Unregistered,
+) {
+    let headline_end = doc.text.lines().next().map_or(0, str::len);
     let people: Vec<(&str, Vec<&str>)> = registry
         .entities()
         .filter(|e| class_name(&e.class) == "Person")
@@ -794,131 +840,163 @@ fn candidates(
         if s < headline_end {
             continue;
         }
-        let sentence = &text[s..e];
-        let w = patterns::words(sentence);
-        // Runs of capitalised words, with "of", "the", "for" and "and" inside.
+        let sentence = &doc.text[s..e];
+        let words = Words {
+            start: s,
+            text: sentence,
+            w: patterns::words(sentence),
+        };
         let mut i = 0;
-        while i < w.len() {
-            if !w[i].capitalised() {
+        while i < words.w.len() {
+            if !words.w[i].capitalised() {
                 i += 1;
                 continue;
             }
-            let mut j = i + 1;
-            while j < w.len() {
-                let joined = sentence[w[j - 1].end..w[j].start]
-                    .chars()
-                    .all(char::is_whitespace);
-                if !joined {
-                    break;
-                }
-                let connector = matches!(w[j].text, "of" | "the" | "for" | "and")
-                    && w.get(j + 1).is_some_and(|n| n.capitalised())
-                    && sentence[w[j].end..w[j + 1].start]
-                        .chars()
-                        .all(char::is_whitespace);
-                if !w[j].capitalised() && !connector {
-                    break;
-                }
-                j += 1;
-            }
-            // Split the run at the registry's names.
-            let mut parts: Vec<(usize, usize)> = Vec::new();
-            let mut k = i;
-            let mut start = i;
-            while k < j {
-                let at = s + w[k].start;
-                if let Some(m) = doc.mentions.iter().find(|m| m.start <= at && at < m.end) {
-                    if start < k {
-                        parts.push((start, k));
-                    }
-                    while k < j && s + w[k].start < m.end {
-                        k += 1;
-                    }
-                    start = k;
-                } else {
-                    k += 1;
-                }
-            }
-            if start < j {
-                parts.push((start, j));
-            }
-            // "People’s Republic of China", "Charter of the United Nations": words that
-            // are no name of the registry, then "of" and one that is, make one name.
-            let owner = |p: &mut Vec<(usize, usize)>| {
-                let Some(&(a, b)) = p.first() else { return };
-                let of = (b < j)
-                    .then(|| b.checked_sub(1))
-                    .flatten()
-                    .filter(|&o| o > a && matches!(w[o].text, "of" | "the"));
-                let at = s + w[b.min(w.len() - 1)].start;
-                let mention = doc.mentions.iter().find(|m| m.start == at);
-                if let (Some(_), Some(m), true) = (of, mention, a == i) {
-                    let mut end = b;
-                    while end < j && s + w[end].start < m.end {
-                        end += 1;
-                    }
-                    p[0] = (a, end);
-                }
-            };
-            owner(&mut parts);
-            for (mut a, mut b) in parts {
-                // Leading function words, titles and demonyms are not part of a name.
-                while a < b
-                    && (FUNCTION_WORDS.contains(&w[a].text)
-                        || TITLES.contains(&w[a].text)
-                        || demonym(w[a].text)
-                        || matches!(w[a].text, "of" | "the" | "for" | "and")
-                        || (matches!(w[a].text, "South" | "North" | "East" | "West")
-                            && w.get(a + 1).is_some_and(|n| demonym(n.text))))
-                {
-                    a += 1;
-                }
-                while b > a && matches!(w[b - 1].text, "of" | "the" | "for" | "and") {
-                    b -= 1;
-                }
-                if a >= b {
-                    continue;
-                }
-                let name = &sentence[w[a].start..w[b - 1].end];
-                if b - a == 1 {
-                    // One word: a person's name used alone ("Pengyu"), or an acronym.
-                    let word = w[a].text;
-                    if let Some((id, _)) = people
-                        .iter()
-                        .find(|(_, parts)| parts.len() > 1 && parts.contains(&word))
-                    {
-                        if !is_taken(word) {
-                            aliases
-                                .entry(((*id).to_owned(), word.to_owned()))
-                                .or_insert(s + w[a].start);
-                        }
-                        continue;
-                    }
-                    let acronym = word.len() >= 2
-                        && word.len() <= 6
-                        && word.chars().all(|c| c.is_ascii_uppercase())
-                        && a > 0;
-                    if !acronym {
-                        continue;
-                    }
-                }
-                if event_word(w[b - 1].text)
-                    || demonym(w[b - 1].text)
-                    || w[a..b]
-                        .iter()
-                        .any(|x| !numbers::ordinals(&x.lower()).is_empty() && x.text != "Second")
-                    || is_taken(name)
-                    || name.chars().any(|c| c.is_ascii_digit())
-                {
-                    continue;
-                }
-                found.entry(name.to_owned()).or_insert(s + w[a].start);
+            let j = run_end(&words, i);
+            for part in run_parts(doc, &words, i, j) {
+                part_name(&words, part, &people, taken, names);
             }
             i = j;
         }
     }
-    // "Long Name (ABC)": the acronym names what the long name names.
-    let mut defined: BTreeMap<String, String> = BTreeMap::new();
+}
+
+/// Where the run of capitalised words from word `i` ends (the index after its last).
+fn run_end(words: &Words<'_>, i: usize) -> usize {
+    // Runs of capitalised words, with "of", "the", "for" and "and" inside.
+    let (sentence, w) = (words.text, &words.w);
+    let mut j = i + 1;
+    while j < w.len() {
+        let joined = sentence[w[j - 1].end..w[j].start]
+            .chars()
+            .all(char::is_whitespace);
+        if !joined {
+            break;
+        }
+        let connector = matches!(w[j].text, "of" | "the" | "for" | "and")
+            && w.get(j + 1).is_some_and(|n| n.capitalised())
+            && sentence[w[j].end..w[j + 1].start]
+                .chars()
+                .all(char::is_whitespace);
+        if !w[j].capitalised() && !connector {
+            break;
+        }
+        j += 1;
+    }
+    j
+}
+
+/// The parts of the run of words `i..j` that may be names the registry does not have.
+fn run_parts(doc: &Doc<'_>, words: &Words<'_>, i: usize, j: usize) -> Vec<(usize, usize)> {
+    let (s, w) = (words.start, &words.w);
+    // Split the run at the registry's names.
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    let mut k = i;
+    let mut start = i;
+    while k < j {
+        let at = s + w[k].start;
+        if let Some(m) = doc.mentions.iter().find(|m| m.start <= at && at < m.end) {
+            if start < k {
+                parts.push((start, k));
+            }
+            while k < j && s + w[k].start < m.end {
+                k += 1;
+            }
+            start = k;
+        } else {
+            k += 1;
+        }
+    }
+    if start < j {
+        parts.push((start, j));
+    }
+    // "People’s Republic of China", "Charter of the United Nations": words that are no
+    // name of the registry, then "of" and one that is, make one name.
+    if let Some(&(a, b)) = parts.first() {
+        let of = (b < j)
+            .then(|| b.checked_sub(1))
+            .flatten()
+            .filter(|&o| o > a && matches!(w[o].text, "of" | "the"));
+        let at = s + w[b.min(w.len() - 1)].start;
+        let mention = doc.mentions.iter().find(|m| m.start == at);
+        if let (Some(_), Some(m), true) = (of, mention, a == i) {
+            let mut end = b;
+            while end < j && s + w[end].start < m.end {
+                end += 1;
+            }
+            parts[0] = (a, end);
+        }
+    }
+    parts
+}
+
+/// Records what a part of a run names: a new name, or a person's name used alone.
+fn part_name(
+    words: &Words<'_>,
+    (mut a, mut b): (usize, usize),
+    people: &[(&str, Vec<&str>)],
+    taken: &[(String, String)],
+    names: &mut Unregistered,
+) {
+    let (s, sentence, w) = (words.start, words.text, &words.w);
+    // Leading function words, titles and demonyms are not part of a name.
+    while a < b
+        && (FUNCTION_WORDS.contains(&w[a].text)
+            || TITLES.contains(&w[a].text)
+            || demonym(w[a].text)
+            || matches!(w[a].text, "of" | "the" | "for" | "and")
+            || (matches!(w[a].text, "South" | "North" | "East" | "West")
+                && w.get(a + 1).is_some_and(|n| demonym(n.text))))
+    {
+        a += 1;
+    }
+    while b > a && matches!(w[b - 1].text, "of" | "the" | "for" | "and") {
+        b -= 1;
+    }
+    if a >= b {
+        return;
+    }
+    let name = &sentence[w[a].start..w[b - 1].end];
+    if b - a == 1 {
+        // One word: a person's name used alone ("Pengyu"), or an acronym.
+        let word = w[a].text;
+        if let Some((id, _)) = people
+            .iter()
+            .find(|(_, parts)| parts.len() > 1 && parts.contains(&word))
+        {
+            if !is_taken(taken, word) {
+                names
+                    .aliases
+                    .entry(((*id).to_owned(), word.to_owned()))
+                    .or_insert(s + w[a].start);
+            }
+            return;
+        }
+        let acronym = word.len() >= 2
+            && word.len() <= 6
+            && word.chars().all(|c| c.is_ascii_uppercase())
+            && a > 0;
+        if !acronym {
+            return;
+        }
+    }
+    if event_word(w[b - 1].text)
+        || demonym(w[b - 1].text)
+        || w[a..b]
+            .iter()
+            .any(|x| !numbers::ordinals(&x.lower()).is_empty() && x.text != "Second")
+        || is_taken(taken, name)
+        || name.chars().any(|c| c.is_ascii_digit())
+    {
+        return;
+    }
+    names.found.entry(name.to_owned()).or_insert(s + w[a].start);
+}
+
+/// Collects the acronyms the text defines, "Long Name (ABC)", as aliases.
+fn defined_acronyms(text: &str, taken: &[(String, String)], names: &mut Unregistered) {
+    // The acronym names what the long name names: it is an alias of the registry's
+    // entity with either name, else of the new entity.
     for (p, _) in text.match_indices(" (") {
         let after = &text[p + 2..];
         let Some(close) = after.find(')') else {
@@ -947,33 +1025,40 @@ fn candidates(
             continue;
         };
         let long = &text[line_start + before[k].start..p];
-        let owner = |n: &str| {
-            taken
-                .iter()
-                .find(|(_, name)| name == n)
-                .map(|(id, _)| id.clone())
-        };
-        match (owner(long), owner(abc)) {
+        match (taken_by(taken, long), taken_by(taken, abc)) {
             (Some(id), None) => {
-                aliases.entry((id, abc.to_owned())).or_insert(p + 2);
+                names.aliases.entry((id, abc.to_owned())).or_insert(p + 2);
             }
             (None, Some(id)) => {
-                aliases
+                names
+                    .aliases
                     .entry((id, long.to_owned()))
                     .or_insert(line_start + before[k].start);
             }
             (None, None) => {
-                defined.insert(long.to_owned(), abc.to_owned());
-                found
+                names.defined.insert(long.to_owned(), abc.to_owned());
+                names
+                    .found
                     .entry(long.to_owned())
                     .or_insert(line_start + before[k].start);
             }
             (Some(_), Some(_)) => {}
         }
-        found.retain(|name, _| name != abc && !(long.contains(name.as_str()) && name != long));
+        names
+            .found
+            .retain(|name, _| name != abc && !(long.contains(name.as_str()) && name != long));
     }
-    let mut items = Vec::new();
-    let mut extra = Vec::new();
+}
+
+/// Drafts an `[[alias]]` for each name the text gives an entity of the registry.
+fn alias_items(
+    doc: &Doc<'_>,
+    registry: &Registry,
+    aliases: &BTreeMap<(String, String), usize>,
+    items: &mut Vec<Item>,
+    extra: &mut Vec<Mention>,
+) {
+    // Its occurrences are mentions of the entity in the draft, as they will be in the sheet.
     for (entity, name) in aliases.keys() {
         for (a, b) in doc.indexed.word_occurrences(name) {
             extra.push(Mention {
@@ -987,7 +1072,7 @@ fn candidates(
             });
         }
     }
-    for ((entity, name), at) in &aliases {
+    for ((entity, name), at) in aliases {
         items.push(Item {
             table: "alias",
             comments: vec![format!(
@@ -1001,7 +1086,18 @@ fn candidates(
             at: *at,
         });
     }
-    for (name, at) in &found {
+}
+
+/// Drafts an `[[entity]]` for each new name, its class guessed, a near name suggested.
+fn entity_items(
+    doc: &Doc<'_>,
+    registry: &Registry,
+    names: &Unregistered,
+    ids: &mut BTreeSet<String>,
+    items: &mut Vec<Item>,
+    extra: &mut Vec<Mention>,
+) {
+    for (name, at) in &names.found {
         let mut id = slug(name, 8);
         while ids.contains(&id) {
             id.push_str("-2");
@@ -1029,8 +1125,8 @@ fn candidates(
         }
         comments.push(format!("class {class}: guessed from the name; check it"));
         // Its names are mentions of it in the draft, as they will be in the sheet.
-        let names = std::iter::once(name).chain(defined.get(name));
-        for n in names {
+        let all_names = std::iter::once(name).chain(names.defined.get(name));
+        for n in all_names {
             for (a, b) in doc.indexed.word_occurrences(n) {
                 extra.push(Mention {
                     entity: id.clone(),
@@ -1045,7 +1141,7 @@ fn candidates(
             ("class", Val::S(class)),
             ("label", Val::S(name.clone())),
         ];
-        if let Some(a) = defined.get(name) {
+        if let Some(a) = names.defined.get(name) {
             fields.push(("aliases", Val::L(vec![a.clone()])));
         }
         items.push(Item {
@@ -1055,7 +1151,6 @@ fn candidates(
             at: *at,
         });
     }
-    (items, extra)
 }
 
 /// The registry's entity whose name is closest to a new name: one that shares a word
@@ -1416,7 +1511,7 @@ struct Sentence<'d> {
     future: bool,
 }
 
-/// The first id of a kind that no item has taken yet: `{kind}-s{n}-1`, `-2`, …
+/// The first id of a kind that sentence `n` has not taken yet: `claim-s3-1`, `-2`, …
 fn next_id(kind: &str, n: usize, ids: &mut BTreeSet<String>) -> String {
     let mut k = 1;
     loop {
@@ -1428,8 +1523,7 @@ fn next_id(kind: &str, n: usize, ids: &mut BTreeSet<String>) -> String {
     }
 }
 
-/// Adds a quote under `key` (`quote` or `attribution`) and, when its words occur more
-/// than once in the text, which occurrence it is.
+/// Adds a quote under `key` (`quote`, `attribution`) and its occurrence if its words recur.
 fn quote_fields(
     fields: &mut Vec<(&'static str, Val)>,
     q: String,
@@ -1461,9 +1555,7 @@ fn first_named<'m>(mentions: impl Iterator<Item = &'m &'m Mention>) -> Vec<Strin
         })
 }
 
-/// Drafts the items of one sentence, family by family. The order is the output's:
-/// items that start at the same byte and table keep it through the sort. Claims come
-/// before events because a date a claim takes is no date of an event.
+/// Drafts every item of one sentence, one family after another.
 fn sentence_items(
     doc: &Doc<'_>,
     i: usize,
@@ -1485,6 +1577,8 @@ fn sentence_items(
         occurrence,
         future: patterns::future(sentence),
     };
+    // The order is the output's for items at the same byte and table (the sort keeps
+    // it), and claims come first because a date a claim takes is no date of an event.
     office_items(&s, ids, items);
     name_items(&s, ids, items);
     let claim_dates = claim_items(&s, ids, items);
@@ -1492,9 +1586,9 @@ fn sentence_items(
     figure_items(&s, ids, items);
 }
 
-/// Drafts who holds which office: "Chinese Premier Li Qiang", "President of the
-/// Republic of Korea Yoon Suk Yeol".
+/// Drafts who holds which office, as `schema:jobTitle`.
 fn office_items(s: &Sentence<'_>, ids: &mut BTreeSet<String>, items: &mut Vec<Item>) {
+    // "Chinese Premier Li Qiang", "President of the Republic of Korea Yoon Suk Yeol".
     let (s0, sentence, mentions) = (s.start, s.text, &s.mentions);
     let w = patterns::words(sentence);
     for m in mentions.iter().filter(|m| m.class == "Person") {
@@ -1547,9 +1641,9 @@ fn office_items(s: &Sentence<'_>, ids: &mut BTreeSet<String>, items: &mut Vec<It
     }
 }
 
-/// Drafts a name the sentence gives an entity, as `schema:alternateName`: "The
-/// People’s Republic of China (PRC) is China’s official name".
+/// Drafts a name the sentence gives an entity, as `schema:alternateName`.
 fn name_items(s: &Sentence<'_>, ids: &mut BTreeSet<String>, items: &mut Vec<Item>) {
+    // "The People’s Republic of China (PRC) is China’s official name".
     let (s0, sentence) = (s.start, s.text);
     let Some(is) = sentence.find(" is ") else {
         return;
@@ -1589,14 +1683,13 @@ fn name_items(s: &Sentence<'_>, ids: &mut BTreeSet<String>, items: &mut Vec<Item
     });
 }
 
-/// Drafts the sentence's claim: an attributed one ("…, he said"), else, in an opinion
-/// piece, the author's own. Returns the dates it gave the claim (positions in the
-/// sentence), which are then no dates of an event.
+/// Drafts the sentence's claim, attributed or the author's; returns the dates it took.
 fn claim_items(
     s: &Sentence<'_>,
     ids: &mut BTreeSet<String>,
     items: &mut Vec<Item>,
 ) -> Vec<DateHit> {
+    // A date the claim takes is when it was said: no event of the sentence gets it.
     if let Some(att) = patterns::attribution(s.text) {
         attributed_claim(s, &att, ids, items)
     } else {
@@ -1608,7 +1701,6 @@ fn claim_items(
 }
 
 /// Drafts a claim the sentence attributes to a speaker, with who said it and when.
-/// Returns the date it gave the claim, if any.
 fn attributed_claim(
     s: &Sentence<'_>,
     att: &patterns::Attribution,
@@ -1685,7 +1777,7 @@ enum ClaimVoice {
     Unknown,
 }
 
-/// The voice of an attributed claim.
+/// Who speaks an attributed claim: entities of the registry, "author" or "unnamed".
 fn claim_voice(s: &Sentence<'_>, att: &patterns::Attribution) -> ClaimVoice {
     let (s0, sentence, mentions) = (s.start, s.text, &s.mentions);
     // "Japan and China expressed …": a joint voice.
@@ -1771,12 +1863,12 @@ fn author_claim_item(s: &Sentence<'_>, ids: &mut BTreeSet<String>, items: &mut V
     });
 }
 
-/// The dates of a sentence an event can take, resolved: not those a claim took, not
-/// those inside a name, and stated ones only where the sheet's check can read them.
+/// The dates of the sentence that an event can take, resolved.
 fn event_dates(s: &Sentence<'_>, claim_dates: &[DateHit]) -> Vec<Resolved> {
     let (s0, sentence) = (s.start, s.text);
     let hits: Vec<DateHit> = patterns::dates(sentence)
         .into_iter()
+        // A claim's date is when it was said.
         .filter(|h| !claim_dates.iter().any(|c| c.start == h.start))
         // "Forum 2024" is a name, not a date of the sentence.
         .filter(|h| {
@@ -1799,8 +1891,7 @@ fn event_dates(s: &Sentence<'_>, claim_dates: &[DateHit]) -> Vec<Resolved> {
     resolved
 }
 
-/// Drafts the sentence's events, relations and dates: one fact per date it gives, or
-/// one undated fact when it tells of an event without one.
+/// Drafts the sentence's events, relations and dates: one fact for each date it gives.
 fn event_items(
     s: &Sentence<'_>,
     claim_dates: &[DateHit],
@@ -1835,6 +1926,7 @@ fn event_items(
     if !eventful && resolved.is_empty() {
         return;
     }
+    // An event the sentence gives no date is still one fact.
     let groups: Vec<Option<&Resolved>> = if resolved.is_empty() {
         vec![None]
     } else {
@@ -1912,8 +2004,7 @@ fn event_items(
     }
 }
 
-/// Drafts a statistic for each figure the sentence gives (money, percentages,
-/// durations, counts) that the sheet's check can read back from it.
+/// Drafts a statistic for each figure in the sentence that the sheet's check can read.
 fn figure_items(s: &Sentence<'_>, ids: &mut BTreeSet<String>, items: &mut Vec<Item>) {
     let (s0, sentence) = (s.start, s.text);
     for f in patterns::figures(sentence) {
