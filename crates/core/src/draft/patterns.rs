@@ -255,273 +255,347 @@ pub fn year_number(w: &str) -> Option<i32> {
     (1800..=2100).contains(&y).then_some(y)
 }
 
+/// How the words before word `i` bound a date: "since 2008", "before 2030".
+fn role_before(w: &[Word<'_>], i: usize) -> DateRole {
+    let prev = i.checked_sub(1).map(|p| w[p].lower());
+    let prev2 = i.checked_sub(2).map(|p| w[p].lower());
+    match (prev2.as_deref(), prev.as_deref()) {
+        (_, Some("since" | "after")) | (Some("no"), Some("earlier")) => DateRole::After,
+        (_, Some("before" | "until" | "till" | "by")) => DateRole::Before,
+        _ => DateRole::At,
+    }
+}
+
 /// Every date the sentence gives, in order.
 pub fn dates(s: &str) -> Vec<DateHit> {
     let w = words(s);
     let mut out = Vec::new();
     let mut i = 0;
-    // The raw text between two words: "May 27, 2024" has a comma after the day.
-    let role_before = |i: usize| -> DateRole {
-        let prev = i.checked_sub(1).map(|p| w[p].lower());
-        let prev2 = i.checked_sub(2).map(|p| w[p].lower());
-        match (prev2.as_deref(), prev.as_deref()) {
-            (_, Some("since" | "after")) | (Some("no"), Some("earlier")) => DateRole::After,
-            (_, Some("before" | "until" | "till" | "by")) => DateRole::Before,
-            _ => DateRole::At,
-        }
-    };
     while i < w.len() {
-        let here = w[i];
-        let next = w.get(i + 1).copied();
-        let next2 = w.get(i + 2).copied();
-        let next3 = w.get(i + 3).copied();
-        // ISO: 2024-05-27
-        if let Some(when) = When::parse(here.text)
-            .filter(|_| here.text.len() == 10 && here.text.as_bytes()[4] == b'-')
-            .filter(
-                |w| matches!(w, When::Day(_, m, d) if (1..=12).contains(m) && (1..=31).contains(d)),
-            )
-        {
+        // The first form that the words from `i` on take gives the date (if any) and
+        // how many words it uses.
+        let used = iso_date(&w, i, &mut out)
+            .or_else(|| month_first(&w, i, &mut out))
+            .or_else(|| day_month_year(&w, i, &mut out))
+            .or_else(|| year(s, &w, i, &mut out))
+            .or_else(|| relative_date(&w, i, &mut out))
+            .unwrap_or_else(|| named_weekday(&w, i, &mut out));
+        i += used;
+    }
+    out
+}
+
+/// An ISO date: "2024-05-27".
+fn iso_date(w: &[Word<'_>], i: usize, out: &mut Vec<DateHit>) -> Option<usize> {
+    let here = w[i];
+    let when = When::parse(here.text)
+        .filter(|_| here.text.len() == 10 && here.text.as_bytes()[4] == b'-')
+        .filter(
+            |x| matches!(x, When::Day(_, m, d) if (1..=12).contains(m) && (1..=31).contains(d)),
+        )?;
+    out.push(DateHit {
+        start: here.start,
+        end: here.end,
+        kind: DateKind::Stated(when),
+        role: role_before(w, i),
+    });
+    Some(1)
+}
+
+/// A date that starts with a month name: with a day, a span of days, a year, or alone.
+fn month_first(w: &[Word<'_>], i: usize, out: &mut Vec<DateHit>) -> Option<usize> {
+    let m = month(w[i].text)?;
+    // May is also a verb: a month only before a day or a year, or after a preposition.
+    let role = role_before(w, i);
+    let used = month_day_year(w, i, m, role, out)
+        .or_else(|| month_day_range(w, i, m, role, out))
+        .or_else(|| month_day(w, i, m, role, out))
+        .or_else(|| month_year(w, i, m, role, out))
+        .unwrap_or_else(|| lone_month(w, i, m, role, out));
+    Some(used)
+}
+
+/// "May 27, 2024": month, day and year.
+fn month_day_year(
+    w: &[Word<'_>],
+    i: usize,
+    m: u32,
+    role: DateRole,
+    out: &mut Vec<DateHit>,
+) -> Option<usize> {
+    let d = day_number(w.get(i + 1)?.text)?;
+    let last = w.get(i + 2)?;
+    let y = year_number(last.text)?;
+    out.push(DateHit {
+        start: w[i].start,
+        end: last.end,
+        kind: DateKind::Stated(When::Day(y, m, d)),
+        role,
+    });
+    Some(3)
+}
+
+/// "May 26 to 27", "May 26 through 28": a span of days of a month, without a year.
+fn month_day_range(
+    w: &[Word<'_>],
+    i: usize,
+    m: u32,
+    role: DateRole,
+    out: &mut Vec<DateHit>,
+) -> Option<usize> {
+    let d = day_number(w.get(i + 1)?.text)?;
+    let t = w.get(i + 2)?;
+    let last = w.get(i + 3)?;
+    if !(t.is("to") || t.is("and") || t.is("through")) {
+        return None;
+    }
+    let d2 = day_number(last.text)?;
+    out.push(DateHit {
+        start: w[i].start,
+        end: last.end,
+        kind: DateKind::NoYear {
+            month: m,
+            day: Some(d),
+            day_end: Some(d2),
+        },
+        role,
+    });
+    Some(4)
+}
+
+/// "March 24": a month and a day, without a year.
+fn month_day(
+    w: &[Word<'_>],
+    i: usize,
+    m: u32,
+    role: DateRole,
+    out: &mut Vec<DateHit>,
+) -> Option<usize> {
+    let n = w.get(i + 1)?;
+    let d = day_number(n.text)?;
+    out.push(DateHit {
+        start: w[i].start,
+        end: n.end,
+        kind: DateKind::NoYear {
+            month: m,
+            day: Some(d),
+            day_end: None,
+        },
+        role,
+    });
+    Some(2)
+}
+
+/// "May 2024": a month and a year.
+fn month_year(
+    w: &[Word<'_>],
+    i: usize,
+    m: u32,
+    role: DateRole,
+    out: &mut Vec<DateHit>,
+) -> Option<usize> {
+    let n = w.get(i + 1)?;
+    let y = year_number(n.text)?;
+    out.push(DateHit {
+        start: w[i].start,
+        end: n.end,
+        kind: DateKind::Stated(When::Month(y, m)),
+        role,
+    });
+    Some(2)
+}
+
+/// "in November", "since March": a month alone, a date only after a preposition.
+fn lone_month(w: &[Word<'_>], i: usize, m: u32, role: DateRole, out: &mut Vec<DateHit>) -> usize {
+    let here = w[i];
+    let prev = i.checked_sub(1).map(|p| w[p].lower());
+    if matches!(
+        prev.as_deref(),
+        Some(
+            "in" | "since"
+                | "until"
+                | "by"
+                | "of"
+                | "last"
+                | "next"
+                | "this"
+                | "early"
+                | "late"
+                | "mid"
+        )
+    ) && here.text != "May"
+        || matches!(prev.as_deref(), Some("in" | "since" | "last" | "next"))
+    {
+        out.push(DateHit {
+            start: here.start,
+            end: here.end,
+            kind: DateKind::NoYear {
+                month: m,
+                day: None,
+                day_end: None,
+            },
+            role,
+        });
+    }
+    1
+}
+
+/// "27 May 2024": day, month and year.
+fn day_month_year(w: &[Word<'_>], i: usize, out: &mut Vec<DateHit>) -> Option<usize> {
+    let d = day_number(w[i].text)?;
+    let m = month(w.get(i + 1)?.text)?;
+    let last = w.get(i + 2)?;
+    let y = year_number(last.text)?;
+    out.push(DateHit {
+        start: w[i].start,
+        end: last.end,
+        kind: DateKind::Stated(When::Day(y, m, d)),
+        role: role_before(w, i),
+    });
+    Some(3)
+}
+
+/// A year: an interval of years, or a year on its own.
+fn year(s: &str, w: &[Word<'_>], i: usize, out: &mut Vec<DateHit>) -> Option<usize> {
+    let y = year_number(w[i].text)?;
+    Some(year_interval(w, i, y, out).unwrap_or_else(|| single_year(s, w, i, y, out)))
+}
+
+/// "between 2019 and 2021", "from 2019 to 2021": an interval of years.
+fn year_interval(w: &[Word<'_>], i: usize, y: i32, out: &mut Vec<DateHit>) -> Option<usize> {
+    let prev = i.checked_sub(1).map(|p| w[p].lower());
+    if !matches!(prev.as_deref(), Some("from" | "between")) {
+        return None;
+    }
+    let t = w.get(i + 1)?;
+    let last = w.get(i + 2)?;
+    let y2 = year_number(last.text)?;
+    if !(t.is("to") || t.is("and")) {
+        return None;
+    }
+    out.push(DateHit {
+        start: w[i].start,
+        end: last.end,
+        kind: DateKind::Interval(When::Year(y), When::Year(y2)),
+        role: DateRole::At,
+    });
+    Some(3)
+}
+
+/// "in 2024", "since 2008", "before 2030": a year on its own, with its role.
+fn single_year(s: &str, w: &[Word<'_>], i: usize, y: i32, out: &mut Vec<DateHit>) -> usize {
+    let here = w[i];
+    let next = w.get(i + 1);
+    // Not a year when a unit follows ("2024 people") or a currency precedes.
+    let unit_follows = next.is_some_and(|n| unit_word(&n.lower()).is_some());
+    // "Forum 2024", "Expo 2025": a year that ends a name is part of it.
+    let ends_name = i > 0
+        && w[i - 1].capitalised()
+        && !matches!(
+            w[i - 1].lower().as_str(),
+            "in" | "on"
+                | "by"
+                | "since"
+                | "after"
+                | "before"
+                | "until"
+                | "from"
+                | "to"
+                | "and"
+                | "as"
+                | "at"
+                | "for"
+                | "during"
+                | "of"
+                | "between"
+        )
+        && month(w[i - 1].text).is_none()
+        && s[w[i - 1].end..here.start].chars().all(char::is_whitespace);
+    if !unit_follows && !ends_name && !here.text.starts_with('$') {
+        out.push(DateHit {
+            start: here.start,
+            end: here.end,
+            kind: DateKind::Stated(When::Year(y)),
+            role: role_before(w, i),
+        });
+    }
+    1
+}
+
+/// "yesterday", "last week", "this year": a date relative to the day of publication.
+fn relative_date(w: &[Word<'_>], i: usize, out: &mut Vec<DateHit>) -> Option<usize> {
+    let here = w[i];
+    let next = w.get(i + 1);
+    let lower = here.lower();
+    let (rel, used) = match (lower.as_str(), next.map(|n| n.lower())) {
+        ("yesterday", _) => Some((Relative::Yesterday, 1)),
+        ("today", _) => Some((Relative::Today, 1)),
+        ("tomorrow", _) => Some((Relative::Tomorrow, 1)),
+        ("last" | "this" | "next", Some(unit)) => {
+            let k = match lower.as_str() {
+                "last" => -1,
+                "this" => 0,
+                _ => 1,
+            };
+            match unit.as_str() {
+                "week" => Some((Relative::Week(k), 2)),
+                "weekend" => Some((Relative::Weekend(k), 2)),
+                "month" => Some((Relative::Month(k), 2)),
+                "year" => Some((Relative::Year(k), 2)),
+                _ => None,
+            }
+        }
+        _ => None,
+    }?;
+    let end = w[i + used - 1].end;
+    // "this year marks the 25th anniversary of …"
+    let anniversary = (rel == Relative::Year(0))
+        .then(|| {
+            w[i + used..]
+                .iter()
+                .take(5)
+                .position(|x| x.lower().starts_with("anniversary"))
+                .and_then(|p| {
+                    let ord = w[i + used + p - 1];
+                    numbers::ordinals(ord.text)
+                        .first()
+                        .map(|n| (*n, w[i + used + p].end))
+                })
+        })
+        .flatten();
+    if let Some((n, end)) = anniversary {
+        out.push(DateHit {
+            start: here.start,
+            end,
+            kind: DateKind::Relative(Relative::Anniversary(n as i32)),
+            role: DateRole::At,
+        });
+    } else {
+        out.push(DateHit {
+            start: here.start,
+            end,
+            kind: DateKind::Relative(rel),
+            role: DateRole::At,
+        });
+    }
+    Some(used)
+}
+
+/// "on Monday", "next Friday": a weekday, a date only after one of those words.
+fn named_weekday(w: &[Word<'_>], i: usize, out: &mut Vec<DateHit>) -> usize {
+    let here = w[i];
+    if let Some(d) = WEEKDAYS.iter().position(|x| *x == here.text) {
+        let prev = i.checked_sub(1).map(|p| w[p].lower());
+        if matches!(prev.as_deref(), Some("on" | "last" | "next" | "this")) {
             out.push(DateHit {
                 start: here.start,
                 end: here.end,
-                kind: DateKind::Stated(when),
-                role: role_before(i),
+                kind: DateKind::Relative(Relative::Weekday(d as u32)),
+                role: DateRole::At,
             });
-            i += 1;
-            continue;
         }
-        if let Some(m) = month(here.text) {
-            // May is also a verb: a month only before a day or a year, or after a
-            // preposition.
-            let role = role_before(i);
-            if let Some(d) = next.and_then(|n| day_number(n.text)) {
-                let n = next.unwrap();
-                // Month Day, Year
-                if let Some(y) = next2.and_then(|n2| year_number(n2.text)) {
-                    out.push(DateHit {
-                        start: here.start,
-                        end: next2.unwrap().end,
-                        kind: DateKind::Stated(When::Day(y, m, d)),
-                        role,
-                    });
-                    i += 3;
-                    continue;
-                }
-                // Month Day to Day / Month Day-Day
-                let range_end = match (next2, next3) {
-                    (Some(t), Some(d2)) if t.is("to") || t.is("and") || t.is("through") => {
-                        day_number(d2.text).map(|d2v| (d2v, d2.end, 4))
-                    }
-                    _ => None,
-                };
-                if let Some((d2, end, used)) = range_end {
-                    out.push(DateHit {
-                        start: here.start,
-                        end,
-                        kind: DateKind::NoYear {
-                            month: m,
-                            day: Some(d),
-                            day_end: Some(d2),
-                        },
-                        role,
-                    });
-                    i += used;
-                    continue;
-                }
-                out.push(DateHit {
-                    start: here.start,
-                    end: n.end,
-                    kind: DateKind::NoYear {
-                        month: m,
-                        day: Some(d),
-                        day_end: None,
-                    },
-                    role,
-                });
-                i += 2;
-                continue;
-            }
-            if let Some(y) = next.and_then(|n| year_number(n.text)) {
-                out.push(DateHit {
-                    start: here.start,
-                    end: next.unwrap().end,
-                    kind: DateKind::Stated(When::Month(y, m)),
-                    role,
-                });
-                i += 2;
-                continue;
-            }
-            let prev = i.checked_sub(1).map(|p| w[p].lower());
-            if matches!(
-                prev.as_deref(),
-                Some(
-                    "in" | "since"
-                        | "until"
-                        | "by"
-                        | "of"
-                        | "last"
-                        | "next"
-                        | "this"
-                        | "early"
-                        | "late"
-                        | "mid"
-                )
-            ) && here.text != "May"
-                || matches!(prev.as_deref(), Some("in" | "since" | "last" | "next"))
-            {
-                out.push(DateHit {
-                    start: here.start,
-                    end: here.end,
-                    kind: DateKind::NoYear {
-                        month: m,
-                        day: None,
-                        day_end: None,
-                    },
-                    role,
-                });
-            }
-            i += 1;
-            continue;
-        }
-        // Day Month Year
-        if let (Some(d), Some(m)) = (day_number(here.text), next.and_then(|n| month(n.text))) {
-            if let Some(y) = next2.and_then(|n2| year_number(n2.text)) {
-                out.push(DateHit {
-                    start: here.start,
-                    end: next2.unwrap().end,
-                    kind: DateKind::Stated(When::Day(y, m, d)),
-                    role: role_before(i),
-                });
-                i += 3;
-                continue;
-            }
-        }
-        if let Some(y) = year_number(here.text) {
-            // "between 2019 and 2021", "from 2019 to 2021"
-            let prev = i.checked_sub(1).map(|p| w[p].lower());
-            if let (Some("from" | "between"), Some(t), Some(y2)) = (
-                prev.as_deref(),
-                next,
-                next2.and_then(|n| year_number(n.text)),
-            ) {
-                if t.is("to") || t.is("and") {
-                    out.push(DateHit {
-                        start: here.start,
-                        end: next2.unwrap().end,
-                        kind: DateKind::Interval(When::Year(y), When::Year(y2)),
-                        role: DateRole::At,
-                    });
-                    i += 3;
-                    continue;
-                }
-            }
-            // Not a year when a unit follows ("2024 people") or a currency precedes.
-            let unit_follows = next.is_some_and(|n| unit_word(&n.lower()).is_some());
-            // "Forum 2024", "Expo 2025": a year that ends a name is part of it.
-            let ends_name = i > 0
-                && w[i - 1].capitalised()
-                && !matches!(
-                    w[i - 1].lower().as_str(),
-                    "in" | "on"
-                        | "by"
-                        | "since"
-                        | "after"
-                        | "before"
-                        | "until"
-                        | "from"
-                        | "to"
-                        | "and"
-                        | "as"
-                        | "at"
-                        | "for"
-                        | "during"
-                        | "of"
-                        | "between"
-                )
-                && month(w[i - 1].text).is_none()
-                && s[w[i - 1].end..here.start].chars().all(char::is_whitespace);
-            if !unit_follows && !ends_name && !here.text.starts_with('$') {
-                out.push(DateHit {
-                    start: here.start,
-                    end: here.end,
-                    kind: DateKind::Stated(When::Year(y)),
-                    role: role_before(i),
-                });
-            }
-            i += 1;
-            continue;
-        }
-        let lower = here.lower();
-        let relative = match (lower.as_str(), next.map(|n| n.lower())) {
-            ("yesterday", _) => Some((Relative::Yesterday, 1)),
-            ("today", _) => Some((Relative::Today, 1)),
-            ("tomorrow", _) => Some((Relative::Tomorrow, 1)),
-            ("last" | "this" | "next", Some(unit)) => {
-                let k = match lower.as_str() {
-                    "last" => -1,
-                    "this" => 0,
-                    _ => 1,
-                };
-                match unit.as_str() {
-                    "week" => Some((Relative::Week(k), 2)),
-                    "weekend" => Some((Relative::Weekend(k), 2)),
-                    "month" => Some((Relative::Month(k), 2)),
-                    "year" => Some((Relative::Year(k), 2)),
-                    _ => None,
-                }
-            }
-            _ => None,
-        };
-        if let Some((rel, used)) = relative {
-            let end = w[i + used - 1].end;
-            // "this year marks the 25th anniversary of …"
-            let anniversary = (rel == Relative::Year(0))
-                .then(|| {
-                    w[i + used..]
-                        .iter()
-                        .take(5)
-                        .position(|x| x.lower().starts_with("anniversary"))
-                        .and_then(|p| {
-                            let ord = w[i + used + p - 1];
-                            numbers::ordinals(ord.text)
-                                .first()
-                                .map(|n| (*n, w[i + used + p].end))
-                        })
-                })
-                .flatten();
-            if let Some((n, end)) = anniversary {
-                out.push(DateHit {
-                    start: here.start,
-                    end,
-                    kind: DateKind::Relative(Relative::Anniversary(n as i32)),
-                    role: DateRole::At,
-                });
-            } else {
-                out.push(DateHit {
-                    start: here.start,
-                    end,
-                    kind: DateKind::Relative(rel),
-                    role: DateRole::At,
-                });
-            }
-            i += used;
-            continue;
-        }
-        if let Some(d) = WEEKDAYS.iter().position(|x| *x == here.text) {
-            let prev = i.checked_sub(1).map(|p| w[p].lower());
-            if matches!(prev.as_deref(), Some("on" | "last" | "next" | "this")) {
-                out.push(DateHit {
-                    start: here.start,
-                    end: here.end,
-                    kind: DateKind::Relative(Relative::Weekday(d as u32)),
-                    role: DateRole::At,
-                });
-            }
-        }
-        i += 1;
     }
-    out
+    1
 }
 
 // ------------------------------------------------------------------ figures
@@ -910,6 +984,10 @@ fn trim_range(s: &str, a: usize, b: usize) -> Option<(usize, usize)> {
     (rest.chars().any(char::is_alphanumeric)).then_some((a + lead, a + lead + rest.len()))
 }
 
+/// An attribution pattern's answer: `None` to try the next, `Some(found)` to decide.
+// `Some(None)`: the pattern applies, and the sentence then has no attribution.
+type Decision = Option<Option<Attribution>>;
+
 /// The attribution the sentence makes, if any.
 pub fn attribution(s: &str) -> Option<Attribution> {
     let w = words(s);
@@ -917,82 +995,110 @@ pub fn attribution(s: &str) -> Option<Attribution> {
         return None;
     }
     let end = body_end(s);
-    let first = w[0].lower();
-    // 1. “…,” said X. / “…,” X said.
+    quote_then_speaker(s, end)
+        .or_else(|| according_to(s, end))
+        .or_else(|| it_is_said(s, &w, end))
+        .or_else(|| reported_view(s, &w, end))
+        .or_else(|| own_voice(s, &w, end))
+        .or_else(|| speaker_said_last(s, &w, end))
+        .unwrap_or_else(|| speaker_said(s, &w, end))
+}
+
+/// “…,” said X. / “…,” X said: a quotation, then who said it.
+fn quote_then_speaker(s: &str, end: usize) -> Decision {
     let open = s.trim_start();
-    if open.starts_with('\u{201C}') || open.starts_with('"') {
-        let lead = s.len() - open.len();
-        for close in [",\u{201D}", ",\"", "\u{201D},", "\","] {
-            if let Some(p) = s.find(close) {
-                let after = p + close.len();
-                let attribution = trim_range(s, after, end)?;
-                let said = words(&s[attribution.0..attribution.1])
-                    .into_iter()
-                    .find(|x| SPEECH.contains(&x.lower().as_str()))
-                    .map(|x| (attribution.0 + x.start, attribution.0 + x.end));
-                if let Some(verb) = said {
-                    let q_start = lead + s[lead..].chars().next()?.len_utf8();
-                    // The quotation ends where the closing mark (or the comma before it)
-                    // starts.
-                    let quote = trim_range(s, q_start, p)?;
-                    return Some(Attribution {
-                        attribution: Some(attribution),
-                        verb: Some(verb),
-                        quote,
-                        voice: Voice::Named,
-                    });
-                }
+    if !(open.starts_with('\u{201C}') || open.starts_with('"')) {
+        return None;
+    }
+    let lead = s.len() - open.len();
+    for close in [",\u{201D}", ",\"", "\u{201D},", "\","] {
+        if let Some(p) = s.find(close) {
+            let after = p + close.len();
+            let Some(attribution) = trim_range(s, after, end) else {
+                return Some(None);
+            };
+            let said = words(&s[attribution.0..attribution.1])
+                .into_iter()
+                .find(|x| SPEECH.contains(&x.lower().as_str()))
+                .map(|x| (attribution.0 + x.start, attribution.0 + x.end));
+            if let Some(verb) = said {
+                // The quotation ends where the closing mark (or the comma before it)
+                // starts.
+                let quote = s[lead..]
+                    .chars()
+                    .next()
+                    .and_then(|c| trim_range(s, lead + c.len_utf8(), p));
+                return Some(quote.map(|quote| Attribution {
+                    attribution: Some(attribution),
+                    verb: Some(verb),
+                    quote,
+                    voice: Voice::Named,
+                }));
             }
         }
     }
-    // 2. According to X, …
-    if let Some(p) = s.find("ccording to ").map(|p| p - 1) {
-        let comma = s[p..].find(',').map(|c| p + c).unwrap_or(end);
-        let attribution = trim_range(s, p, comma)?;
-        let quote = if p < 2 {
-            trim_range(s, comma, end)?
-        } else {
-            trim_range(s, 0, p)?
-        };
-        return Some(Attribution {
-            attribution: Some(attribution),
-            verb: None,
-            quote,
-            voice: Voice::Named,
+    None
+}
+
+/// "According to X, …" / "…, according to X.": the source the text cites.
+fn according_to(s: &str, end: usize) -> Decision {
+    let p = s.find("ccording to ").map(|p| p - 1)?;
+    let comma = s[p..].find(',').map(|c| p + c).unwrap_or(end);
+    let attribution = trim_range(s, p, comma);
+    let quote = if p < 2 {
+        trim_range(s, comma, end)
+    } else {
+        trim_range(s, 0, p)
+    };
+    Some(
+        attribution
+            .zip(quote)
+            .map(|(attribution, quote)| Attribution {
+                attribution: Some(attribution),
+                verb: None,
+                quote,
+                voice: Voice::Named,
+            }),
+    )
+}
+
+/// "It was widely predicted that …": a verb of view whose holder goes unnamed.
+fn it_is_said(s: &str, w: &[Word<'_>], end: usize) -> Decision {
+    if w[0].lower() != "it" {
+        return None;
+    }
+    let head: Vec<String> = w.iter().take(5).map(Word::lower).collect();
+    let passive = head
+        .get(1)
+        .is_some_and(|v| v == "was" || v == "is" || v == "has")
+        && head.iter().any(|x| {
+            matches!(
+                x.as_str(),
+                "predicted"
+                    | "believed"
+                    | "expected"
+                    | "argued"
+                    | "said"
+                    | "thought"
+                    | "claimed"
+                    | "reported"
+            )
         });
+    if !passive {
+        return None;
     }
-    // 3. It was widely predicted that …
-    if first == "it" {
-        let head: Vec<String> = w.iter().take(5).map(Word::lower).collect();
-        let passive = head
-            .get(1)
-            .is_some_and(|v| v == "was" || v == "is" || v == "has")
-            && head.iter().any(|x| {
-                matches!(
-                    x.as_str(),
-                    "predicted"
-                        | "believed"
-                        | "expected"
-                        | "argued"
-                        | "said"
-                        | "thought"
-                        | "claimed"
-                        | "reported"
-                )
-            });
-        if passive {
-            if let Some(that) = w.iter().take(7).position(|x| x.is("that")) {
-                return Some(Attribution {
-                    attribution: Some((w[0].start, w[that].end)),
-                    verb: None,
-                    quote: trim_range(s, w[that].end, end)?,
-                    voice: Voice::Unnamed,
-                });
-            }
-        }
-    }
-    // 3b. "X has long been regarded as …", "X was once viewed as …": a view the text
-    // reports without saying whose.
+    let that = w.iter().take(7).position(|x| x.is("that"))?;
+    Some(trim_range(s, w[that].end, end).map(|quote| Attribution {
+        attribution: Some((w[0].start, w[that].end)),
+        verb: None,
+        quote,
+        voice: Voice::Unnamed,
+    }))
+}
+
+/// "X has long been regarded as …": a view the text reports without saying whose.
+fn reported_view(s: &str, w: &[Word<'_>], end: usize) -> Decision {
+    // Also "X was once viewed as …".
     for (k, x) in w.iter().enumerate() {
         let passive = matches!(
             x.lower().as_str(),
@@ -1010,82 +1116,93 @@ pub fn attribution(s: &str) -> Option<Attribution> {
                     )
                 })
                 .unwrap_or(k);
-            return Some(Attribution {
+            return Some(trim_range(s, 0, end).map(|quote| Attribution {
                 attribution: Some((w[first_aux].start, w[k + 1].end)),
                 verb: None,
-                quote: trim_range(s, 0, end)?,
+                quote,
                 voice: Voice::Unnamed,
-            });
+            }));
         }
     }
-    // 4. We reaffirmed …; Recognizing that …, we concurred …
-    let we = w.iter().position(|x| x.is("we"));
-    if let Some(k) = we.filter(|k| *k == 0 || s[..w[*k].start].trim_end().ends_with(',')) {
-        if k > 0 && w[0].lower().ends_with("ing") {
-            // A participle before "we": its "that" clause is what they say.
-            if w[1].is("that") {
-                let quote = trim_range(s, w[1].end, w[k].start)?;
-                return Some(Attribution {
-                    attribution: Some((w[0].start, w[1].end)),
-                    verb: None,
-                    quote,
-                    voice: Voice::Author,
-                });
-            }
-        }
-        let that = w[k..]
-            .iter()
-            .take(8)
-            .position(|x| x.is("that"))
-            .map(|p| k + p);
-        let (att_end, quote) = match that {
-            Some(t) => (w[t].end, trim_range(s, w[t].end, end)?),
-            None => {
-                // "We reaffirmed our commitment to …": the verb and its object.
-                let stop = w[k..]
-                    .iter()
-                    .take(5)
-                    .position(|x| x.is("to") || x.is("for") || x.is("in") || x.is("on"))
-                    .map(|p| k + p)
-                    .unwrap_or((k + 1).min(w.len() - 1));
-                (
-                    w[stop.saturating_sub(1).max(k + 1).min(w.len() - 1)].end,
-                    trim_range(s, w[k].start, end)?,
-                )
-            }
-        };
-        return Some(Attribution {
-            attribution: Some((w[k].start, att_end)),
-            verb: None,
-            quote,
-            voice: Voice::Author,
-        });
+    None
+}
+
+/// "We reaffirmed …", "Recognizing that …, we concurred …": the text's own voice.
+fn own_voice(s: &str, w: &[Word<'_>], end: usize) -> Decision {
+    let k = w
+        .iter()
+        .position(|x| x.is("we"))
+        .filter(|k| *k == 0 || s[..w[*k].start].trim_end().ends_with(','))?;
+    if k > 0 && w[0].lower().ends_with("ing") && w[1].is("that") {
+        // A participle before "we": its "that" clause is what they say.
+        return Some(
+            trim_range(s, w[1].end, w[k].start).map(|quote| Attribution {
+                attribution: Some((w[0].start, w[1].end)),
+                verb: None,
+                quote,
+                voice: Voice::Author,
+            }),
+        );
     }
-    // 5. X said (that) …, X told Y (on DATE) that …, some argue that …
-    // "…, the ministry said.": the words before the comma are what is said.
-    if let Some(last) = w
+    let that = w[k..]
+        .iter()
+        .take(8)
+        .position(|x| x.is("that"))
+        .map(|p| k + p);
+    let (att_end, quote) = match that {
+        Some(t) => (w[t].end, trim_range(s, w[t].end, end)),
+        None => {
+            // "We reaffirmed our commitment to …": the verb and its object.
+            let stop = w[k..]
+                .iter()
+                .take(5)
+                .position(|x| x.is("to") || x.is("for") || x.is("in") || x.is("on"))
+                .map(|p| k + p)
+                .unwrap_or((k + 1).min(w.len() - 1));
+            (
+                w[stop.saturating_sub(1).max(k + 1).min(w.len() - 1)].end,
+                trim_range(s, w[k].start, end),
+            )
+        }
+    };
+    Some(quote.map(|quote| Attribution {
+        attribution: Some((w[k].start, att_end)),
+        verb: None,
+        quote,
+        voice: Voice::Author,
+    }))
+}
+
+/// "…, the ministry said.": the words before the comma are what is said.
+fn speaker_said_last(s: &str, w: &[Word<'_>], end: usize) -> Decision {
+    let last = w
         .last()
-        .filter(|x| SPEECH.contains(&x.lower().as_str()) && x.end >= end)
-    {
-        let before = &s[..last.start];
-        if let Some(c) = before.rfind(',') {
-            let speaker = words(&s[c + 1..last.start]);
-            if !speaker.is_empty() && speaker.len() <= 8 {
-                let quote = trim_range(s, 0, c)?;
-                let attribution = trim_range(s, c + 1, last.end)?;
-                return Some(Attribution {
-                    attribution: Some(attribution),
-                    verb: Some((last.start, last.end)),
-                    quote,
-                    voice: if UNNAMED.contains(&speaker[0].lower().as_str()) {
-                        Voice::Unnamed
-                    } else {
-                        Voice::Named
-                    },
-                });
-            }
-        }
+        .filter(|x| SPEECH.contains(&x.lower().as_str()) && x.end >= end)?;
+    let c = s[..last.start].rfind(',')?;
+    let speaker = words(&s[c + 1..last.start]);
+    if speaker.is_empty() || speaker.len() > 8 {
+        return None;
     }
+    let quote = trim_range(s, 0, c);
+    let attribution = trim_range(s, c + 1, last.end);
+    Some(
+        quote
+            .zip(attribution)
+            .map(|(quote, attribution)| Attribution {
+                attribution: Some(attribution),
+                verb: Some((last.start, last.end)),
+                quote,
+                voice: if UNNAMED.contains(&speaker[0].lower().as_str()) {
+                    Voice::Unnamed
+                } else {
+                    Voice::Named
+                },
+            }),
+    )
+}
+
+/// "X said (that) …", "X told Y (on DATE) that …", "some argue that …".
+fn speaker_said(s: &str, w: &[Word<'_>], end: usize) -> Option<Attribution> {
     let verb = w
         .iter()
         .enumerate()
@@ -1093,20 +1210,7 @@ pub fn attribution(s: &str) -> Option<Attribution> {
         .find(|(i, x)| *i > 0 && SPEECH.contains(&x.lower().as_str()) && x.end < end)?
         .0;
     let v = w[verb];
-    let before = &s[..v.start];
-    // The speaker: the words since the last comma, or the sentence's start when they
-    // are none ("Liu Pengyu, a spokesperson …, told").
-    let clause = before
-        .rfind([',', '\u{2014}'])
-        .filter(|&c| {
-            before[c..]
-                .chars()
-                .filter(|ch| ch.is_alphanumeric())
-                .count()
-                > 0
-        })
-        .map(|c| c + before[c..].chars().next().map_or(1, char::len_utf8))
-        .unwrap_or(0);
+    let clause = speaker_clause(&s[..v.start]);
     let speaker = words(&s[clause..v.start]);
     let speaker_first = speaker.first()?;
     let unnamed = UNNAMED.contains(&speaker_first.lower().as_str());
@@ -1118,21 +1222,7 @@ pub fn attribution(s: &str) -> Option<Attribution> {
     if !unnamed && !named {
         return None;
     }
-    // After the verb: "told VOA on May 14 that", "said that", "argue that".
-    let mut k = verb + 1;
-    // "told VOA on May 14 that", "said on Friday that": the words up to a near "that"
-    // (with no punctuation before it) belong to the attribution.
-    let limit = if v.is("told") || v.is("tells") { 8 } else { 5 };
-    let that_at = (verb + 1..w.len().min(verb + limit + 1)).find(|&i| w[i].is("that"));
-    let clean =
-        that_at.is_some_and(|t| !s[v.end..w[t].start].contains([',', ';', '\u{201C}', '"']));
-    match that_at {
-        Some(t) if clean => k = t,
-        _ if v.is("told") || v.is("tells") => k = (verb + 2).min(w.len()),
-        _ => {}
-    }
-    let that = w.get(k).filter(|x| x.is("that")).map(|x| x.end);
-    let att_end = that.unwrap_or(w[k - 1].end);
+    let att_end = said_to_whom(s, w, verb);
     let quote = trim_range(s, att_end, end)?;
     let att_start = if v.is("told") && clause > 0 && speaker.len() < 3 {
         0
@@ -1150,6 +1240,42 @@ pub fn attribution(s: &str) -> Option<Attribution> {
             Voice::Named
         },
     })
+}
+
+/// Where the speaker's words start in the text before the verb of saying.
+fn speaker_clause(before: &str) -> usize {
+    // The words since the last comma or dash, or the sentence's start when they are
+    // none ("Liu Pengyu, a spokesperson …, told").
+    before
+        .rfind([',', '\u{2014}'])
+        .filter(|&c| {
+            before[c..]
+                .chars()
+                .filter(|ch| ch.is_alphanumeric())
+                .count()
+                > 0
+        })
+        .map(|c| c + before[c..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(0)
+}
+
+/// Where the attribution ends after the verb `w[verb]`: "said that", "told VOA".
+fn said_to_whom(s: &str, w: &[Word<'_>], verb: usize) -> usize {
+    let v = w[verb];
+    let mut k = verb + 1;
+    // "told VOA on May 14 that", "said on Friday that": the words up to a near "that"
+    // (with no punctuation before it) belong to the attribution.
+    let limit = if v.is("told") || v.is("tells") { 8 } else { 5 };
+    let that_at = (verb + 1..w.len().min(verb + limit + 1)).find(|&i| w[i].is("that"));
+    let clean =
+        that_at.is_some_and(|t| !s[v.end..w[t].start].contains([',', ';', '\u{201C}', '"']));
+    match that_at {
+        Some(t) if clean => k = t,
+        _ if v.is("told") || v.is("tells") => k = (verb + 2).min(w.len()),
+        _ => {}
+    }
+    let that = w.get(k).filter(|x| x.is("that")).map(|x| x.end);
+    that.unwrap_or(w[k - 1].end)
 }
 
 /// Whether the sentence is the author's own judgement ("should", "must", "it is
