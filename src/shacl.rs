@@ -219,14 +219,38 @@ fn subject_term(s: &NamedOrBlankNode) -> Term {
     }
 }
 
-impl Shapes {
-    pub fn parse(name: &str, text: &str) -> Result<Self> {
-        let bad =
-            |what: String| anyhow!("{name}: {}\n  fix the shapes file", cut_quoted_parts(&what));
-        let mut by_subject: HashMap<Term, Vec<(NamedNode, Term)>> = HashMap::new();
+/// A shapes file's error, with the file's name and what to do.
+fn bad(name: &str, what: String) -> anyhow::Error {
+    anyhow!("{name}: {}\n  fix the shapes file", cut_quoted_parts(&what))
+}
+
+/// A subject's properties, in the order the file gives them.
+type Properties = Vec<(NamedNode, Term)>;
+
+/// The first value of a shape's sh: property.
+fn get<'p>(props: &'p [(NamedNode, Term)], local: &str) -> Option<&'p Term> {
+    props.iter().find(|(p, _)| *p == sh(local)).map(|(_, o)| o)
+}
+
+/// Is a parameter's value the literal true?
+fn is_true(o: &Term) -> bool {
+    matches!(o, Term::Literal(l) if l.value() == "true")
+}
+
+/// The shapes graph as read: each subject's properties, and the subjects in file order.
+struct ShapesGraph<'n> {
+    name: &'n str,
+    by_subject: HashMap<Term, Properties>,
+    order: Vec<Term>,
+}
+
+impl<'n> ShapesGraph<'n> {
+    /// Reads the Turtle file's triples, grouped by subject.
+    fn read(name: &'n str, text: &str) -> Result<Self> {
+        let mut by_subject: HashMap<Term, Properties> = HashMap::new();
         let mut order = Vec::new();
         for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(text.as_bytes()) {
-            let t = Triple::from(quad.map_err(|e| bad(e.to_string()))?);
+            let t = Triple::from(quad.map_err(|e| bad(name, e.to_string()))?);
             let s = subject_term(&t.subject);
             if !by_subject.contains_key(&s) {
                 order.push(s.clone());
@@ -236,55 +260,73 @@ impl Shapes {
                 .or_default()
                 .push((t.predicate, t.object));
         }
-        let list = |head: &Term| -> Result<Vec<Term>> {
-            let mut items = Vec::new();
-            let mut node = head.clone();
-            let mut seen = HashSet::new();
-            while node != Term::from(rdf::NIL.into_owned()) {
-                if !seen.insert(node.clone()) {
-                    return Err(bad(format!("the RDF list at {head} loops back to {node}")));
-                }
-                let props = by_subject
-                    .get(&node)
-                    .ok_or_else(|| bad(format!("broken RDF list at {node}")))?;
-                let first = props
-                    .iter()
-                    .find(|(p, _)| *p == rdf::FIRST)
-                    .map(|(_, o)| o.clone());
-                let rest = props
-                    .iter()
-                    .find(|(p, _)| *p == rdf::REST)
-                    .map(|(_, o)| o.clone());
-                items.push(
-                    first.ok_or_else(|| bad(format!("RDF list without rdf:first at {node}")))?,
-                );
-                node = rest.ok_or_else(|| bad(format!("RDF list without rdf:rest at {node}")))?;
+        Ok(Self {
+            name,
+            by_subject,
+            order,
+        })
+    }
+
+    /// A shapes file's error.
+    fn bad(&self, what: String) -> anyhow::Error {
+        bad(self.name, what)
+    }
+
+    /// The members of the RDF list that starts at `head`.
+    fn list(&self, head: &Term) -> Result<Vec<Term>> {
+        let mut items = Vec::new();
+        let mut node = head.clone();
+        let mut seen = HashSet::new();
+        while node != Term::from(rdf::NIL.into_owned()) {
+            if !seen.insert(node.clone()) {
+                return Err(self.bad(format!("the RDF list at {head} loops back to {node}")));
             }
-            Ok(items)
-        };
-        let count = |o: &Term, what: &str| -> Result<usize> {
-            match o {
-                Term::Literal(l) => l
-                    .value()
-                    .parse()
-                    .map_err(|_| bad(format!("{what} must be a number"))),
-                _ => Err(bad(format!("{what} must be a number"))),
-            }
-        };
-        let iri = |o: &Term, what: &str| -> Result<NamedNode> {
-            match o {
-                Term::NamedNode(n) => Ok(n.clone()),
-                _ => Err(bad(format!("{what} must be an IRI"))),
-            }
-        };
-        let mut shapes = HashMap::new();
-        let mut shape_order = Vec::new();
-        // A shape, as SHACL defines it: an instance of sh:NodeShape or sh:PropertyShape,
-        // a subject of a target, or a value of a shape-expecting parameter (sh:property,
-        // sh:node, sh:qualifiedValueShape, sh:not, a member of sh:or, sh:and, sh:xone),
-        // typed or not: none is left out unchecked.
+            let props = self
+                .by_subject
+                .get(&node)
+                .ok_or_else(|| self.bad(format!("broken RDF list at {node}")))?;
+            let first = props
+                .iter()
+                .find(|(p, _)| *p == rdf::FIRST)
+                .map(|(_, o)| o.clone());
+            let rest = props
+                .iter()
+                .find(|(p, _)| *p == rdf::REST)
+                .map(|(_, o)| o.clone());
+            items.push(
+                first.ok_or_else(|| self.bad(format!("RDF list without rdf:first at {node}")))?,
+            );
+            node = rest.ok_or_else(|| self.bad(format!("RDF list without rdf:rest at {node}")))?;
+        }
+        Ok(items)
+    }
+
+    /// A parameter's value as a count.
+    fn count(&self, o: &Term, what: &str) -> Result<usize> {
+        match o {
+            Term::Literal(l) => l
+                .value()
+                .parse()
+                .map_err(|_| self.bad(format!("{what} must be a number"))),
+            _ => Err(self.bad(format!("{what} must be a number"))),
+        }
+    }
+
+    /// A parameter's value as an IRI.
+    fn iri(&self, o: &Term, what: &str) -> Result<NamedNode> {
+        match o {
+            Term::NamedNode(n) => Ok(n.clone()),
+            _ => Err(self.bad(format!("{what} must be an IRI"))),
+        }
+    }
+
+    /// The shapes, as SHACL defines them: instances of sh:NodeShape or sh:PropertyShape,
+    /// subjects of a target, or values of a shape-expecting parameter (sh:property,
+    /// sh:node, sh:qualifiedValueShape, sh:not, a member of sh:or, sh:and, sh:xone),
+    /// typed or not: none is left out unchecked.
+    fn shape_nodes(&self) -> Result<HashSet<Term>> {
         let mut shape_nodes: HashSet<Term> = HashSet::new();
-        for (subject, props) in &by_subject {
+        for (subject, props) in &self.by_subject {
             for (p, o) in props {
                 let local = p.as_str().strip_prefix(SH).unwrap_or("");
                 if (*p == rdf::TYPE
@@ -297,222 +339,259 @@ impl Shapes {
                     "property" | "node" | "qualifiedValueShape" | "not" => {
                         shape_nodes.insert(o.clone());
                     }
-                    "or" | "and" | "xone" => shape_nodes.extend(list(o)?),
+                    "or" | "and" | "xone" => shape_nodes.extend(self.list(o)?),
                     _ => {}
                 }
             }
         }
-        for s in &order {
-            let props = &by_subject[s];
+        Ok(shape_nodes)
+    }
+
+    /// Reads one shape: its targets, path, constraint components and settings.
+    fn read_shape(&self, s: &Term, props: &[(NamedNode, Term)]) -> Result<Shape> {
+        let mut shape = Shape {
+            id: s.clone(),
+            targets: Vec::new(),
+            path: None,
+            constraints: Vec::new(),
+            properties: Vec::new(),
+            message: None,
+            severity: sh("Violation"),
+            deactivated: false,
+        };
+        for (p, o) in props {
+            let Some(local) = p.as_str().strip_prefix(SH) else {
+                if let Some(target) = implicit_target(s, p, o) {
+                    shape.targets.push(target);
+                }
+                continue;
+            };
+            match local {
+                "targetClass" | "targetSubjectsOf" | "targetObjectsOf" | "targetNode" => {
+                    shape.targets.push(self.read_target(local, o)?)
+                }
+                "path" => {
+                    shape.path = Some(parse_path(&self.by_subject, o, 0).map_err(|e| self.bad(e))?)
+                }
+                "severity" => shape.severity = self.iri(o, "sh:severity")?,
+                "deactivated" => shape.deactivated = is_true(o),
+                "property" => shape.properties.push(o.clone()),
+                "message" => {
+                    if let Term::Literal(l) = o {
+                        shape.message = Some(l.value().to_owned());
+                    }
+                }
+                // Not constraints: they describe shapes for people and forms.
+                "name" | "description" | "order" | "group" | "defaultValue" => {}
+                // Parameters read with the component they belong to.
+                "ignoredProperties" | "flags" => {}
+                "qualifiedMinCount" | "qualifiedMaxCount" | "qualifiedValueShapesDisjoint" => {}
+                _ => {
+                    if let Some(c) = self.read_component(s, props, local, o)? {
+                        shape.constraints.push(c);
+                    }
+                }
+            }
+        }
+        Ok(shape)
+    }
+
+    /// Reads an explicit target (sh:targetClass, sh:targetSubjectsOf, sh:targetObjectsOf,
+    /// sh:targetNode).
+    fn read_target(&self, local: &str, o: &Term) -> Result<Target> {
+        Ok(match local {
+            "targetClass" => Target::Class(self.iri(o, "sh:targetClass")?),
+            "targetSubjectsOf" => Target::SubjectsOf(self.iri(o, "sh:targetSubjectsOf")?),
+            "targetObjectsOf" => Target::ObjectsOf(self.iri(o, "sh:targetObjectsOf")?),
+            _ => Target::Node(o.clone()),
+        })
+    }
+
+    /// Reads a constraint component's parameter (None: a flag set to false); refuses
+    /// an sh: term that is not supported.
+    fn read_component(
+        &self,
+        s: &Term,
+        props: &[(NamedNode, Term)],
+        local: &str,
+        o: &Term,
+    ) -> Result<Option<Constraint>> {
+        Ok(Some(match local {
+            "maxLength" => Constraint::MaxLength(self.count(o, "sh:maxLength")?),
+            "maxInclusive" | "minExclusive" | "maxExclusive" => {
+                let Term::Literal(l) = o else {
+                    return Err(self.bad(format!("sh:{local} must be a literal")));
+                };
+                match local {
+                    "maxInclusive" => Constraint::MaxInclusive(l.clone()),
+                    "minExclusive" => Constraint::MinExclusive(l.clone()),
+                    _ => Constraint::MaxExclusive(l.clone()),
+                }
+            }
+            "hasValue" => Constraint::HasValue(o.clone()),
+            "uniqueLang" => return Ok(is_true(o).then_some(Constraint::UniqueLang)),
+            "equals" => Constraint::Equals(self.iri(o, "sh:equals")?),
+            "disjoint" => Constraint::Disjoint(self.iri(o, "sh:disjoint")?),
+            "lessThanOrEquals" => Constraint::LessThanOrEquals(self.iri(o, "sh:lessThanOrEquals")?),
+            "and" => Constraint::And(self.list(o)?),
+            "xone" => Constraint::Xone(self.list(o)?),
+            "not" => Constraint::Not(o.clone()),
+            "closed" => return self.read_closed(props, o),
+            "minCount" => Constraint::MinCount(self.count(o, "sh:minCount")?),
+            "maxCount" => Constraint::MaxCount(self.count(o, "sh:maxCount")?),
+            "minLength" => Constraint::MinLength(self.count(o, "sh:minLength")?),
+            "datatype" => Constraint::Datatype(self.iri(o, "sh:datatype")?),
+            "class" => Constraint::Class(self.iri(o, "sh:class")?),
+            "nodeKind" => Constraint::NodeKind(self.iri(o, "sh:nodeKind")?),
+            "lessThan" => Constraint::LessThan(self.iri(o, "sh:lessThan")?),
+            "node" => Constraint::Node(o.clone()),
+            "pattern" => self.read_pattern(s, props, o)?,
+            "minInclusive" => match o {
+                Term::Literal(l) => Constraint::MinInclusive(l.clone()),
+                _ => return Err(self.bad("sh:minInclusive must be a literal".into())),
+            },
+            "in" => Constraint::In(self.list(o)?),
+            "or" => Constraint::Or(self.list(o)?),
+            "languageIn" => Constraint::LanguageIn(
+                self.list(o)?
+                    .iter()
+                    .map(|t| match t {
+                        Term::Literal(l) => l.value().to_ascii_lowercase(),
+                        other => other.to_string(),
+                    })
+                    .collect(),
+            ),
+            "qualifiedValueShape" => self.read_qualified(props, o)?,
+            other => return Err(self.unsupported(s, other)),
+        }))
+    }
+
+    /// Refuses an sh: term outside SHACL Core, so nothing is silently left unchecked.
+    fn unsupported(&self, s: &Term, other: &str) -> anyhow::Error {
+        self.bad(format!("{s}: the SHACL term sh:{other} is not supported"))
+    }
+
+    /// Reads sh:closed, with its sh:ignoredProperties (None: not closed).
+    fn read_closed(&self, props: &[(NamedNode, Term)], o: &Term) -> Result<Option<Constraint>> {
+        if !is_true(o) {
+            return Ok(None);
+        }
+        let mut ignored = Vec::new();
+        if let Some(head) = get(props, "ignoredProperties") {
+            for t in self.list(head)? {
+                ignored.push(self.iri(&t, "sh:ignoredProperties")?);
+            }
+        }
+        Ok(Some(Constraint::Closed(ignored)))
+    }
+
+    /// Reads sh:pattern, with its sh:flags, into a regular expression.
+    fn read_pattern(&self, s: &Term, props: &[(NamedNode, Term)], o: &Term) -> Result<Constraint> {
+        let Term::Literal(l) = o else {
+            return Err(self.bad("sh:pattern must be a string".into()));
+        };
+        let flags = match get(props, "flags") {
+            Some(Term::Literal(f)) => f.value().to_owned(),
+            _ => String::new(),
+        };
+        if let Some(c) = flags.chars().find(|c| !"imsx".contains(*c)) {
+            return Err(self.bad(format!(
+                "{s}: the sh:flags letter {c} is not supported (i, m, s and x are)"
+            )));
+        }
+        let source = if flags.is_empty() {
+            l.value().to_owned()
+        } else {
+            format!("(?{flags}){}", l.value())
+        };
+        let re = regex::Regex::new(&source).map_err(|e| self.bad(format!("sh:pattern: {e}")))?;
+        Ok(Constraint::Pattern(l.value().to_owned(), re))
+    }
+
+    /// Reads sh:qualifiedValueShape, with its counts and sh:qualifiedValueShapesDisjoint.
+    fn read_qualified(&self, props: &[(NamedNode, Term)], o: &Term) -> Result<Constraint> {
+        Ok(Constraint::Qualified {
+            shape: o.clone(),
+            min: get(props, "qualifiedMinCount")
+                .map(|c| self.count(c, "sh:qualifiedMinCount"))
+                .transpose()?,
+            max: get(props, "qualifiedMaxCount")
+                .map(|c| self.count(c, "sh:qualifiedMaxCount"))
+                .transpose()?,
+            disjoint: matches!(
+                get(props, "qualifiedValueShapesDisjoint"),
+                Some(Term::Literal(l)) if l.value() == "true"
+            ),
+        })
+    }
+}
+
+/// A shape that is also a class targets its instances (an implicit class target);
+/// other properties outside SHACL say nothing to it.
+fn implicit_target(s: &Term, p: &NamedNode, o: &Term) -> Option<Target> {
+    let class = [
+        Term::from(rdfs::CLASS.into_owned()),
+        Term::from(NamedNode::new_unchecked(
+            "http://www.w3.org/2002/07/owl#Class",
+        )),
+    ];
+    match s {
+        Term::NamedNode(n) if *p == rdf::TYPE && class.contains(o) => {
+            Some(Target::Class(n.clone()))
+        }
+        _ => None,
+    }
+}
+
+/// For sh:qualifiedValueShapesDisjoint: each property shape's sibling shapes, the
+/// qualified value shapes of the other property shapes of the shapes it is a property of.
+fn siblings(shapes: &HashMap<Term, Shape>, shape_order: &[Term]) -> HashMap<Term, Vec<Term>> {
+    let qualified = |id: &Term| -> Vec<Term> {
+        shapes.get(id).map_or_else(Vec::new, |s| {
+            s.constraints
+                .iter()
+                .filter_map(|c| match c {
+                    Constraint::Qualified { shape, .. } => Some(shape.clone()),
+                    _ => None,
+                })
+                .collect()
+        })
+    };
+    let mut siblings: HashMap<Term, Vec<Term>> = HashMap::new();
+    for parent in shape_order.iter().map(|id| &shapes[id]) {
+        for property in &parent.properties {
+            let own = qualified(property);
+            let entry = siblings.entry(property.clone()).or_default();
+            for other in parent.properties.iter().filter(|p| *p != property) {
+                for q in qualified(other) {
+                    if !own.contains(&q) && !entry.contains(&q) {
+                        entry.push(q);
+                    }
+                }
+            }
+        }
+    }
+    siblings
+}
+
+impl Shapes {
+    /// Parses a shapes file (Turtle), refusing what SHACL Core does not define.
+    pub fn parse(name: &str, text: &str) -> Result<Self> {
+        let graph = ShapesGraph::read(name, text)?;
+        let shape_nodes = graph.shape_nodes()?;
+        let mut shapes = HashMap::new();
+        let mut shape_order = Vec::new();
+        for s in &graph.order {
+            let props = &graph.by_subject[s];
             if !shape_nodes.contains(s) {
                 continue;
             }
-            let mut shape = Shape {
-                id: s.clone(),
-                targets: Vec::new(),
-                path: None,
-                constraints: Vec::new(),
-                properties: Vec::new(),
-                message: None,
-                severity: sh("Violation"),
-                deactivated: false,
-            };
-            let get = |local: &str| props.iter().find(|(p, _)| *p == sh(local)).map(|(_, o)| o);
-            for (p, o) in props {
-                let Some(local) = p.as_str().strip_prefix(SH) else {
-                    // A shape that is also a class targets its instances (an implicit
-                    // class target); other properties outside SHACL say nothing to it.
-                    let class = [
-                        Term::from(rdfs::CLASS.into_owned()),
-                        Term::from(NamedNode::new_unchecked(
-                            "http://www.w3.org/2002/07/owl#Class",
-                        )),
-                    ];
-                    if *p == rdf::TYPE && class.contains(o) {
-                        if let Term::NamedNode(n) = s {
-                            shape.targets.push(Target::Class(n.clone()));
-                        }
-                    }
-                    continue;
-                };
-                match local {
-                    "targetClass" => shape.targets.push(Target::Class(iri(o, "sh:targetClass")?)),
-                    "targetSubjectsOf" => shape
-                        .targets
-                        .push(Target::SubjectsOf(iri(o, "sh:targetSubjectsOf")?)),
-                    "targetObjectsOf" => shape
-                        .targets
-                        .push(Target::ObjectsOf(iri(o, "sh:targetObjectsOf")?)),
-                    "targetNode" => shape.targets.push(Target::Node(o.clone())),
-                    "path" => shape.path = Some(parse_path(&by_subject, o, 0).map_err(bad)?),
-                    "severity" => shape.severity = iri(o, "sh:severity")?,
-                    "deactivated" => {
-                        shape.deactivated = matches!(o, Term::Literal(l) if l.value() == "true")
-                    }
-                    // Not constraints: they describe shapes for people and forms.
-                    "name" | "description" | "order" | "group" | "defaultValue" => {}
-                    "maxLength" => shape
-                        .constraints
-                        .push(Constraint::MaxLength(count(o, "sh:maxLength")?)),
-                    "maxInclusive" | "minExclusive" | "maxExclusive" => {
-                        let Term::Literal(l) = o else {
-                            return Err(bad(format!("sh:{local} must be a literal")));
-                        };
-                        shape.constraints.push(match local {
-                            "maxInclusive" => Constraint::MaxInclusive(l.clone()),
-                            "minExclusive" => Constraint::MinExclusive(l.clone()),
-                            _ => Constraint::MaxExclusive(l.clone()),
-                        });
-                    }
-                    "hasValue" => shape.constraints.push(Constraint::HasValue(o.clone())),
-                    "uniqueLang" => {
-                        if matches!(o, Term::Literal(l) if l.value() == "true") {
-                            shape.constraints.push(Constraint::UniqueLang);
-                        }
-                    }
-                    "equals" => shape
-                        .constraints
-                        .push(Constraint::Equals(iri(o, "sh:equals")?)),
-                    "disjoint" => shape
-                        .constraints
-                        .push(Constraint::Disjoint(iri(o, "sh:disjoint")?)),
-                    "lessThanOrEquals" => shape
-                        .constraints
-                        .push(Constraint::LessThanOrEquals(iri(o, "sh:lessThanOrEquals")?)),
-                    "and" => shape.constraints.push(Constraint::And(list(o)?)),
-                    "xone" => shape.constraints.push(Constraint::Xone(list(o)?)),
-                    "not" => shape.constraints.push(Constraint::Not(o.clone())),
-                    "closed" => {
-                        if matches!(o, Term::Literal(l) if l.value() == "true") {
-                            let mut ignored = Vec::new();
-                            if let Some(head) = get("ignoredProperties") {
-                                for t in list(head)? {
-                                    ignored.push(iri(&t, "sh:ignoredProperties")?);
-                                }
-                            }
-                            shape.constraints.push(Constraint::Closed(ignored));
-                        }
-                    }
-                    "ignoredProperties" | "flags" => {}
-                    "property" => shape.properties.push(o.clone()),
-                    "message" => {
-                        if let Term::Literal(l) = o {
-                            shape.message = Some(l.value().to_owned());
-                        }
-                    }
-                    "minCount" => shape
-                        .constraints
-                        .push(Constraint::MinCount(count(o, "sh:minCount")?)),
-                    "maxCount" => shape
-                        .constraints
-                        .push(Constraint::MaxCount(count(o, "sh:maxCount")?)),
-                    "minLength" => shape
-                        .constraints
-                        .push(Constraint::MinLength(count(o, "sh:minLength")?)),
-                    "datatype" => shape
-                        .constraints
-                        .push(Constraint::Datatype(iri(o, "sh:datatype")?)),
-                    "class" => shape
-                        .constraints
-                        .push(Constraint::Class(iri(o, "sh:class")?)),
-                    "nodeKind" => shape
-                        .constraints
-                        .push(Constraint::NodeKind(iri(o, "sh:nodeKind")?)),
-                    "lessThan" => shape
-                        .constraints
-                        .push(Constraint::LessThan(iri(o, "sh:lessThan")?)),
-                    "node" => shape.constraints.push(Constraint::Node(o.clone())),
-                    "pattern" => {
-                        let Term::Literal(l) = o else {
-                            return Err(bad("sh:pattern must be a string".into()));
-                        };
-                        let flags = match get("flags") {
-                            Some(Term::Literal(f)) => f.value().to_owned(),
-                            _ => String::new(),
-                        };
-                        if let Some(c) = flags.chars().find(|c| !"imsx".contains(*c)) {
-                            return Err(bad(format!(
-                                "{s}: the sh:flags letter {c} is not supported (i, m, s and x are)"
-                            )));
-                        }
-                        let source = if flags.is_empty() {
-                            l.value().to_owned()
-                        } else {
-                            format!("(?{flags}){}", l.value())
-                        };
-                        let re = regex::Regex::new(&source)
-                            .map_err(|e| bad(format!("sh:pattern: {e}")))?;
-                        shape
-                            .constraints
-                            .push(Constraint::Pattern(l.value().to_owned(), re));
-                    }
-                    "minInclusive" => match o {
-                        Term::Literal(l) => {
-                            shape.constraints.push(Constraint::MinInclusive(l.clone()))
-                        }
-                        _ => return Err(bad("sh:minInclusive must be a literal".into())),
-                    },
-                    "in" => shape.constraints.push(Constraint::In(list(o)?)),
-                    "or" => shape.constraints.push(Constraint::Or(list(o)?)),
-                    "languageIn" => shape.constraints.push(Constraint::LanguageIn(
-                        list(o)?
-                            .iter()
-                            .map(|t| match t {
-                                Term::Literal(l) => l.value().to_ascii_lowercase(),
-                                other => other.to_string(),
-                            })
-                            .collect(),
-                    )),
-                    "qualifiedValueShape" => shape.constraints.push(Constraint::Qualified {
-                        shape: o.clone(),
-                        min: get("qualifiedMinCount")
-                            .map(|c| count(c, "sh:qualifiedMinCount"))
-                            .transpose()?,
-                        max: get("qualifiedMaxCount")
-                            .map(|c| count(c, "sh:qualifiedMaxCount"))
-                            .transpose()?,
-                        disjoint: matches!(
-                            get("qualifiedValueShapesDisjoint"),
-                            Some(Term::Literal(l)) if l.value() == "true"
-                        ),
-                    }),
-                    "qualifiedMinCount" | "qualifiedMaxCount" | "qualifiedValueShapesDisjoint" => {}
-                    other => {
-                        return Err(bad(format!(
-                            "{s}: the SHACL term sh:{other} is not supported"
-                        )))
-                    }
-                }
-            }
+            let shape = graph.read_shape(s, props)?;
             shape_order.push(s.clone());
             shapes.insert(s.clone(), shape);
         }
-        check_references(&shapes, &shape_order).map_err(bad)?;
-        let qualified = |id: &Term| -> Vec<Term> {
-            shapes.get(id).map_or_else(Vec::new, |s| {
-                s.constraints
-                    .iter()
-                    .filter_map(|c| match c {
-                        Constraint::Qualified { shape, .. } => Some(shape.clone()),
-                        _ => None,
-                    })
-                    .collect()
-            })
-        };
-        let mut siblings: HashMap<Term, Vec<Term>> = HashMap::new();
-        for parent in shape_order.iter().map(|id| &shapes[id]) {
-            for property in &parent.properties {
-                let own = qualified(property);
-                let entry = siblings.entry(property.clone()).or_default();
-                for other in parent.properties.iter().filter(|p| *p != property) {
-                    for q in qualified(other) {
-                        if !own.contains(&q) && !entry.contains(&q) {
-                            entry.push(q);
-                        }
-                    }
-                }
-            }
-        }
+        check_references(&shapes, &shape_order).map_err(|e| graph.bad(e))?;
+        let siblings = siblings(&shapes, &shape_order);
         Ok(Self {
             shapes,
             order: shape_order,
@@ -995,6 +1074,8 @@ fn conforms(shapes: &Shapes, data: &Data<'_>, shape: &Term, node: &Term) -> bool
     found.is_empty()
 }
 
+/// Checks a shape's own constraints on a focus node's values, in the shape's order
+/// (sh:closed first).
 fn check_constraints(
     shapes: &Shapes,
     data: &Data<'_>,
@@ -1004,269 +1085,405 @@ fn check_constraints(
     values: &[Term],
     out: &mut Vec<Violation>,
 ) {
-    // sh:closed reports each property outside the shape with its own path and value.
+    let mut check = Check {
+        shapes,
+        data,
+        shape,
+        focus,
+        path,
+        values,
+        out,
+    };
+    check.closed();
     for c in &shape.constraints {
-        let Constraint::Closed(ignored) = c else {
-            continue;
-        };
-        let allowed: HashSet<&NamedNode> = shape
-            .properties
-            .iter()
-            .filter_map(|p| shapes.shapes.get(p))
-            .filter_map(|p| match &p.path {
-                Some(Path::Predicate(n)) => Some(n),
-                _ => None,
-            })
-            .chain(ignored)
-            .collect();
+        match c {
+            Constraint::Class(_) | Constraint::Datatype(_) | Constraint::NodeKind(_) => {
+                check.value_type(c)
+            }
+            Constraint::MinCount(_) | Constraint::MaxCount(_) => check.cardinality(c),
+            Constraint::MinExclusive(_)
+            | Constraint::MinInclusive(_)
+            | Constraint::MaxExclusive(_)
+            | Constraint::MaxInclusive(_) => check.value_range(c),
+            Constraint::MinLength(_)
+            | Constraint::MaxLength(_)
+            | Constraint::Pattern(..)
+            | Constraint::LanguageIn(_)
+            | Constraint::UniqueLang => check.string_based(c),
+            Constraint::Equals(_)
+            | Constraint::Disjoint(_)
+            | Constraint::LessThan(_)
+            | Constraint::LessThanOrEquals(_) => check.property_pair(c),
+            Constraint::Not(_) | Constraint::And(_) | Constraint::Or(_) | Constraint::Xone(_) => {
+                check.logical(c)
+            }
+            Constraint::Node(_) | Constraint::Qualified { .. } => check.shape_based(c),
+            Constraint::Closed(_) | Constraint::HasValue(_) | Constraint::In(_) => check.other(c),
+        }
+    }
+}
+
+/// One check of a shape's constraints on a focus node: what it reads, where results go.
+struct Check<'a, 'd> {
+    shapes: &'a Shapes,
+    data: &'a Data<'d>,
+    shape: &'a Shape,
+    focus: &'a Term,
+    path: Option<&'a Path>,
+    values: &'a [Term],
+    out: &'a mut Vec<Violation>,
+}
+
+impl Check<'_, '_> {
+    /// Adds a result for a constraint, with the shape's sh:message if it has one.
+    fn report(
+        &mut self,
+        constraint: &Constraint,
+        component: &str,
+        value: Option<&Term>,
+        default: String,
+    ) {
+        let component = format!("{SH}{component}");
+        self.out.push(Violation {
+            component,
+            focus: self.focus.to_string(),
+            path: self.path.map(Path::text),
+            value: value.map(ToString::to_string),
+            message: self.shape.message.clone().unwrap_or(default),
+            shape: self.shape.id.to_string(),
+            constraint: constraint.name().to_owned(),
+            severity: self.shape.severity.as_str().to_owned(),
+        });
+    }
+
+    /// Adds a result for each value that fails a constraint checked value by value.
+    fn each_value(&mut self, c: &Constraint, ok: impl Fn(&Term) -> bool) {
+        let values = self.values;
         for v in values {
-            for (p, o) in data.graph.properties(v) {
-                if !allowed.contains(p) {
-                    out.push(Violation {
-                        focus: focus.to_string(),
-                        path: Some(p.to_string()),
-                        value: Some(o.to_string()),
-                        message: shape.message.clone().unwrap_or_else(|| {
-                            format!("{} is not a property this closed shape allows", p)
-                        }),
-                        shape: shape.id.to_string(),
-                        constraint: c.name().to_owned(),
-                        component: format!("{SH}{}", c.component()),
-                        severity: shape.severity.as_str().to_owned(),
-                    });
+            if !ok(v) {
+                let why = match c {
+                    Constraint::Pattern(p, _) => {
+                        format!(
+                            "{} does not match the pattern {}",
+                            shortened(&v.to_string()),
+                            quoted(p)
+                        )
+                    }
+                    other => format!(
+                        "{} does not satisfy {}",
+                        shortened(&v.to_string()),
+                        other.name()
+                    ),
+                };
+                self.report(c, c.component(), Some(v), why);
+            }
+        }
+    }
+
+    /// sh:closed: reports each property outside the shape with its own path and value.
+    fn closed(&mut self) {
+        let shape = self.shape;
+        for c in &shape.constraints {
+            let Constraint::Closed(ignored) = c else {
+                continue;
+            };
+            let allowed: HashSet<&NamedNode> = shape
+                .properties
+                .iter()
+                .filter_map(|p| self.shapes.shapes.get(p))
+                .filter_map(|p| match &p.path {
+                    Some(Path::Predicate(n)) => Some(n),
+                    _ => None,
+                })
+                .chain(ignored)
+                .collect();
+            for v in self.values {
+                for (p, o) in self.data.graph.properties(v) {
+                    if !allowed.contains(p) {
+                        self.out.push(Violation {
+                            focus: self.focus.to_string(),
+                            path: Some(p.to_string()),
+                            value: Some(o.to_string()),
+                            message: shape.message.clone().unwrap_or_else(|| {
+                                format!("{} is not a property this closed shape allows", p)
+                            }),
+                            shape: shape.id.to_string(),
+                            constraint: c.name().to_owned(),
+                            component: format!("{SH}{}", c.component()),
+                            severity: shape.severity.as_str().to_owned(),
+                        });
+                    }
                 }
             }
         }
     }
-    let mut report =
-        |constraint: &Constraint, component: &str, value: Option<&Term>, default: String| {
-            let component = format!("{SH}{component}");
-            out.push(Violation {
-                component,
-                focus: focus.to_string(),
-                path: path.map(Path::text),
-                value: value.map(ToString::to_string),
-                message: shape.message.clone().unwrap_or(default),
-                shape: shape.id.to_string(),
-                constraint: constraint.name().to_owned(),
-                severity: shape.severity.as_str().to_owned(),
-            });
-        };
-    for c in &shape.constraints {
+
+    /// Value type: sh:class, sh:datatype, sh:nodeKind.
+    fn value_type(&mut self, c: &Constraint) {
+        let data = self.data;
         match c {
-            Constraint::MinCount(n) if values.len() < *n => report(
+            Constraint::Datatype(d) => self.each_value(
+                c,
+                |v| matches!(v, Term::Literal(l) if l.datatype() == d.as_ref() && well_formed(l)),
+            ),
+            Constraint::Class(class) => self.each_value(c, |v| data.is_instance(v, class)),
+            Constraint::NodeKind(kind) => {
+                self.each_value(c, |v| match kind.as_str().strip_prefix(SH) {
+                    Some("IRI") => matches!(v, Term::NamedNode(_)),
+                    Some("Literal") => matches!(v, Term::Literal(_)),
+                    Some("BlankNode") => matches!(v, Term::BlankNode(_)),
+                    Some("BlankNodeOrIRI") => !matches!(v, Term::Literal(_)),
+                    Some("IRIOrLiteral") => !matches!(v, Term::BlankNode(_)),
+                    Some("BlankNodeOrLiteral") => !matches!(v, Term::NamedNode(_)),
+                    _ => false,
+                })
+            }
+            _ => {}
+        }
+    }
+
+    /// Cardinality: sh:minCount, sh:maxCount.
+    fn cardinality(&mut self, c: &Constraint) {
+        let found = self.values.len();
+        match c {
+            Constraint::MinCount(n) if found < *n => self.report(
                 c,
                 c.component(),
                 None,
-                format!("at least {n} value(s) expected, {} found", values.len()),
+                format!("at least {n} value(s) expected, {found} found"),
             ),
-            Constraint::MaxCount(n) if values.len() > *n => report(
+            Constraint::MaxCount(n) if found > *n => self.report(
                 c,
                 c.component(),
                 None,
-                format!("at most {n} value(s) expected, {} found", values.len()),
+                format!("at most {n} value(s) expected, {found} found"),
             ),
-            Constraint::HasValue(t) if !values.contains(t) => report(
-                c,
-                c.component(),
-                None,
-                format!("the value {} is missing", shortened(&t.to_string())),
-            ),
-            Constraint::UniqueLang => {
-                let mut counts: std::collections::BTreeMap<String, usize> =
-                    std::collections::BTreeMap::new();
-                for v in values {
-                    if let Term::Literal(l) = v {
-                        if let Some(lang) = l.language() {
-                            *counts.entry(lang.to_ascii_lowercase()).or_default() += 1;
-                        }
-                    }
-                }
-                for (lang, n) in counts {
-                    if n > 1 {
-                        report(
-                            c,
-                            c.component(),
-                            None,
-                            format!("{n} values have the language tag {lang}"),
-                        );
-                    }
+            _ => {}
+        }
+    }
+
+    /// Value range: sh:minExclusive, sh:minInclusive, sh:maxExclusive, sh:maxInclusive.
+    fn value_range(&mut self, c: &Constraint) {
+        let (bound, in_range): (&Literal, fn(std::cmp::Ordering) -> bool) = match c {
+            Constraint::MinInclusive(min) => (min, std::cmp::Ordering::is_ge),
+            Constraint::MaxInclusive(max) => (max, std::cmp::Ordering::is_le),
+            Constraint::MinExclusive(min) => (min, std::cmp::Ordering::is_gt),
+            Constraint::MaxExclusive(max) => (max, std::cmp::Ordering::is_lt),
+            _ => return,
+        };
+        let bound = Term::from(bound.clone());
+        self.each_value(c, |v| compare(v, &bound).is_some_and(in_range));
+    }
+
+    /// String-based: sh:minLength, sh:maxLength, sh:pattern, sh:languageIn, sh:uniqueLang.
+    fn string_based(&mut self, c: &Constraint) {
+        match c {
+            Constraint::MinLength(n) => self.each_value(c, |v| match v {
+                Term::Literal(l) => l.value().chars().count() >= *n,
+                Term::NamedNode(iri) => iri.as_str().chars().count() >= *n,
+                Term::BlankNode(_) => false,
+            }),
+            Constraint::MaxLength(n) => self.each_value(c, |v| match v {
+                Term::Literal(l) => l.value().chars().count() <= *n,
+                Term::NamedNode(iri) => iri.as_str().chars().count() <= *n,
+                Term::BlankNode(_) => false,
+            }),
+            Constraint::Pattern(_, re) => self.each_value(c, |v| match v {
+                Term::BlankNode(_) => false,
+                Term::NamedNode(n) => re.is_match(n.as_str()),
+                Term::Literal(l) => re.is_match(l.value()),
+            }),
+            Constraint::LanguageIn(tags) => self.each_value(c, |v| {
+                matches!(v, Term::Literal(l) if l.language().is_some_and(|t| {
+                    let t = t.to_ascii_lowercase();
+                    tags.iter().any(|x| t == *x || t.starts_with(&format!("{x}-")))
+                }))
+            }),
+            Constraint::UniqueLang => self.unique_lang(c),
+            _ => {}
+        }
+    }
+
+    /// sh:uniqueLang: a result per language tag that more than one value has.
+    fn unique_lang(&mut self, c: &Constraint) {
+        let mut counts: std::collections::BTreeMap<String, usize> =
+            std::collections::BTreeMap::new();
+        for v in self.values {
+            if let Term::Literal(l) = v {
+                if let Some(lang) = l.language() {
+                    *counts.entry(lang.to_ascii_lowercase()).or_default() += 1;
                 }
             }
-            Constraint::Equals(other) => {
-                let theirs = data.objects(focus, other);
-                for v in values.iter().filter(|v| !theirs.contains(v)) {
-                    report(
-                        c,
-                        c.component(),
-                        Some(v),
-                        format!("{} is not a value of {other}", shortened(&v.to_string())),
-                    );
-                }
-                for v in theirs.iter().filter(|v| !values.contains(v)) {
-                    report(
+        }
+        for (lang, n) in counts {
+            if n > 1 {
+                self.report(
+                    c,
+                    c.component(),
+                    None,
+                    format!("{n} values have the language tag {lang}"),
+                );
+            }
+        }
+    }
+
+    /// Property pair: sh:equals, sh:disjoint, sh:lessThan, sh:lessThanOrEquals.
+    fn property_pair(&mut self, c: &Constraint) {
+        let (data, focus) = (self.data, self.focus);
+        match c {
+            Constraint::Equals(other) => self.equals(c, other),
+            Constraint::Disjoint(other) => {
+                self.each_value(c, |v| !data.objects(focus, other).contains(v))
+            }
+            Constraint::LessThan(other) | Constraint::LessThanOrEquals(other) => {
+                self.less_than(c, other)
+            }
+            _ => {}
+        }
+    }
+
+    /// sh:equals: a result per value missing on either side.
+    fn equals(&mut self, c: &Constraint, other: &NamedNode) {
+        let values = self.values;
+        let theirs = self.data.objects(self.focus, other);
+        for v in values.iter().filter(|v| !theirs.contains(v)) {
+            self.report(
+                c,
+                c.component(),
+                Some(v),
+                format!("{} is not a value of {other}", shortened(&v.to_string())),
+            );
+        }
+        for v in theirs.iter().filter(|v| !values.contains(v)) {
+            self.report(
+                c,
+                c.component(),
+                Some(v),
+                format!(
+                    "{} of {other} is not a value here",
+                    shortened(&v.to_string())
+                ),
+            );
+        }
+    }
+
+    /// sh:lessThan, sh:lessThanOrEquals: a result per pair of a value and a value of the
+    /// other property that are not in order, as SHACL has it.
+    fn less_than(&mut self, c: &Constraint, other: &NamedNode) {
+        let strict = matches!(c, Constraint::LessThan(_));
+        let values = self.values;
+        let theirs = self.data.objects(self.focus, other);
+        for v in values {
+            for o in &theirs {
+                let ordered =
+                    compare(v, o).is_some_and(|ord| if strict { ord.is_lt() } else { ord.is_le() });
+                if !ordered {
+                    self.report(
                         c,
                         c.component(),
                         Some(v),
                         format!(
-                            "{} of {other} is not a value here",
-                            shortened(&v.to_string())
+                            "{} does not satisfy {}",
+                            shortened(&v.to_string()),
+                            c.name()
                         ),
                     );
                 }
             }
-            Constraint::Closed(_) => {}
-            // A result per pair of a value and a value of the other property that are
-            // not in order, as SHACL has it.
-            Constraint::LessThan(other) | Constraint::LessThanOrEquals(other) => {
-                let strict = matches!(c, Constraint::LessThan(_));
-                let theirs = data.objects(focus, other);
-                for v in values {
-                    for o in &theirs {
-                        let ordered = compare(v, o).is_some_and(|ord| {
-                            if strict {
-                                ord.is_lt()
-                            } else {
-                                ord.is_le()
-                            }
-                        });
-                        if !ordered {
-                            report(
-                                c,
-                                c.component(),
-                                Some(v),
-                                format!(
-                                    "{} does not satisfy {}",
-                                    shortened(&v.to_string()),
-                                    c.name()
-                                ),
-                            );
-                        }
-                    }
-                }
+        }
+    }
+
+    /// Logical: sh:not, sh:and, sh:or, sh:xone.
+    fn logical(&mut self, c: &Constraint) {
+        let (shapes, data) = (self.shapes, self.data);
+        let conforms = |s: &Term, v: &Term| conforms(shapes, data, s, v);
+        match c {
+            Constraint::Not(s) => self.each_value(c, |v| !conforms(s, v)),
+            Constraint::And(options) => {
+                self.each_value(c, |v| options.iter().all(|s| conforms(s, v)))
             }
+            Constraint::Or(options) => {
+                self.each_value(c, |v| options.iter().any(|s| conforms(s, v)))
+            }
+            Constraint::Xone(options) => self.each_value(c, |v| {
+                options.iter().filter(|s| conforms(s, v)).count() == 1
+            }),
+            _ => {}
+        }
+    }
+
+    /// Shape-based: sh:node, sh:qualifiedValueShape (sh:property is checked by
+    /// `check_node`).
+    fn shape_based(&mut self, c: &Constraint) {
+        let (shapes, data) = (self.shapes, self.data);
+        match c {
+            Constraint::Node(s) => self.each_value(c, |v| conforms(shapes, data, s, v)),
             Constraint::Qualified {
                 shape: q,
                 min,
                 max,
                 disjoint,
-            } => {
-                let siblings: &[Term] = if *disjoint {
-                    shapes.siblings.get(&shape.id).map_or(&[], Vec::as_slice)
-                } else {
-                    &[]
-                };
-                let n = values
-                    .iter()
-                    .filter(|v| {
-                        conforms(shapes, data, q, v)
-                            && !siblings.iter().any(|s| conforms(shapes, data, s, v))
-                    })
-                    .count();
-                if min.is_some_and(|m| n < m) {
-                    report(
-                        c,
-                        c.component(),
-                        None,
-                        format!("{n} value(s) conform to {q}"),
-                    );
-                }
-                if max.is_some_and(|m| n > m) {
-                    report(
-                        c,
-                        "QualifiedMaxCountConstraintComponent",
-                        None,
-                        format!("{n} value(s) conform to {q}"),
-                    );
-                }
-            }
-            _ => {
-                for v in values {
-                    let ok = match c {
-                        Constraint::Datatype(d) => {
-                            matches!(v, Term::Literal(l) if l.datatype() == d.as_ref() && well_formed(l))
-                        }
-                        Constraint::Class(class) => data.is_instance(v, class),
-                        Constraint::NodeKind(kind) => match kind.as_str().strip_prefix(SH) {
-                            Some("IRI") => matches!(v, Term::NamedNode(_)),
-                            Some("Literal") => matches!(v, Term::Literal(_)),
-                            Some("BlankNode") => matches!(v, Term::BlankNode(_)),
-                            Some("BlankNodeOrIRI") => !matches!(v, Term::Literal(_)),
-                            Some("IRIOrLiteral") => !matches!(v, Term::BlankNode(_)),
-                            Some("BlankNodeOrLiteral") => !matches!(v, Term::NamedNode(_)),
-                            _ => false,
-                        },
-                        Constraint::Pattern(_, re) => match v {
-                            Term::BlankNode(_) => false,
-                            Term::NamedNode(n) => re.is_match(n.as_str()),
-                            Term::Literal(l) => re.is_match(l.value()),
-                        },
-                        Constraint::In(items) => items.contains(v),
-                        Constraint::LanguageIn(tags) => {
-                            matches!(v, Term::Literal(l) if l.language().is_some_and(|t| {
-                                let t = t.to_ascii_lowercase();
-                                tags.iter().any(|x| t == *x || t.starts_with(&format!("{x}-")))
-                            }))
-                        }
-                        Constraint::MinInclusive(min) => {
-                            compare(v, &Term::from(min.clone())).is_some_and(|o| o.is_ge())
-                        }
-                        Constraint::MaxInclusive(max) => {
-                            compare(v, &Term::from(max.clone())).is_some_and(|o| o.is_le())
-                        }
-                        Constraint::MinExclusive(min) => {
-                            compare(v, &Term::from(min.clone())).is_some_and(|o| o.is_gt())
-                        }
-                        Constraint::MaxExclusive(max) => {
-                            compare(v, &Term::from(max.clone())).is_some_and(|o| o.is_lt())
-                        }
-                        Constraint::MaxLength(n) => match v {
-                            Term::Literal(l) => l.value().chars().count() <= *n,
-                            Term::NamedNode(iri) => iri.as_str().chars().count() <= *n,
-                            Term::BlankNode(_) => false,
-                        },
-                        Constraint::Disjoint(other) => !data.objects(focus, other).contains(v),
-                        Constraint::And(options) => {
-                            options.iter().all(|s| conforms(shapes, data, s, v))
-                        }
-                        Constraint::Not(s) => !conforms(shapes, data, s, v),
-                        Constraint::Xone(options) => {
-                            options
-                                .iter()
-                                .filter(|s| conforms(shapes, data, s, v))
-                                .count()
-                                == 1
-                        }
-                        Constraint::MinLength(n) => match v {
-                            Term::Literal(l) => l.value().chars().count() >= *n,
-                            Term::NamedNode(iri) => iri.as_str().chars().count() >= *n,
-                            Term::BlankNode(_) => false,
-                        },
-                        Constraint::Or(options) => {
-                            options.iter().any(|s| conforms(shapes, data, s, v))
-                        }
-                        Constraint::Node(s) => conforms(shapes, data, s, v),
-                        _ => true,
-                    };
-                    if !ok {
-                        let why = match c {
-                            Constraint::Pattern(p, _) => {
-                                format!(
-                                    "{} does not match the pattern {}",
-                                    shortened(&v.to_string()),
-                                    quoted(p)
-                                )
-                            }
-                            other => format!(
-                                "{} does not satisfy {}",
-                                shortened(&v.to_string()),
-                                other.name()
-                            ),
-                        };
-                        report(c, c.component(), Some(v), why);
-                    }
-                }
-            }
+            } => self.qualified(c, q, *min, *max, *disjoint),
+            _ => {}
+        }
+    }
+
+    /// sh:qualifiedValueShape: counts the values that conform (and to no sibling shape,
+    /// if disjoint), against sh:qualifiedMinCount and sh:qualifiedMaxCount.
+    fn qualified(
+        &mut self,
+        c: &Constraint,
+        q: &Term,
+        min: Option<usize>,
+        max: Option<usize>,
+        disjoint: bool,
+    ) {
+        let (shapes, data) = (self.shapes, self.data);
+        let siblings: &[Term] = if disjoint {
+            shapes
+                .siblings
+                .get(&self.shape.id)
+                .map_or(&[], Vec::as_slice)
+        } else {
+            &[]
+        };
+        let n = self
+            .values
+            .iter()
+            .filter(|v| {
+                conforms(shapes, data, q, v)
+                    && !siblings.iter().any(|s| conforms(shapes, data, s, v))
+            })
+            .count();
+        if min.is_some_and(|m| n < m) {
+            self.report(
+                c,
+                c.component(),
+                None,
+                format!("{n} value(s) conform to {q}"),
+            );
+        }
+        if max.is_some_and(|m| n > m) {
+            self.report(
+                c,
+                "QualifiedMaxCountConstraintComponent",
+                None,
+                format!("{n} value(s) conform to {q}"),
+            );
+        }
+    }
+
+    /// Other: sh:hasValue, sh:in (sh:closed is checked first, by `closed`).
+    fn other(&mut self, c: &Constraint) {
+        match c {
+            Constraint::HasValue(t) if !self.values.contains(t) => self.report(
+                c,
+                c.component(),
+                None,
+                format!("the value {} is missing", shortened(&t.to_string())),
+            ),
+            Constraint::In(items) => self.each_value(c, |v| items.contains(v)),
+            _ => {}
         }
     }
 }
