@@ -5,9 +5,9 @@
 //! nesting depth is checked). Time is bounded by `--timeout` in `sparql`.
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Bytes the program holds on the heap right now.
 static LIVE: AtomicUsize = AtomicUsize::new(0);
@@ -128,8 +128,8 @@ pub fn show_size(bytes: u64) -> String {
     }
 }
 
-/// Sets the memory bound for the rest of the run, and starts the watchdog that cancels
-/// the query in progress when the live heap passes it.
+/// Sets the memory bound for the rest of the run (`check_memory` cancels the query in
+/// progress when the live heap passes it).
 pub fn set_memory(bytes: u64) {
     let soft = usize::try_from(bytes).unwrap_or(usize::MAX);
     let hard = soft.saturating_add(soft / 8);
@@ -142,27 +142,44 @@ pub fn set_memory(bytes: u64) {
     }
     SOFT.store(soft, Ordering::Relaxed);
     HARD.store(hard, Ordering::Relaxed);
+}
+
+/// How often the memory bound is checked while a query runs.
+pub const MEMORY_TICK: Duration = Duration::from_millis(5);
+
+/// When the bound was last passed, in milliseconds since `EPOCH`.
+static TRIPPED_AT: AtomicU64 = AtomicU64::new(0);
+static EPOCH: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+
+/// Checks the live heap against the bound: past it, the running queries are cancelled,
+/// once; a server's bound is re-armed a second after the heap is back under it, once
+/// the stopped queries have said why. Called every `MEMORY_TICK` by whoever waits for a
+/// query (`sparql::guarded`), so a command starts no thread of its own for it.
+pub fn check_memory() {
+    let epoch = *EPOCH.get_or_init(Instant::now);
+    let now = u64::try_from(epoch.elapsed().as_millis()).unwrap_or(u64::MAX);
+    if LIVE.load(Ordering::Relaxed) > SOFT.load(Ordering::Relaxed) {
+        if !TRIPPED.swap(true, Ordering::Relaxed) {
+            TRIPPED_AT.store(now, Ordering::Relaxed);
+            crate::sparql::cancel_running();
+        }
+    } else if TRIPPED.load(Ordering::Relaxed)
+        && now.saturating_sub(TRIPPED_AT.load(Ordering::Relaxed)) > 1000
+    {
+        TRIPPED.store(false, Ordering::Relaxed);
+    }
+}
+
+/// For a process that runs queries nobody waits for (a server's pages): a thread that
+/// checks the bound every `MEMORY_TICK`, started once.
+pub fn watch_memory() {
     static WATCHDOG: std::sync::Once = std::sync::Once::new();
     WATCHDOG.call_once(|| {
         let _ = std::thread::Builder::new()
             .name("memory-watchdog".into())
-            .spawn(|| {
-                // When the bound was last passed: a server re-arms the bound a second
-                // after the heap is back under it, once the stopped queries have said why.
-                let mut tripped_at = std::time::Instant::now();
-                loop {
-                    std::thread::sleep(Duration::from_millis(5));
-                    if LIVE.load(Ordering::Relaxed) > SOFT.load(Ordering::Relaxed) {
-                        if !TRIPPED.swap(true, Ordering::Relaxed) {
-                            tripped_at = std::time::Instant::now();
-                            crate::sparql::cancel_running();
-                        }
-                    } else if TRIPPED.load(Ordering::Relaxed)
-                        && tripped_at.elapsed() > Duration::from_secs(1)
-                    {
-                        TRIPPED.store(false, Ordering::Relaxed);
-                    }
-                }
+            .spawn(|| loop {
+                std::thread::sleep(MEMORY_TICK);
+                check_memory();
             });
     });
 }

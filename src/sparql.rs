@@ -20,7 +20,7 @@ use spargebra::SparqlParser;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::RecvTimeoutError;
 use std::sync::Mutex;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// The prefixes every query may use without declaring them, as (prefix, IRI).
 pub fn predeclared(entity_ns: &str) -> Vec<(String, String)> {
@@ -370,7 +370,8 @@ pub fn memory_error(name: &str) -> anyhow::Error {
 /// The tokens of the queries running now, cancelled when the memory bound is passed.
 static RUNNING: Mutex<Vec<(u64, CancellationToken)>> = Mutex::new(Vec::new());
 
-/// Cancels every query in progress (the memory watchdog calls it).
+/// Cancels every query in progress (`limits::check_memory` calls it when the heap passes
+/// the bound).
 pub fn cancel_running() {
     if let Ok(running) = RUNNING.lock() {
         for (_, token) in running.iter() {
@@ -436,23 +437,32 @@ fn run_bounded<T: Send + 'static>(
             let _ = sender.send(work());
         })
         .map_err(|e| anyhow!("cannot start the query's thread: {e}"))?;
-    let outcome = match timeout {
-        Some(limit) => receiver
-            .recv_timeout(limit.saturating_sub(spent))
-            .map_err(|e| match e {
-                RecvTimeoutError::Timeout => {
-                    cancel();
-                    timeout_error(name, limit)
+    // The caller waits in ticks, checking the memory bound at each (so no thread of its
+    // own watches it), until the work ends or the timeout runs out.
+    let deadline = timeout.map(|limit| (limit, Instant::now() + limit.saturating_sub(spent)));
+    loop {
+        let wait = match deadline {
+            Some((_, at)) => at
+                .saturating_duration_since(Instant::now())
+                .min(limits::MEMORY_TICK),
+            None => limits::MEMORY_TICK,
+        };
+        match receiver.recv_timeout(wait) {
+            Ok(result) => break result,
+            Err(RecvTimeoutError::Disconnected) => {
+                bail!("{name}: the query's thread stopped unexpectedly")
+            }
+            Err(RecvTimeoutError::Timeout) => {
+                limits::check_memory();
+                if let Some((limit, at)) = deadline {
+                    if Instant::now() >= at {
+                        cancel();
+                        return Err(timeout_error(name, limit));
+                    }
                 }
-                RecvTimeoutError::Disconnected => {
-                    anyhow!("{name}: the query's thread stopped unexpectedly")
-                }
-            }),
-        None => receiver
-            .recv()
-            .map_err(|_| anyhow!("{name}: the query's thread stopped unexpectedly")),
-    };
-    outcome?
+            }
+        }
+    }
 }
 
 /// Runs an internal query (of `describe`, `validate`) and gives its solutions as rows

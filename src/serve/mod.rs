@@ -146,6 +146,9 @@ impl InFlight {
 
 /// Serves until SIGINT or SIGTERM.
 pub fn run(listener: TcpListener, kg: Kg, config: Config) -> Result<()> {
+    // Pages run the program's own queries with nobody waiting on them in ticks: a thread
+    // keeps the memory bound for the server's whole life.
+    crate::limits::watch_memory();
     let local = listener
         .local_addr()
         .map_err(|e| anyhow!("cannot read the address listened on: {e}"))?;

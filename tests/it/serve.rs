@@ -784,6 +784,34 @@ fn a_runaway_query_times_out_without_stalling_the_others() {
     server.get(&query_target(COUNTRIES), None).expect(200);
 }
 
+/// The memory bound holds per request: a query that needs more is stopped with 503 and
+/// the bound named, and the server, back under it, answers the next queries.
+#[test]
+fn a_query_past_the_memory_bound_is_stopped_and_the_server_goes_on() {
+    let server = Server::start(&["--max-memory", "300M"]);
+    let r = server.get(
+        &query_target(
+            "SELECT ?a (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f } GROUP BY ?a ?b ?c ?d ?e ?f",
+        ),
+        Some("text/csv"),
+    );
+    assert!(
+        r.expect(503)
+            .body
+            .contains("300.0 MiB of memory (--max-memory)"),
+        "{}",
+        r.body
+    );
+    // The bound is re-armed a second after the heap is back under it.
+    std::thread::sleep(Duration::from_millis(1500));
+    for _ in 0..3 {
+        assert_eq!(
+            countries_of(server.get(&query_target(COUNTRIES), None).expect(200)).len(),
+            5
+        );
+    }
+}
+
 #[test]
 fn sigterm_stops_the_server_gracefully() {
     let server = Server::start(&[]);
