@@ -173,50 +173,46 @@ pub fn bind(query: &mut QueryText, binding: &str) -> Result<Option<EntityParamet
     })?;
     let mut var = var.trim_start_matches('?');
     if var == "name"
-        && values_block(&query.text, "name").is_none()
-        && values_block(&query.text, "entity").is_some()
+        && values_block(query, "name")?.is_none()
+        && values_block(query, "entity")?.is_some()
     {
         var = "entity";
     }
-    let block = values_block(&query.text, var).ok_or_else(|| {
+    let block = values_block(query, var)?.ok_or_else(|| {
         anyhow!(
             "{}: has no `VALUES ?{var} {{ … }}` block for --bind {var}=…\n  bind a variable that the query declares with VALUES",
             query.name
         )
-    })?
-    .map_err(|()| anyhow!("{}: the VALUES ?{var} block is not closed", query.name))?;
-    if is_entity(&query.text[block]) {
+    })?;
+    if is_entity(&query.text[block.clone()]) {
         return Ok(Some(EntityParameter {
             var: var.to_owned(),
             name: value.to_owned(),
         }));
     }
     let literal = oxigraph::model::Literal::new_simple_literal(value).to_string();
-    set_values(query, var, &literal)?;
+    query.text.replace_range(block, &format!(" {literal} "));
     Ok(None)
 }
 
 /// Replaces what the `VALUES ?var { … }` block of a query holds.
 fn set_values(query: &mut QueryText, var: &str, value: &str) -> Result<()> {
-    if let Some(block) = values_block(&query.text, var) {
-        let block =
-            block.map_err(|()| anyhow!("{}: the VALUES ?{var} block is not closed", query.name))?;
+    if let Some(block) = values_block(query, var)? {
         query.text.replace_range(block, &format!(" {value} "));
     }
     Ok(())
 }
 
-/// Where the inside of the `VALUES ?var { … }` block is: none if the query has no such
-/// block, `Err` if it is not closed.
-fn values_block(text: &str, var: &str) -> Option<Result<std::ops::Range<usize>, ()>> {
+/// Where the inside of the `VALUES ?var { … }` block of a query is, if it has one.
+fn values_block(query: &QueryText, var: &str) -> Result<Option<std::ops::Range<usize>>> {
     let head = format!("VALUES ?{var} {{");
-    let open = text.find(&head)? + head.len();
-    Some(
-        text[open..]
-            .find('}')
-            .map(|close| open..open + close)
-            .ok_or(()),
-    )
+    let Some(open) = query.text.find(&head).map(|at| at + head.len()) else {
+        return Ok(None);
+    };
+    match query.text[open..].find('}') {
+        Some(close) => Ok(Some(open..open + close)),
+        None => bail!("{}: the VALUES ?{var} block is not closed", query.name),
+    }
 }
 
 /// Whether the values of a block are an IRI (`<…>` or a prefixed name), not a literal.
