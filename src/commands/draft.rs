@@ -28,6 +28,13 @@ pub fn run(args: DraftArgs) -> Result<ExitCode> {
         }
     }
     let destination = Destination::new(args.output.as_deref())?;
+    // Checked above for a clear message before any work; checked again as the draft
+    // takes the name, so a sheet saved meanwhile is never replaced either.
+    let destination = if args.force {
+        destination
+    } else {
+        destination.never_replacing()
+    };
     let text = load::read_file(&args.article, "article")?;
     let merge = match &args.merge {
         Some(p) => Some(load::read_file(p, "fact sheet")?),

@@ -16,6 +16,9 @@ use std::path::{Path, PathBuf};
 pub enum Destination {
     Stdout,
     File(PathBuf),
+    /// A file that must not exist: the finished output takes the name only if it is
+    /// still free, so a file that appeared while it was written is kept.
+    NewFile(PathBuf),
 }
 
 impl Destination {
@@ -31,10 +34,19 @@ impl Destination {
         }
     }
 
+    /// The same destination, for output that must never replace a file (`draft -o`
+    /// without `--force`).
+    pub fn never_replacing(self) -> Self {
+        match self {
+            Self::File(p) => Self::NewFile(p),
+            other => other,
+        }
+    }
+
     /// The file's path, if the output is a file.
     pub fn path(&self) -> Option<&Path> {
         match self {
-            Self::File(p) => Some(p),
+            Self::File(p) | Self::NewFile(p) => Some(p),
             Self::Stdout => None,
         }
     }
@@ -48,7 +60,8 @@ impl Destination {
                 fill(&mut lock).context("cannot write to stdout")?;
                 lock.flush().context("cannot write to stdout")
             }
-            Self::File(path) => write_atomically(path, |f| fill(f)),
+            Self::File(path) => write_atomically(path, true, |f| fill(f)),
+            Self::NewFile(path) => write_atomically(path, false, |f| fill(f)),
         }
     }
 }
@@ -98,10 +111,11 @@ fn check_target(path: &Path) -> Result<(PathBuf, Option<Permissions>)> {
     Ok((real, permissions))
 }
 
-/// Writes `path` atomically. On failure (or an interrupt) the target is untouched and
-/// nothing is left behind.
-pub fn write_atomically(
+/// Writes `path` atomically, replacing a file there only if `replace`. On failure (or an
+/// interrupt) the target is untouched and nothing is left behind.
+fn write_atomically(
     path: &Path,
+    replace: bool,
     fill: impl FnOnce(&mut File) -> std::io::Result<()>,
 ) -> Result<()> {
     let name = path.display().to_string();
@@ -145,7 +159,20 @@ pub fn write_atomically(
             .set_permissions(Permissions::from_mode(p.mode() & 0o7777))
             .map_err(fail)?;
     }
-    temp.persist(&real).map_err(|e| fail(e.error))?;
+    if replace {
+        temp.persist(&real).map_err(|e| fail(e.error))?;
+    } else {
+        // Linked into place, never renamed over: the name must still be free.
+        temp.persist_noclobber(&real).map_err(|e| {
+            if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+                anyhow::anyhow!(
+                    "{name}: appeared while nea-kg was writing it, and was kept\n  give another file, or remove it first"
+                )
+            } else {
+                fail(e.error)
+            }
+        })?;
+    }
     drop(registered);
     // The rename itself is durable once the folder is synced.
     File::open(&folder)
@@ -170,4 +197,35 @@ pub fn temporary_folder_beside(path: &Path) -> Result<tempfile::TempDir> {
         .suffix(".building")
         .tempdir_in(&folder)
         .with_context(|| format!("{}: cannot create a folder beside it", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file that appears at the name while the output is written is kept, and the
+    /// output's temporary file is gone; with replacing allowed, it is replaced.
+    #[test]
+    fn a_new_file_never_replaces_one_that_appeared_meanwhile() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sheet.toml");
+        let destination = Destination::new(Some(&path)).unwrap().never_replacing();
+        let err = destination
+            .write(|out| {
+                std::fs::write(&path, "hand work")?;
+                out.write_all(b"draft")
+            })
+            .unwrap_err();
+        assert!(
+            err.to_string().ends_with("appeared while nea-kg was writing it, and was kept\n  give another file, or remove it first"),
+            "{err}"
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "hand work");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        Destination::new(Some(&path))
+            .unwrap()
+            .write(|out| out.write_all(b"draft"))
+            .unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "draft");
+    }
 }
