@@ -1543,6 +1543,18 @@ fn quote_fields(
     }
 }
 
+/// Adds `key` with the entities' ids, sorted and each once, when there is any.
+fn push_entities<'m>(
+    fields: &mut Vec<(&'static str, Val)>,
+    key: &'static str,
+    ids: impl Iterator<Item = &'m String>,
+) {
+    let ids: BTreeSet<&String> = ids.collect();
+    if !ids.is_empty() {
+        fields.push((key, Val::L(ids.into_iter().cloned().collect())));
+    }
+}
+
 /// The entities of some mentions, each once, in the order they are first named.
 fn first_named<'m>(mentions: impl Iterator<Item = &'m &'m Mention>) -> Vec<String> {
     mentions
@@ -1746,16 +1758,14 @@ fn attributed_claim(
             }
         }
     }
-    let about: Vec<String> = mentions
-        .iter()
-        .filter(|m| m.start >= s0 + qs && m.end <= s0 + qe)
-        .map(|m| m.entity.clone())
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    if !about.is_empty() {
-        fields.push(("about", Val::L(about)));
-    }
+    push_entities(
+        &mut fields,
+        "about",
+        mentions
+            .iter()
+            .filter(|m| m.start >= s0 + qs && m.end <= s0 + qe)
+            .map(|m| &m.entity),
+    );
     let (q, o) = s.doc.quote(s0 + qs, s0 + qe);
     quote_fields(&mut fields, q, o, "quote");
     items.push(Item {
@@ -1844,16 +1854,7 @@ fn author_claim_item(s: &Sentence<'_>, ids: &mut BTreeSet<String>, items: &mut V
         ("text", Val::S(label_of(s.text))),
         ("voice", Val::S("author".into())),
     ];
-    let about: Vec<String> = s
-        .mentions
-        .iter()
-        .map(|m| m.entity.clone())
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    if !about.is_empty() {
-        fields.push(("about", Val::L(about)));
-    }
+    push_entities(&mut fields, "about", s.mentions.iter().map(|m| &m.entity));
     quote_fields(&mut fields, s.quote.clone(), s.occurrence, "quote");
     items.push(Item {
         table: "claim",
@@ -1983,16 +1984,14 @@ fn event_items(
         }
         // What came into force, was founded or launched.
         if matches!(event, "EntryIntoForce" | "Founding" | "Launch") {
-            let concerns: Vec<String> = mentions
-                .iter()
-                .filter(|m| CONCERNED.contains(&m.class.as_str()))
-                .map(|m| m.entity.clone())
-                .collect::<BTreeSet<_>>()
-                .into_iter()
-                .collect();
-            if !concerns.is_empty() {
-                fields.push(("concerns", Val::L(concerns)));
-            }
+            push_entities(
+                &mut fields,
+                "concerns",
+                mentions
+                    .iter()
+                    .filter(|m| CONCERNED.contains(&m.class.as_str()))
+                    .map(|m| &m.entity),
+            );
         }
         quote_fields(&mut fields, s.quote.clone(), s.occurrence, "quote");
         items.push(Item {
