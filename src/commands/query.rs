@@ -211,7 +211,10 @@ fn values_block(query: &QueryText, var: &str) -> Result<Option<std::ops::Range<u
     };
     match query.text[open..].find('}') {
         Some(close) => Ok(Some(open..open + close)),
-        None => bail!("{}: the VALUES ?{var} block is not closed", query.name),
+        None => bail!(
+            "{}: the VALUES ?{var} block is not closed\n  end it with }}, as in VALUES ?{var} {{ \"ROK\" }}",
+            query.name
+        ),
     }
 }
 

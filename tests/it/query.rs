@@ -233,6 +233,17 @@ fn bind_sets_a_parameter() {
     );
     let err = nea(&["query", "cq01", "--bind", "name=x"]).input_error();
     assert!(err.contains("has no `VALUES ?name { … }` block"), "{err}");
+    let err = nea(&[
+        "query",
+        "SELECT * WHERE { VALUES ?name { \"x\" ",
+        "--bind",
+        "name=ROK",
+    ])
+    .input_error();
+    assert_eq!(
+        err,
+        "error: the query: the VALUES ?name block is not closed\n  end it with }, as in VALUES ?name { \"ROK\" }\n"
+    );
 }
 
 /// The shipped entity queries take the entity's IRI: a name, in any case or language,
