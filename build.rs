@@ -97,8 +97,11 @@ fn embedded_graph(out: &Path) {
         nea_kg_core::DEFAULT_BASE,
     )
     .unwrap_or_else(|e| panic!("the embedded default does not build:\n{e}"));
-    let mut tables = Tables::default();
-    let mut quads = String::new();
+    // Terms are numbered in sorted order (IRIs by their text, then literals by value,
+    // kind and tag or datatype), so that the binary finds a term's number by binary
+    // search without building a map; a literal's number follows every IRI's.
+    let mut iris = std::collections::BTreeSet::new();
+    let mut literals = std::collections::BTreeSet::new();
     for q in &built {
         let oxrdf::NamedOrBlankNode::NamedNode(s) = &q.subject else {
             panic!("a blank node in the embedded graph: {q}");
@@ -106,17 +109,52 @@ fn embedded_graph(out: &Path) {
         let oxrdf::GraphName::NamedNode(g) = &q.graph_name else {
             panic!("a quad outside the named graphs: {q}");
         };
-        let o = match &q.object {
-            oxrdf::Term::NamedNode(n) => tables.node(n.as_str()),
-            oxrdf::Term::Literal(l) => tables.literal(l) | LITERAL,
+        iris.extend([s.as_str(), q.predicate.as_str(), g.as_str()]);
+        match &q.object {
+            oxrdf::Term::NamedNode(n) => {
+                iris.insert(n.as_str());
+            }
+            oxrdf::Term::Literal(l) => {
+                literals.insert(literal_key(l));
+            }
             _ => panic!("a blank node in the embedded graph: {q}"),
+        }
+    }
+    let mut tables = Tables::default();
+    let mut node_ids = HashMap::new();
+    for iri in &iris {
+        let range = tables.range(iri);
+        node_ids.insert(*iri, tables.nodes.len() as u32);
+        tables.nodes.push(range);
+    }
+    let mut literal_ids = HashMap::new();
+    for (value, kind, extra) in &literals {
+        let entry = (*kind, tables.range(value), tables.range(extra));
+        let id = (iris.len() + tables.literals.len()) as u32;
+        literal_ids.insert((value.clone(), *kind, extra.clone()), id);
+        tables.literals.push(entry);
+    }
+    let mut quads = String::new();
+    let mut ids = Vec::with_capacity(built.len());
+    for q in &built {
+        let o = match &q.object {
+            oxrdf::Term::NamedNode(n) => node_ids[n.as_str()],
+            oxrdf::Term::Literal(l) => literal_ids[&literal_key(l)],
+            _ => unreachable!("checked above"),
         };
-        let (s, p, g) = (
-            tables.node(s.as_str()),
-            tables.node(q.predicate.as_str()),
-            tables.node(g.as_str()),
-        );
-        writeln!(quads, "[{s}, {p}, {o}, {g}],").unwrap();
+        let (oxrdf::NamedOrBlankNode::NamedNode(s), oxrdf::GraphName::NamedNode(g)) =
+            (&q.subject, &q.graph_name)
+        else {
+            unreachable!("checked above")
+        };
+        let quad = [
+            node_ids[s.as_str()],
+            node_ids[q.predicate.as_str()],
+            o,
+            node_ids[g.as_str()],
+        ];
+        writeln!(quads, "{quad:?},").unwrap();
+        ids.push(quad);
     }
     let mut code = String::new();
     writeln!(
@@ -130,7 +168,6 @@ fn embedded_graph(out: &Path) {
         "pub static STRINGS: &str = include_str!(concat!(env!(\"OUT_DIR\"), \"/embedded-strings.txt\"));"
     )
     .unwrap();
-    writeln!(code, "pub const LITERAL: u32 = {LITERAL};").unwrap();
     writeln!(code, "pub static NODES: &[(u32, u32)] = &[").unwrap();
     for (start, end) in &tables.nodes {
         writeln!(code, "({start}, {end}),").unwrap();
@@ -144,13 +181,51 @@ fn embedded_graph(out: &Path) {
         writeln!(code, "({kind}, {a}, {b}, {c}, {d}),").unwrap();
     }
     writeln!(code, "];\npub static QUADS: &[[u32; 4]] = &[\n{quads}];").unwrap();
+    // The quads in the six orders the index reads (see src/index.rs), each sorted and
+    // without repeats: what the binary would otherwise sort on every run.
+    ids.sort_unstable();
+    ids.dedup();
+    writeln!(code, "pub static ORDERS: [&[[u32; 4]]; 6] = [").unwrap();
+    for order in ORDERS {
+        let mut keys: Vec<[u32; 4]> = ids
+            .iter()
+            .map(|q| [q[order[0]], q[order[1]], q[order[2]], q[order[3]]])
+            .collect();
+        keys.sort_unstable();
+        writeln!(code, "&[").unwrap();
+        for k in keys {
+            writeln!(code, "{k:?},").unwrap();
+        }
+        writeln!(code, "],").unwrap();
+    }
+    writeln!(code, "];").unwrap();
     std::fs::write(out.join("embedded-strings.txt"), &tables.strings)
         .expect("write the embedded strings");
     std::fs::write(out.join("embedded-graph.rs"), code).expect("write the embedded graph");
 }
 
-/// The high bit of a quad's object: set for a literal, clear for an IRI.
-const LITERAL: u32 = 1 << 31;
+/// The orders of the index, as positions in (subject, predicate, object, graph): the
+/// same table as `ORDERS` in src/index.rs (a test compares them).
+const ORDERS: [[usize; 4]; 6] = [
+    [0, 1, 2, 3],
+    [1, 2, 0, 3],
+    [2, 0, 1, 3],
+    [3, 0, 1, 2],
+    [3, 1, 2, 0],
+    [3, 2, 0, 1],
+];
+
+/// What orders literals: the value, the kind (0 simple, 1 language-tagged, 2 typed) and
+/// the tag or datatype (empty for a simple literal).
+fn literal_key(l: &oxrdf::Literal) -> (String, u8, String) {
+    if let Some(lang) = l.language() {
+        (l.value().to_owned(), 1, lang.to_owned())
+    } else if l.datatype() == oxrdf::vocab::xsd::STRING {
+        (l.value().to_owned(), 0, String::new())
+    } else {
+        (l.value().to_owned(), 2, l.datatype().as_str().to_owned())
+    }
+}
 
 /// A range of the string table, `start..end` in bytes.
 type Range = (u32, u32);
@@ -161,10 +236,8 @@ struct Tables {
     strings: String,
     ranges: HashMap<String, Range>,
     nodes: Vec<Range>,
-    node_ids: HashMap<String, u32>,
     /// Kind (0 simple, 1 language-tagged, 2 typed), the value, the tag or datatype.
     literals: Vec<(u8, Range, Range)>,
-    literal_ids: HashMap<oxrdf::Literal, u32>,
 }
 
 impl Tables {
@@ -177,34 +250,5 @@ impl Tables {
         let r = (start, self.strings.len() as u32);
         self.ranges.insert(s.to_owned(), r);
         r
-    }
-
-    fn node(&mut self, iri: &str) -> u32 {
-        if let Some(id) = self.node_ids.get(iri) {
-            return *id;
-        }
-        let r = self.range(iri);
-        let id = self.nodes.len() as u32;
-        self.nodes.push(r);
-        self.node_ids.insert(iri.to_owned(), id);
-        id
-    }
-
-    fn literal(&mut self, l: &oxrdf::Literal) -> u32 {
-        if let Some(id) = self.literal_ids.get(l) {
-            return *id;
-        }
-        let value = self.range(l.value());
-        let entry = if let Some(lang) = l.language() {
-            (1, value, self.range(lang))
-        } else if l.datatype() == oxrdf::vocab::xsd::STRING {
-            (0, value, (0, 0))
-        } else {
-            (2, value, self.range(l.datatype().as_str()))
-        };
-        let id = self.literals.len() as u32;
-        self.literals.push(entry);
-        self.literal_ids.insert(l.clone(), id);
-        id
     }
 }

@@ -5,6 +5,7 @@
 //! of `view::queries`, so a card shows what any other store holding the graph would
 //! show. `describe` prints it; `serve` and `export --format html` render it as HTML.
 
+use crate::index::Graph;
 use crate::output::table::compact;
 use crate::sparql;
 use crate::view::queries;
@@ -12,7 +13,6 @@ use anyhow::{bail, Result};
 use nea_kg_core::error::{quoted, shortened};
 use nea_kg_core::ground::{self, Text};
 use oxigraph::model::{NamedNode, Term};
-use oxigraph::store::Store;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -83,7 +83,7 @@ pub struct Evidence {
 
 /// Asks the store for cards.
 pub struct Db<'a> {
-    pub store: &'a Store,
+    pub graph: &'a Graph,
     pub entity_ns: &'a str,
 }
 
@@ -101,7 +101,7 @@ pub fn value(row: &Row, var: &str) -> Option<String> {
 impl Db<'_> {
     /// Runs one of the program's own queries.
     pub fn select(&self, query: &str) -> Result<Vec<Row>> {
-        Ok(sparql::select(self.store, self.entity_ns, query)?
+        Ok(sparql::select(self.graph, self.entity_ns, query)?
             .into_iter()
             .map(|row| row.into_iter().collect())
             .collect())

@@ -1,8 +1,10 @@
 //! The graph of the embedded default, built at compile time (see build.rs) by the same
-//! mapping that builds any other article: the binary loads these tables into its store
-//! instead of parsing the ontology and the sheets and mapping them on every run.
+//! mapping that builds any other article: the binary reads these tables (strings, IRIs
+//! and literals numbered in sorted order, the quads, and the quads sorted in the six
+//! orders of the index) instead of parsing the ontology and the sheets and mapping
+//! them on every run, and queries them where they are, without a store.
 
-use oxrdf::{LiteralRef, NamedNodeRef, QuadRef, TermRef};
+use oxrdf::{LiteralRef, NamedNodeRef, QuadRef, Term, TermRef};
 
 mod tables {
     include!(concat!(env!("OUT_DIR"), "/embedded-graph.rs"));
@@ -12,31 +14,70 @@ fn text(start: u32, end: u32) -> &'static str {
     &tables::STRINGS[start as usize..end as usize]
 }
 
-/// The quads of the embedded default, borrowing the strings compiled into the binary.
-pub fn quads() -> impl ExactSizeIterator<Item = QuadRef<'static>> {
-    let nodes: Vec<NamedNodeRef<'static>> = tables::NODES
-        .iter()
-        .map(|&(start, end)| NamedNodeRef::new_unchecked(text(start, end)))
-        .collect();
-    let literals: Vec<LiteralRef<'static>> = tables::LITERALS
-        .iter()
-        .map(|&(kind, a, b, c, d)| match kind {
+/// The term numbered `id`: an IRI below `NODES.len()`, a literal from there on.
+pub fn term_ref(id: u32) -> Option<TermRef<'static>> {
+    let id = id as usize;
+    if let Some(&(start, end)) = tables::NODES.get(id) {
+        return Some(NamedNodeRef::new_unchecked(text(start, end)).into());
+    }
+    let &(kind, a, b, c, d) = tables::LITERALS.get(id - tables::NODES.len())?;
+    Some(
+        match kind {
             0 => LiteralRef::new_simple_literal(text(a, b)),
             1 => LiteralRef::new_language_tagged_literal_unchecked(text(a, b), text(c, d)),
             _ => LiteralRef::new_typed_literal(text(a, b), NamedNodeRef::new_unchecked(text(c, d))),
-        })
-        .collect();
+        }
+        .into(),
+    )
+}
+
+/// The number of a term, if the embedded graph holds it: found by binary search, as the
+/// tables are sorted (see build.rs).
+pub fn id(term: &Term) -> Option<u32> {
+    match term {
+        Term::NamedNode(n) => tables::NODES
+            .binary_search_by(|&(start, end)| text(start, end).cmp(n.as_str()))
+            .ok()
+            .map(|i| i as u32),
+        Term::Literal(l) => {
+            let (kind, extra) = if let Some(lang) = l.language() {
+                (1, lang)
+            } else if l.datatype() == oxrdf::vocab::xsd::STRING {
+                (0, "")
+            } else {
+                (2, l.datatype().as_str())
+            };
+            tables::LITERALS
+                .binary_search_by(|&(k, a, b, c, d)| {
+                    text(a, b)
+                        .cmp(l.value())
+                        .then(k.cmp(&kind))
+                        .then_with(|| text(c, d).cmp(extra))
+                })
+                .ok()
+                .map(|i| (tables::NODES.len() + i) as u32)
+        }
+        _ => None,
+    }
+}
+
+/// The quads in the six orders of the index, sorted, each quad once.
+pub fn orders() -> [&'static [[u32; 4]]; 6] {
+    tables::ORDERS
+}
+
+/// The quads of the embedded default, borrowing the strings compiled into the binary.
+pub fn quads() -> impl ExactSizeIterator<Item = QuadRef<'static>> {
+    let named = |id: u32| match term_ref(id) {
+        Some(TermRef::NamedNode(n)) => n,
+        _ => unreachable!("build.rs numbers the IRIs first"),
+    };
     tables::QUADS.iter().map(move |&[s, p, o, g]| {
-        let object: TermRef<'static> = if o & tables::LITERAL == 0 {
-            nodes[o as usize].into()
-        } else {
-            literals[(o & !tables::LITERAL) as usize].into()
-        };
         QuadRef::new(
-            nodes[s as usize],
-            nodes[p as usize],
-            object,
-            nodes[g as usize],
+            named(s),
+            named(p),
+            term_ref(o).expect("build.rs numbers every term"),
+            named(g),
         )
     })
 }
@@ -72,5 +113,20 @@ mod tests {
         built.sort_by_cached_key(|q| q.to_string());
         compiled.sort_by_cached_key(|q| q.to_string());
         assert_eq!(compiled, built);
+    }
+
+    /// Every term is found again by its number, and no other term has one.
+    #[test]
+    fn every_term_is_found_by_its_number() {
+        let mut id = 0;
+        while let Some(term) = super::term_ref(id) {
+            assert_eq!(super::id(&term.into_owned()), Some(id), "{term}");
+            id += 1;
+        }
+        assert!(id > 1000);
+        let absent = oxrdf::Literal::new_simple_literal("no article says this");
+        assert_eq!(super::id(&absent.into()), None);
+        let iri = oxrdf::NamedNode::new_unchecked("https://example.org/absent");
+        assert_eq!(super::id(&iri.into()), None);
     }
 }

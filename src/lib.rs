@@ -20,6 +20,7 @@ pub mod cli;
 pub mod commands;
 pub mod embedded;
 pub mod gsp;
+pub mod index;
 pub mod limits;
 pub mod load;
 pub mod output;

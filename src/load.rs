@@ -1,9 +1,10 @@
 //! Loading: where the graph comes from (the embedded default, the user's files, a corpus
 //! folder, or a persistent store built earlier), read, checked and built graph by graph
-//! by the core's `Builder`, and loaded into an Oxigraph store. The progress bar and the
+//! by the core's `Builder`, and indexed in memory (or read from a persistent store). The progress bar and the
 //! report of sheets that fail under `--keep-going` live here, at the edge.
 
 use crate::cli::{GraphChoice, InputArgs};
+use crate::index::{Graph, Index};
 use crate::say;
 use anyhow::{anyhow, bail, Context, Result};
 use nea_kg_core::iris::GraphKind;
@@ -13,6 +14,7 @@ use oxigraph::store::Store;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 pub const EMBEDDED_ARTICLE: &str = include_str!("../data/article.txt");
@@ -380,9 +382,9 @@ pub fn each_graph(
     })
 }
 
-/// The built graph and the store that holds it.
+/// The built graph, indexed in memory, or the persistent store that holds it.
 pub struct Kg {
-    pub store: Store,
+    pub graph: Graph,
     pub iris: Iris,
     /// The sheets that failed under --keep-going.
     pub failures: usize,
@@ -391,36 +393,35 @@ pub struct Kg {
 }
 
 impl Kg {
-    /// The store: the persistent one of --store, or the graph built in memory.
+    /// The graph: the persistent store of --store, or the graph built in memory and
+    /// indexed (see `index`).
     pub fn load(args: &InputArgs) -> Result<Self> {
         let iris = Iris::new(&args.base)?;
         if let Some(dir) = &args.store {
             refuse_sources_with_store(args)?;
             crate::explain!("the graph: the store {}", dir.display());
             return Ok(Self {
-                store: open_store(dir)?,
+                graph: Graph::Store(open_store(dir)?),
                 iris,
                 failures: 0,
                 read_only: true,
             });
         }
-        let store = Store::new().context("cannot open a store")?;
-        let failures = if is_embedded_default(args) {
-            // Built at compile time: one transaction of borrowed quads, nothing to parse.
+        let (index, failures) = if is_embedded_default(args) {
+            // Built and indexed at compile time: nothing to parse, map, insert or sort.
             crate::explain!("the graph: the embedded default, built when nea-kg was compiled (data/article.txt, data/facts.toml, data/entities.toml, ontology/nea.ttl)");
-            let mut transaction = store.start_transaction().context("cannot load the store")?;
-            transaction.extend(crate::embedded::quads());
-            transaction.commit().context("cannot load the store")?;
-            0
+            (Index::embedded(), 0)
         } else {
-            // In memory, one transaction per graph: as fast as the bulk loader, and simpler.
-            each_graph(args, &mut |quads| {
-                store.extend(quads).context("cannot load the store")
-            })?
-            .failures
+            // Each graph's quads are numbered as it is built, then dropped.
+            let mut builder = crate::index::Builder::default();
+            let built = each_graph(args, &mut |quads| {
+                builder.extend(quads);
+                Ok(())
+            })?;
+            (builder.finish(), built.failures)
         };
         Ok(Self {
-            store,
+            graph: Graph::Index(Arc::new(index)),
             iris,
             failures,
             read_only: false,

@@ -6,6 +6,7 @@
 //! dataset clause, exactly its FROM and FROM NAMED graphs when it has one. Evaluation
 //! runs on a thread with a large stack, under the time and memory bounds.
 
+use crate::index::{self, Graph, Index};
 use crate::{algebra, limits};
 use anyhow::{anyhow, bail, Result};
 use nea_kg_core::error::quoted;
@@ -15,11 +16,10 @@ use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedOrBlankNode, Quad
 use oxigraph::sparql::{
     CancellationToken, PreparedSparqlQuery, QueryEvaluationError, QueryResults, SparqlEvaluator,
 };
-use oxigraph::store::Store;
 use spargebra::SparqlParser;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::RecvTimeoutError;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// The prefixes every query may use without declaring them, as (prefix, IRI).
@@ -265,55 +265,55 @@ impl Query {
         }
     }
 
-    /// Evaluates the query on a store. The results stream: reading them may fail too.
-    pub fn execute(self, store: &Store) -> Result<QueryResults<'static>> {
+    /// Evaluates the query on the graph. The results stream: reading them may fail too.
+    pub fn execute(self, graph: &Graph) -> Result<QueryResults<'static>> {
         let name = self.name;
         let mut prepared = self.prepared;
         let merged = match prepared.dataset().default_graph_graphs() {
-            Some(graphs) if graphs.len() > 1 => Some(merge(store, graphs, &prepared)?),
+            Some(graphs) if graphs.len() > 1 => Some(merge(graph, graphs, &prepared)?),
             _ => None,
         };
-        let target = match &merged {
-            Some(merged) => {
+        let bound = match (merged, graph) {
+            (Some(merged), _) => {
                 prepared
                     .dataset_mut()
                     .set_default_graph(vec![GraphName::DefaultGraph]);
-                merged
+                prepared.on_queryable_dataset(index::Dataset(Arc::new(merged)))
             }
-            None => store,
+            (None, Graph::Index(index)) => {
+                prepared.on_queryable_dataset(index::Dataset(Arc::clone(index)))
+            }
+            (None, Graph::Store(store)) => {
+                return prepared
+                    .on_store(store)
+                    .execute()
+                    .map_err(|e| evaluation_error(&name, e, None))
+            }
         };
-        prepared
-            .on_store(target)
+        bound
             .execute()
             .map_err(|e| evaluation_error(&name, e, None))
     }
 }
 
-/// The dataset of a query with several FROM graphs, in a store of its own: their RDF
+/// The dataset of a query with several FROM graphs, in an index of its own: their RDF
 /// merge as its default graph (a triple in two of them is there once, as SPARQL 1.1
 /// says; the engine would give it twice), and the FROM NAMED graphs as they are.
-fn merge(store: &Store, graphs: &[GraphName], query: &PreparedSparqlQuery) -> Result<Store> {
-    let fail = |e: oxigraph::store::StorageError| anyhow!("cannot read the store: {e}");
-    let merged = Store::new().map_err(fail)?;
-    for graph in graphs {
-        let quads = store.quads_for_pattern(None, None, None, Some(graph.as_ref()));
-        let triples = quads
-            .map(|q| {
-                q.map(|q| Quad::new(q.subject, q.predicate, q.object, GraphName::DefaultGraph))
-            })
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(fail)?;
-        merged.extend(triples).map_err(fail)?;
+fn merge(graph: &Graph, graphs: &[GraphName], query: &PreparedSparqlQuery) -> Result<Index> {
+    let mut quads = Vec::new();
+    for g in graphs {
+        let in_graph = graph.quads_for_pattern(None, None, None, Some(g.as_ref()))?;
+        quads.extend(
+            in_graph
+                .into_iter()
+                .map(|q| Quad::new(q.subject, q.predicate, q.object, GraphName::DefaultGraph)),
+        );
     }
-    for graph in query.dataset().available_named_graphs().unwrap_or_default() {
-        let name = GraphNameRef::from(graph.as_ref());
-        let quads = store
-            .quads_for_pattern(None, None, None, Some(name))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(fail)?;
-        merged.extend(quads).map_err(fail)?;
+    for g in query.dataset().available_named_graphs().unwrap_or_default() {
+        let name = GraphNameRef::from(g.as_ref());
+        quads.extend(graph.quads_for_pattern(None, None, None, Some(name))?);
     }
-    Ok(merged)
+    Ok(Index::new(quads))
 }
 
 /// The message for a failed evaluation: a query stopped by a bound says which.
@@ -468,7 +468,7 @@ fn run_bounded<T: Send + 'static>(
 /// Runs an internal query (of `describe`, `validate`) and gives its solutions as rows
 /// of (variable, term); these queries are the program's own, so a syntax error is a bug.
 pub fn select(
-    store: &Store,
+    graph: &Graph,
     entity_ns: &str,
     query: &str,
 ) -> Result<Vec<Vec<(String, oxigraph::model::Term)>>> {
@@ -483,8 +483,13 @@ pub fn select(
         .map_err(|e| anyhow!("internal query: {e}\n{query}"))?;
     prepared.dataset_mut().set_default_graph_as_union();
     let fail = |e: QueryEvaluationError| evaluation_error("an internal query", e, None);
-    let QueryResults::Solutions(solutions) = prepared.on_store(store).execute().map_err(fail)?
-    else {
+    let results = match graph {
+        Graph::Index(index) => prepared
+            .on_queryable_dataset(index::Dataset(Arc::clone(index)))
+            .execute(),
+        Graph::Store(store) => prepared.on_store(store).execute(),
+    };
+    let QueryResults::Solutions(solutions) = results.map_err(fail)? else {
         return Ok(Vec::new());
     };
     solutions
@@ -549,6 +554,7 @@ fn around(line: &str, column: usize) -> (String, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use oxigraph::store::Store;
 
     #[test]
     fn a_long_line_is_shown_around_its_column() {
@@ -592,30 +598,41 @@ mod tests {
                 ))
                 .unwrap();
         }
-        let count = |q: &str| -> String {
-            let QueryResults::Solutions(mut s) =
-                parse("q", q, &context()).unwrap().execute(&store).unwrap()
-            else {
-                panic!("not a SELECT")
+        for graph in both(&store) {
+            let count = |q: &str| -> String {
+                let QueryResults::Solutions(mut s) =
+                    parse("q", q, &context()).unwrap().execute(&graph).unwrap()
+                else {
+                    panic!("not a SELECT")
+                };
+                s.next().unwrap().unwrap().get("n").unwrap().to_string()
             };
-            s.next().unwrap().unwrap().get("n").unwrap().to_string()
-        };
-        let int = |n: u8| format!("\"{n}\"^^<http://www.w3.org/2001/XMLSchema#integer>");
-        assert_eq!(count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"), int(2));
-        assert_eq!(
-            count("SELECT (COUNT(*) AS ?n) FROM <http://g/a> WHERE { ?s ?p ?o }"),
-            int(1)
-        );
-        assert_eq!(
-            count("SELECT (COUNT(*) AS ?n) FROM NAMED <http://g/a> WHERE { ?s ?p ?o }"),
-            int(0)
-        );
-        assert_eq!(
+            let int = |n: u8| format!("\"{n}\"^^<http://www.w3.org/2001/XMLSchema#integer>");
+            assert_eq!(count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"), int(2));
+            assert_eq!(
+                count("SELECT (COUNT(*) AS ?n) FROM <http://g/a> WHERE { ?s ?p ?o }"),
+                int(1)
+            );
+            assert_eq!(
+                count("SELECT (COUNT(*) AS ?n) FROM NAMED <http://g/a> WHERE { ?s ?p ?o }"),
+                int(0)
+            );
+            assert_eq!(
             count(
                 "SELECT (COUNT(*) AS ?n) FROM NAMED <http://g/b> WHERE { GRAPH ?g { ?s ?p ?o } }"
             ),
             int(1)
         );
+        }
+    }
+
+    /// The store and an index of the same quads: a query must answer the same on both.
+    fn both(store: &Store) -> [Graph; 2] {
+        let quads = store.iter().map(Result::unwrap);
+        [
+            Graph::Store(store.clone()),
+            Graph::Index(Arc::new(Index::new(quads))),
+        ]
     }
 
     #[test]
@@ -629,34 +646,37 @@ mod tests {
                 .insert(&Quad::new(node.clone(), node.clone(), Literal::from(n), g))
                 .unwrap();
         }
-        let count = |q: &str, default: &[&str], named: &[&str]| -> String {
-            let mut c = context();
-            c.dataset = Some(Dataset {
-                default: default.iter().map(|g| format!("http://g/{g}")).collect(),
-                named: named.iter().map(|g| format!("http://g/{g}")).collect(),
-            });
-            let QueryResults::Solutions(mut s) =
-                parse("q", q, &c).unwrap().execute(&store).unwrap()
-            else {
-                panic!("not a SELECT")
+        for graph in both(&store) {
+            let count = |q: &str, default: &[&str], named: &[&str]| -> String {
+                let mut c = context();
+                c.dataset = Some(Dataset {
+                    default: default.iter().map(|g| format!("http://g/{g}")).collect(),
+                    named: named.iter().map(|g| format!("http://g/{g}")).collect(),
+                });
+                let QueryResults::Solutions(mut s) =
+                    parse("q", q, &c).unwrap().execute(&graph).unwrap()
+                else {
+                    panic!("not a SELECT")
+                };
+                let n = s.next().unwrap().unwrap().get("n").unwrap().clone();
+                match n {
+                    oxigraph::model::Term::Literal(l) => l.value().to_owned(),
+                    other => other.to_string(),
+                }
             };
-            let n = s.next().unwrap().unwrap().get("n").unwrap().clone();
-            match n {
-                oxigraph::model::Term::Literal(l) => l.value().to_owned(),
-                other => other.to_string(),
-            }
-        };
-        let all = "SELECT (COUNT(*) AS ?n) FROM <http://g/a> WHERE { ?s ?p ?o }";
-        assert_eq!(count(all, &["b"], &[]), "2");
-        assert_eq!(count(all, &["a", "b"], &[]), "3");
-        assert_eq!(count(all, &[], &["a"]), "0");
-        let named = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
-        assert_eq!(count(named, &[], &["b"]), "2");
+            let all = "SELECT (COUNT(*) AS ?n) FROM <http://g/a> WHERE { ?s ?p ?o }";
+            assert_eq!(count(all, &["b"], &[]), "2");
+            assert_eq!(count(all, &["a", "b"], &[]), "3");
+            assert_eq!(count(all, &[], &["a"]), "0");
+            let named = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
+            assert_eq!(count(named, &[], &["b"]), "2");
+        }
         let mut c = context();
         c.dataset = Some(Dataset {
             default: vec!["not an iri".into()],
             named: vec![],
         });
+        let all = "SELECT (COUNT(*) AS ?n) FROM <http://g/a> WHERE { ?s ?p ?o }";
         let e = parse("q", all, &c).err().unwrap().to_string();
         assert!(
             e.starts_with("default-graph-uri \"not an iri\": not an absolute IRI"),

@@ -15,12 +15,12 @@ use std::process::ExitCode;
 pub fn run(args: DescribeArgs) -> Result<ExitCode> {
     let json = args.format == ReportFormat::Json;
     let kg = Kg::load(&args.input)?;
-    let store = kg.store.clone();
+    let graph = kg.graph.clone();
     let entity_ns = kg.iris.entity_namespace();
     let name = args.name;
     sparql::guarded("describe", None, move || {
         let db = Db {
-            store: &store,
+            graph: &graph,
             entity_ns: &entity_ns,
         };
         let iri = db.find(&name)?;

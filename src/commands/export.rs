@@ -99,11 +99,11 @@ fn html(args: &ExportArgs, destination: &Destination) -> Result<ExitCode> {
         anyhow::bail!("--graphs and --format html: the report shows the whole graph\n  leave out --graphs, or export RDF");
     }
     let kg = Kg::load(&args.input)?;
-    let store = kg.store.clone();
+    let graph = kg.graph.clone();
     let base = kg.iris.base().to_owned();
     let entity_ns = kg.iris.entity_namespace();
     let page = crate::sparql::guarded("export", None, move || {
-        crate::view::report(&store, &base, &entity_ns)
+        crate::view::report(&graph, &base, &entity_ns)
     })?;
     destination.write(|out| out.write_all(page.as_bytes()))?;
     Ok(kg.finish())

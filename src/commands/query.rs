@@ -45,7 +45,7 @@ pub fn run(args: QueryArgs) -> Result<ExitCode> {
         // An entity given by name is looked up once, so that the query runs with its IRI
         // bound and the store's indexes find its quads (a FILTER on every label cannot).
         let db = Db {
-            store: &kg.store,
+            graph: &kg.graph,
             entity_ns: &context.entity_ns,
         };
         for entity in &entities {
@@ -56,17 +56,17 @@ pub fn run(args: QueryArgs) -> Result<ExitCode> {
         query = sparql::parse(&text.name, &text.text, &context)?;
         spent += parsing.elapsed();
     }
-    let store = kg.store.clone();
+    let graph = kg.graph.clone();
     let name = text.name;
     sparql::guarded_after(&name.clone(), timeout, spent, move || {
-        let results = query.execute(&store)?;
+        let results = query.execute(&graph)?;
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::new(stdout.lock());
         let fail = |e| sparql::evaluation_error(&name, e, timeout);
         let writing = Writing {
             name: &name,
             format,
-            store: &store,
+            graph: &graph,
             entity_ns: &context.entity_ns,
             fail: &fail,
         };

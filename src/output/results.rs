@@ -4,6 +4,7 @@
 //! to align them); a graph is sorted when it is small enough to sort before its first
 //! byte, and streams as the engine gives it otherwise, so `| head` ends it at once.
 
+use crate::index::Graph;
 use crate::output::{rdf, table};
 use anyhow::{anyhow, bail, Result};
 use nea_kg_core::error::quoted;
@@ -11,7 +12,6 @@ use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphName, Triple};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryEvaluationError, QueryResults};
-use oxigraph::store::Store;
 use std::io::{IsTerminal, Write};
 
 /// How results are written.
@@ -53,8 +53,8 @@ pub struct Writing<'a> {
     /// The query's name, for messages.
     pub name: &'a str,
     pub format: Option<Format>,
-    /// For the table: the store to read entity labels from.
-    pub store: &'a Store,
+    /// For the table: the graph to read entity labels from.
+    pub graph: &'a Graph,
     pub entity_ns: &'a str,
     /// Turns an evaluation error met while reading the results into a message.
     pub fail: &'a dyn Fn(QueryEvaluationError) -> anyhow::Error,
@@ -77,7 +77,7 @@ pub fn write(results: QueryResults<'_>, w: &Writing<'_>, out: &mut dyn Write) ->
                     let header: Vec<String> =
                         variables.iter().map(|v| v.as_str().to_owned()).collect();
                     let names =
-                        table::Names::new(w.store, w.entity_ns, rows.iter().flatten().flatten());
+                        table::Names::new(w.graph, w.entity_ns, rows.iter().flatten().flatten());
                     let width = std::io::stdout()
                         .is_terminal()
                         .then(|| terminal_size::terminal_size().map(|(w, _)| w.0 as usize))

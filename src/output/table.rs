@@ -3,9 +3,9 @@
 //! long cells wrapped to the terminal's width, and nothing that a terminal would obey
 //! (control characters and bidirectional overrides are shown escaped).
 
+use crate::index::Graph;
 use nea_kg_core::vocab::{self, rdfs};
 use oxigraph::model::{NamedNodeRef, Term};
-use oxigraph::store::Store;
 use std::collections::HashMap;
 use std::io::Write;
 
@@ -17,7 +17,7 @@ pub struct Names {
 }
 
 impl Names {
-    pub fn new<'a>(store: &Store, entity_ns: &str, terms: impl Iterator<Item = &'a Term>) -> Self {
+    pub fn new<'a>(graph: &Graph, entity_ns: &str, terms: impl Iterator<Item = &'a Term>) -> Self {
         let mut labels = HashMap::new();
         let articles = format!(
             "{}article/",
@@ -34,7 +34,7 @@ impl Names {
                 if labels.contains_key(n.as_str()) || !labelled(n.as_str()) {
                     continue;
                 }
-                if let Some(label) = english_label(store, n.as_ref()) {
+                if let Some(label) = english_label(graph, n.as_ref()) {
                     labels.insert(n.as_str().to_owned(), label);
                 }
             }
@@ -58,10 +58,11 @@ impl Names {
 }
 
 /// The English `rdfs:label` of a resource, if it has one.
-pub fn english_label(store: &Store, node: NamedNodeRef<'_>) -> Option<String> {
-    store
+pub fn english_label(graph: &Graph, node: NamedNodeRef<'_>) -> Option<String> {
+    graph
         .quads_for_pattern(Some(node.into()), Some(rdfs::LABEL), None, None)
-        .filter_map(std::result::Result::ok)
+        .ok()?
+        .into_iter()
         .find_map(|q| match q.object {
             Term::Literal(l) if l.language().is_none_or(|t| t.eq_ignore_ascii_case("en")) => {
                 Some(l.value().to_owned())

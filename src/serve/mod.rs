@@ -14,6 +14,7 @@ pub mod http;
 mod pages;
 mod protocol;
 
+use crate::index::Graph;
 use crate::load::Kg;
 use crate::view::model::Article;
 use crate::{explain, note, say};
@@ -83,6 +84,8 @@ pub fn listen(bind: &str, allow_remote: bool) -> Result<TcpListener> {
 /// What every request handler reads: the graph and the settings.
 pub struct App {
     pub store: Store,
+    /// The same store, as the queries read it.
+    pub graph: Graph,
     pub base: String,
     pub entity_ns: String,
     pub config: Config,
@@ -156,7 +159,9 @@ pub fn run(listener: TcpListener, kg: Kg, config: Config) -> Result<()> {
         .map_err(|e| anyhow!("cannot start the server: {e}"))?;
     let entity_ns = kg.iris.entity_namespace();
     let base = kg.iris.base().to_owned();
-    let store = kg.store.clone();
+    // The server adds its own description to the graph: it serves from a store.
+    let store = kg.graph.clone().into_store()?;
+    let graph = Graph::Store(store.clone());
     // The dataset description names this endpoint (a dcat:DataService), in the store the
     // endpoint answers from; a persistent store is opened read-only and keeps its own.
     let endpoint = format!("http://{local}/sparql");
@@ -175,10 +180,10 @@ pub fn run(listener: TcpListener, kg: Kg, config: Config) -> Result<()> {
         explain!("the dataset description names the endpoint {endpoint}");
     }
     let articles = crate::sparql::guarded("serve", None, {
-        let (store, entity_ns) = (store.clone(), entity_ns.clone());
+        let (graph, entity_ns) = (graph.clone(), entity_ns.clone());
         move || {
             crate::view::model::Site::new(crate::card::Db {
-                store: &store,
+                graph: &graph,
                 entity_ns: &entity_ns,
             })
             .articles()
@@ -186,6 +191,7 @@ pub fn run(listener: TcpListener, kg: Kg, config: Config) -> Result<()> {
     })?;
     let app = Arc::new(App {
         store,
+        graph,
         base,
         entity_ns,
         config,

@@ -31,7 +31,7 @@ fn html(status: u16, page: String) -> Reply {
 
 fn site(app: &App) -> Site<'_> {
     Site::new(Db {
-        store: &app.store,
+        graph: &app.graph,
         entity_ns: &app.entity_ns,
     })
 }
@@ -244,11 +244,11 @@ fn table(app: &App, text: &str) -> anyhow::Result<QueryOutcome> {
     };
     let query = sparql::parse("the query", text, &context)?;
     let ticket = query.ticket();
-    let store = app.store.clone();
+    let graph = app.graph.clone();
     let timeout = app.config.timeout;
     sparql::guarded_alone("the query", Some(timeout), ticket, move || {
         let fail = |e| sparql::evaluation_error("the query", e, Some(timeout));
-        Ok(match query.execute(&store)? {
+        Ok(match query.execute(&graph)? {
             QueryResults::Boolean(b) => QueryOutcome::Boolean(b),
             QueryResults::Graph(triples) => {
                 let mut n = 0;
@@ -277,7 +277,7 @@ fn table(app: &App, text: &str) -> anyhow::Result<QueryOutcome> {
                                 s.get(v.as_str()).map(|t| {
                                     let label = match t {
                                         Term::NamedNode(n) => {
-                                            crate::output::table::english_label(&store, n.as_ref())
+                                            crate::output::table::english_label(&graph, n.as_ref())
                                         }
                                         _ => None,
                                     };

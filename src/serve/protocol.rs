@@ -196,13 +196,13 @@ pub fn run(
         Err(e) => return refusal(&e),
     };
     let ticket = query.ticket();
-    let store = app.store.clone();
+    let graph = app.graph.clone();
     let entity_ns = app.entity_ns.clone();
     let accept = accept.map(str::to_owned);
     let owned_name = name.to_owned();
     let timeout = app.config.timeout;
     let outcome = sparql::guarded_alone(name, Some(timeout), ticket, move || {
-        let results = query.execute(&store)?;
+        let results = query.execute(&graph)?;
         let format = match format {
             Some(f) => Some(f),
             None => {
@@ -242,7 +242,7 @@ pub fn run(
         let writing = Writing {
             name: &owned_name,
             format: Some(format),
-            store: &store,
+            graph: &graph,
             entity_ns: &entity_ns,
             fail: &fail,
         };

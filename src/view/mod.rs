@@ -11,15 +11,15 @@ pub mod model;
 pub mod queries;
 
 use crate::card::Db;
+use crate::index::Graph;
 use anyhow::Result;
 use oxigraph::model::NamedNode;
-use oxigraph::store::Store;
 use std::collections::{BTreeSet, HashSet};
 
 /// The report of `export --format html`: every article with its evidence, and a card for
 /// every resource that evidence supports and every entity, in one self-contained file.
-pub fn report(store: &Store, base: &str, entity_ns: &str) -> Result<String> {
-    let site = model::Site::new(Db { store, entity_ns });
+pub fn report(graph: &Graph, base: &str, entity_ns: &str) -> Result<String> {
+    let site = model::Site::new(Db { graph, entity_ns });
     let mut views = Vec::new();
     for article in site.articles()? {
         views.push(site.article(article)?);

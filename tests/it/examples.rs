@@ -308,7 +308,7 @@ fn one_event_reported_by_three_articles() {
 fn names_inside_names_are_nested_mentions() {
     let q = "SELECT ?inner ?outer WHERE { ?m nea:nestedIn ?o ; nea:mentionOf ?e . ?o nea:mentionOf ?f .
         ?e rdfs:label ?i . ?f rdfs:label ?u . BIND(STR(?i) AS ?inner) BIND(STR(?u) AS ?outer)
-        FILTER(?e IN (kg:united-states, kg:voa, kg:united-nations) && LANGMATCHES(LANG(?i), \"en\") && LANGMATCHES(LANG(?u), \"en\")) } ORDER BY ?inner";
+        FILTER(?e IN (kg:united-states, kg:voa, kg:united-nations) && LANGMATCHES(LANG(?i), \"en\") && LANGMATCHES(LANG(?u), \"en\")) } ORDER BY ?inner ?outer";
     assert_eq!(
         select(q, &["inner", "outer"]),
         rows(&[

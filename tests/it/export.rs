@@ -46,7 +46,7 @@ fn store_quads() -> HashSet<Quad> {
         max_memory: None,
     };
     let kg = Kg::load(&args).unwrap();
-    kg.store.iter().map(Result::unwrap).collect()
+    kg.graph.quads().unwrap().into_iter().collect()
 }
 
 fn parse(bytes: &[u8], format: RdfFormat) -> HashSet<Quad> {
