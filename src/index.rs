@@ -15,13 +15,14 @@
 
 use anyhow::{anyhow, Result};
 use oxigraph::model::{
-    GraphName, GraphNameRef, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, Term,
+    BlankNode, GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, Term,
     TermRef,
 };
 use oxigraph::store::Store;
 use spareval::{InternalQuad, QueryableDataset};
 use std::borrow::Cow;
-use std::collections::HashMap;
+use hashbrown::HashTable;
+use std::hash::{Hash, Hasher};
 use std::convert::Infallible;
 use std::sync::{Arc, OnceLock};
 
@@ -44,11 +45,93 @@ const DEFAULT_GRAPH: u32 = u32::MAX;
 enum Terms {
     /// The tables compiled into the binary (`embedded`).
     Embedded,
-    /// Terms of a graph built or read at run time, and their numbers.
-    Owned {
-        terms: Vec<Term>,
-        ids: HashMap<Term, u32>,
-    },
+    /// Terms of a graph built or read at run time.
+    Owned(Table),
+}
+
+/// Terms numbered in the order they came, held as one string and ranges of it (a
+/// corpus has millions of terms: one allocation each would fragment the heap and slow
+/// every allocation after them), with a hash table from a term to its number.
+#[derive(Default)]
+struct Table {
+    text: String,
+    /// Each term's kind (see `parts`), and where its value and its tag or datatype are
+    /// in `text`: `text[start..middle]` and `text[middle..end]`.
+    terms: Vec<(u8, usize, usize, usize)>,
+    ids: HashTable<u32>,
+}
+
+const IRI: u8 = 0;
+const BLANK: u8 = 1;
+const SIMPLE: u8 = 2;
+const TAGGED: u8 = 3;
+const TYPED: u8 = 4;
+
+/// A term as a kind and two strings: the IRI, blank node id or value, and the language
+/// tag or datatype IRI of a literal (empty otherwise).
+fn parts(term: TermRef<'_>) -> (u8, &str, &str) {
+    match term {
+        TermRef::NamedNode(n) => (IRI, n.as_str(), ""),
+        TermRef::BlankNode(b) => (BLANK, b.as_str(), ""),
+        TermRef::Literal(l) => match l.language() {
+            Some(tag) => (TAGGED, l.value(), tag),
+            None if l.datatype() == oxigraph::model::vocab::xsd::STRING => {
+                (SIMPLE, l.value(), "")
+            }
+            None => (TYPED, l.value(), l.datatype().as_str()),
+        },
+    }
+}
+
+fn hash((kind, value, extra): (u8, &str, &str)) -> u64 {
+    let mut hasher = rustc_hash::FxHasher::default();
+    (kind, value, extra).hash(&mut hasher);
+    hasher.finish()
+}
+
+impl Table {
+    fn parts(&self, id: u32) -> (u8, &str, &str) {
+        let (kind, start, middle, end) = self.terms[id as usize];
+        (kind, &self.text[start..middle], &self.text[middle..end])
+    }
+
+    fn find(&self, term: TermRef<'_>) -> Option<u32> {
+        let key = parts(term);
+        self.ids
+            .find(hash(key), |&id| self.parts(id) == key)
+            .copied()
+    }
+
+    fn number(&mut self, term: TermRef<'_>) -> u32 {
+        let key = parts(term);
+        let h = hash(key);
+        if let Some(&id) = self.ids.find(h, |&id| self.parts(id) == key) {
+            return id;
+        }
+        let id = u32::try_from(self.terms.len()).expect("fewer than 4 billion terms");
+        let start = self.text.len();
+        self.text.push_str(key.1);
+        let middle = self.text.len();
+        self.text.push_str(key.2);
+        self.terms.push((key.0, start, middle, self.text.len()));
+        let Self { text, terms, ids } = self;
+        ids.insert_unique(h, id, |&id| {
+            let (kind, start, middle, end) = terms[id as usize];
+            hash((kind, &text[start..middle], &text[middle..end]))
+        });
+        id
+    }
+
+    fn term(&self, id: u32) -> Term {
+        let (kind, value, extra) = self.parts(id);
+        match kind {
+            IRI => NamedNode::new_unchecked(value).into(),
+            BLANK => BlankNode::new_unchecked(value).into(),
+            SIMPLE => Literal::new_simple_literal(value).into(),
+            TAGGED => Literal::new_language_tagged_literal_unchecked(value, extra).into(),
+            _ => Literal::new_typed_literal(value, NamedNode::new_unchecked(extra)).into(),
+        }
+    }
 }
 
 /// A read-only graph, indexed. Quads are a set: a quad given twice is there once.
@@ -106,7 +189,7 @@ impl Index {
             Terms::Embedded => crate::embedded::term_ref(id)
                 .expect("a number the index gave")
                 .into_owned(),
-            Terms::Owned { terms, .. } => terms[id as usize].clone(),
+            Terms::Owned(table) => table.term(id),
         }
     }
 
@@ -114,7 +197,7 @@ impl Index {
     fn id(&self, term: &Term) -> Option<u32> {
         match &self.terms {
             Terms::Embedded => crate::embedded::id(term),
-            Terms::Owned { ids, .. } => ids.get(term).copied(),
+            Terms::Owned(table) => table.find(term.as_ref()),
         }
     }
 
@@ -258,34 +341,24 @@ impl Index {
 /// dropped once added (a corpus never holds its quads twice).
 #[derive(Default)]
 pub struct Builder {
-    terms: Vec<Term>,
-    ids: HashMap<Term, u32>,
+    table: Table,
     spog: Vec<[u32; 4]>,
 }
 
 impl Builder {
-    fn number(&mut self, term: Term) -> u32 {
-        if let Some(&id) = self.ids.get(&term) {
-            return id;
-        }
-        let id = u32::try_from(self.terms.len()).expect("fewer than 4 billion terms");
-        self.terms.push(term.clone());
-        self.ids.insert(term, id);
-        id
-    }
-
     /// Adds quads.
     pub fn extend(&mut self, quads: impl IntoIterator<Item = Quad>) {
         for q in quads {
-            let g = match q.graph_name {
-                GraphName::DefaultGraph => DEFAULT_GRAPH,
-                GraphName::NamedNode(n) => self.number(n.into()),
-                GraphName::BlankNode(b) => self.number(b.into()),
+            let table = &mut self.table;
+            let g = match q.graph_name.as_ref() {
+                GraphNameRef::DefaultGraph => DEFAULT_GRAPH,
+                GraphNameRef::NamedNode(n) => table.number(n.into()),
+                GraphNameRef::BlankNode(b) => table.number(b.into()),
             };
             let quad = [
-                self.number(q.subject.into()),
-                self.number(q.predicate.into()),
-                self.number(q.object),
+                table.number(q.subject.as_ref().into()),
+                table.number(q.predicate.as_ref().into()),
+                table.number(q.object.as_ref()),
                 g,
             ];
             self.spog.push(quad);
@@ -300,10 +373,7 @@ impl Builder {
         let orders = [(); 6].map(|()| OnceLock::new());
         let _ = orders[0].set(Cow::Owned(spog));
         Index {
-            terms: Terms::Owned {
-                terms: self.terms,
-                ids: self.ids,
-            },
+            terms: Terms::Owned(self.table),
             orders,
         }
     }

@@ -51,6 +51,12 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
     store
         .flush()
         .with_context(|| format!("{name}: cannot write"))?;
+    // Then compacted into the fewest files, as `oxigraph optimize` does: what the bulk
+    // loader leaves is several levels of overlapping files, and every lookup reads each
+    // of them (at N = 100 the store answered 2.7x slower than an optimized one).
+    store
+        .optimize()
+        .with_context(|| format!("{name}: cannot compact the store"))?;
     drop(store);
     let kept = temp.keep();
     if let Err(e) = std::fs::rename(&kept, &dir) {
