@@ -259,7 +259,7 @@ Examples:
   nea-kg query my-query.rq --timeout 5";
 
 /// Where the graph comes from.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct InputArgs {
     /// An article's text (UTF-8), or - for stdin. Give --facts with it; repeat both for
     /// several articles.

@@ -14,16 +14,16 @@
 //! is either.
 
 use anyhow::{anyhow, Result};
+use hashbrown::HashTable;
 use oxigraph::model::{
-    BlankNode, GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, Term,
-    TermRef,
+    BlankNode, GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode,
+    NamedOrBlankNodeRef, Quad, Term, TermRef,
 };
 use oxigraph::store::Store;
 use spareval::{InternalQuad, QueryableDataset};
 use std::borrow::Cow;
-use hashbrown::HashTable;
-use std::hash::{Hash, Hasher};
 use std::convert::Infallible;
+use std::hash::{Hash, Hasher};
 use std::sync::{Arc, OnceLock};
 
 /// The orders, as positions in (subject, predicate, object, graph): SPOG, POSG, OSPG,
@@ -69,15 +69,13 @@ const TYPED: u8 = 4;
 
 /// A term as a kind and two strings: the IRI, blank node id or value, and the language
 /// tag or datatype IRI of a literal (empty otherwise).
-fn parts(term: TermRef<'_>) -> (u8, &str, &str) {
+pub(crate) fn parts(term: TermRef<'_>) -> (u8, &str, &str) {
     match term {
         TermRef::NamedNode(n) => (IRI, n.as_str(), ""),
         TermRef::BlankNode(b) => (BLANK, b.as_str(), ""),
         TermRef::Literal(l) => match l.language() {
             Some(tag) => (TAGGED, l.value(), tag),
-            None if l.datatype() == oxigraph::model::vocab::xsd::STRING => {
-                (SIMPLE, l.value(), "")
-            }
+            None if l.datatype() == oxigraph::model::vocab::xsd::STRING => (SIMPLE, l.value(), ""),
             None => (TYPED, l.value(), l.datatype().as_str()),
         },
     }
@@ -124,13 +122,18 @@ impl Table {
 
     fn term(&self, id: u32) -> Term {
         let (kind, value, extra) = self.parts(id);
-        match kind {
-            IRI => NamedNode::new_unchecked(value).into(),
-            BLANK => BlankNode::new_unchecked(value).into(),
-            SIMPLE => Literal::new_simple_literal(value).into(),
-            TAGGED => Literal::new_language_tagged_literal_unchecked(value, extra).into(),
-            _ => Literal::new_typed_literal(value, NamedNode::new_unchecked(extra)).into(),
-        }
+        from_parts(kind, value, extra)
+    }
+}
+
+/// The term `parts` made these of.
+pub(crate) fn from_parts(kind: u8, value: &str, extra: &str) -> Term {
+    match kind {
+        IRI => NamedNode::new_unchecked(value).into(),
+        BLANK => BlankNode::new_unchecked(value).into(),
+        SIMPLE => Literal::new_simple_literal(value).into(),
+        TAGGED => Literal::new_language_tagged_literal_unchecked(value, extra).into(),
+        _ => Literal::new_typed_literal(value, NamedNode::new_unchecked(extra)).into(),
     }
 }
 

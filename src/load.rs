@@ -9,7 +9,7 @@ use crate::say;
 use anyhow::{anyhow, bail, Context, Result};
 use nea_kg_core::iris::GraphKind;
 use nea_kg_core::{ArticleInput, Builder, Iris, Source};
-use oxigraph::model::Quad;
+use oxigraph::model::{GraphName, Quad};
 use oxigraph::store::Store;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -460,6 +460,41 @@ pub fn quads(args: &InputArgs) -> Result<(Vec<Quad>, usize)> {
         Ok(())
     })?;
     Ok((all, built.failures))
+}
+
+/// Hands every graph's quads to `sink`, wherever the graph is: built graph by graph
+/// (`each_graph`), the embedded default at once, or a persistent store read graph by
+/// graph. Returns the number of sheets that failed under --keep-going.
+pub fn each_graph_anywhere(
+    args: &InputArgs,
+    sink: &mut dyn FnMut(Vec<Quad>) -> Result<()>,
+) -> Result<usize> {
+    if let Some(dir) = &args.store {
+        refuse_sources_with_store(args)?;
+        crate::explain!("the graph: the store {}", dir.display());
+        let store = open_store(dir)?;
+        let fail = |e| anyhow!("{}: cannot read the store: {e}", dir.display());
+        let mut graphs: Vec<GraphName> = vec![GraphName::DefaultGraph];
+        for g in store.named_graphs() {
+            graphs.push(g.map_err(fail)?.into());
+        }
+        for g in graphs {
+            let quads = store
+                .quads_for_pattern(None, None, None, Some(g.as_ref()))
+                .collect::<std::result::Result<Vec<_>, _>>()
+                .map_err(fail)?;
+            if !quads.is_empty() {
+                sink(quads)?;
+            }
+        }
+        return Ok(0);
+    }
+    if is_embedded_default(args) {
+        crate::explain!("the graph: the embedded default, built when nea-kg was compiled (data/article.txt, data/facts.toml, data/entities.toml, ontology/nea.ttl)");
+        sink(crate::embedded::quads().map(Quad::from).collect())?;
+        return Ok(0);
+    }
+    Ok(each_graph(args, sink)?.failures)
 }
 
 /// The exit status of a command whose graph lost `failures` sheets under --keep-going:

@@ -8,6 +8,7 @@ use crate::cli::ExportArgs;
 use crate::load::{self, Kg};
 use crate::output::file::Destination;
 use crate::output::rdf;
+use crate::output::spill::Spill;
 use anyhow::Result;
 use nea_kg_core::Iris;
 use oxigraph::model::{GraphName, Literal, Quad, Term};
@@ -21,6 +22,9 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
     }
     let target = rdf::Target::new(args.format.as_deref(), destination.path())?;
     let iris = Iris::new(&args.input.base)?;
+    if rdf::spillable(&target) && !load::is_embedded_default(&args.input) {
+        return spilled(&args, target, &destination, &iris);
+    }
     let (all, failures) = load::quads(&args.input)?;
     let mut quads = load::select(all, args.graphs, &iris);
     if args.no_text {
@@ -33,12 +37,85 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
     Ok(load::outcome(failures))
 }
 
+/// N-Quads and TriG of a corpus or a store, written with one graph in memory at a time:
+/// the graphs are built (or read) and set aside in a temporary file, then read back
+/// graph by graph in the order of their names, sorted and written. The bytes are those
+/// of the export that holds every quad at once.
+fn spilled(
+    args: &ExportArgs,
+    target: rdf::Target,
+    destination: &Destination,
+    iris: &Iris,
+) -> Result<ExitCode> {
+    let mut spilled = Spilled::new(args, iris)?;
+    destination.write(|out| spilled.write(target, out))?;
+    Ok(load::outcome(spilled.failures))
+}
+
+/// A graph set aside for export, with what the writing needs besides the quads.
+struct Spilled {
+    spill: Spill,
+    prefixes: rdf::Prefixes,
+    /// With --no-text: the text quads each graph lost, and the dataset's total.
+    removed: HashMap<Term, i64>,
+    failures: usize,
+}
+
+impl Spilled {
+    /// Builds (or reads) the graphs that --graphs chooses, without the text under
+    /// --no-text, checked, and sets them aside.
+    fn new(args: &ExportArgs, iris: &Iris) -> Result<Self> {
+        use anyhow::Context;
+        let entity_ns = iris.entity_namespace();
+        let mut spill = Spill::new().context("cannot create a temporary file for the export")?;
+        let mut prefixes = rdf::Prefixes::new(&entity_ns);
+        let mut removed: HashMap<Term, i64> = HashMap::new();
+        let failures = load::each_graph_anywhere(&args.input, &mut |quads| {
+            let mut quads = load::select(quads, args.graphs, iris);
+            if args.no_text {
+                quads = strip_text(quads, iris, &mut removed);
+            }
+            rdf::check_iris(&quads)?;
+            prefixes.note(&quads);
+            spill
+                .add(&quads)
+                .context("cannot write the temporary file of the export")
+        })?;
+        if args.no_text {
+            let total: i64 = removed.values().sum();
+            removed.insert(iris.node("dataset").into(), total);
+        }
+        Ok(Self {
+            spill,
+            prefixes,
+            removed,
+            failures,
+        })
+    }
+
+    fn write(&mut self, target: rdf::Target, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let removed = &self.removed;
+        let adjust = |quads: &mut Vec<Quad>| lower_counts(quads, removed);
+        rdf::write_spilled(&mut self.spill, &self.prefixes, target, &adjust, out)
+    }
+}
+
 /// The quads without the articles' text (the `schema:text` of an article, not a claim's),
 /// and the `void:triples` of the
 /// dataset description lowered by what was left out, so the counts stay true: those of
 /// each graph that lost its text, and the dataset's total.
 fn without_text(quads: Vec<Quad>, iris: &Iris) -> Vec<Quad> {
-    use nea_kg_core::vocab::{schema, void};
+    let mut removed: HashMap<Term, i64> = HashMap::new();
+    let mut kept = strip_text(quads, iris, &mut removed);
+    let total: i64 = removed.values().sum();
+    removed.insert(iris.node("dataset").into(), total);
+    lower_counts(&mut kept, &removed);
+    kept
+}
+
+/// The quads without the articles' text, counting in `removed` what each graph lost.
+fn strip_text(quads: Vec<Quad>, iris: &Iris, removed: &mut HashMap<Term, i64>) -> Vec<Quad> {
+    use nea_kg_core::vocab::schema;
     let articles = iris.node("article/");
     let is_article = |s: &oxigraph::model::NamedOrBlankNode| match s {
         oxigraph::model::NamedOrBlankNode::NamedNode(n) => n
@@ -47,8 +124,7 @@ fn without_text(quads: Vec<Quad>, iris: &Iris) -> Vec<Quad> {
             .is_some_and(|id| !id.is_empty() && !id.contains('/')),
         _ => false,
     };
-    let mut removed: HashMap<Term, i64> = HashMap::new();
-    let mut kept: Vec<Quad> = quads
+    quads
         .into_iter()
         .filter(|q| {
             let text = q.predicate.as_ref() == schema::TEXT && is_article(&q.subject);
@@ -59,10 +135,14 @@ fn without_text(quads: Vec<Quad>, iris: &Iris) -> Vec<Quad> {
             }
             !text
         })
-        .collect();
-    let total: i64 = removed.values().sum();
-    removed.insert(iris.node("dataset").into(), total);
-    for q in &mut kept {
+        .collect()
+}
+
+/// The `void:triples` of the dataset description lowered by what `removed` says each
+/// graph (and the dataset, under its own IRI) lost.
+fn lower_counts(quads: &mut [Quad], removed: &HashMap<Term, i64>) {
+    use nea_kg_core::vocab::void;
+    for q in quads {
         let less = removed.get(&Term::from(q.subject.clone()));
         if let (Some(less), true, Term::Literal(n)) =
             (less, q.predicate.as_ref() == void::TRIPLES, &q.object)
@@ -72,7 +152,6 @@ fn without_text(quads: Vec<Quad>, iris: &Iris) -> Vec<Quad> {
             }
         }
     }
-    kept
 }
 
 /// Whether the user asked for the HTML report: `--format html`, or an output file named
@@ -107,4 +186,69 @@ fn html(args: &ExportArgs, destination: &Destination) -> Result<ExitCode> {
     })?;
     destination.write(|out| out.write_all(page.as_bytes()))?;
     Ok(kg.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::{GraphChoice, InputArgs};
+
+    /// A spilled export is the export of every quad at once, byte for byte: N-Quads and
+    /// TriG, gzipped or not, every graph or one kind, with or without the text.
+    #[test]
+    fn a_spilled_export_is_the_export_of_every_quad_at_once() {
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/corpus");
+        let input = InputArgs {
+            article: Vec::new(),
+            facts: Vec::new(),
+            entities: Vec::new(),
+            no_default_entities: false,
+            corpus: Some(corpus),
+            keep_going: false,
+            store: None,
+            base: nea_kg_core::DEFAULT_BASE.to_owned(),
+            max_memory: None,
+        };
+        let iris = Iris::new(&input.base).unwrap();
+        let (all, _) = load::quads(&input).unwrap();
+        for graphs in [
+            GraphChoice::All,
+            GraphChoice::Entities,
+            GraphChoice::Article,
+        ] {
+            for no_text in [false, true] {
+                for (format, gzip) in [("nq", false), ("trig", false), ("nq", true)] {
+                    let target = rdf::Target {
+                        format: rdf::parse_format(format).unwrap(),
+                        gzip,
+                        jsonld_dataset: false,
+                    };
+                    let mut quads = load::select(all.clone(), graphs, &iris);
+                    if no_text {
+                        quads = without_text(quads, &iris);
+                    }
+                    let mut at_once = Vec::new();
+                    rdf::write_target(&quads, target, &iris.entity_namespace(), &mut at_once)
+                        .unwrap();
+                    let args = ExportArgs {
+                        format: None,
+                        graphs,
+                        output: None,
+                        no_text,
+                        input: input.clone(),
+                    };
+                    let mut spilled = Vec::new();
+                    Spilled::new(&args, &iris)
+                        .unwrap()
+                        .write(target, &mut spilled)
+                        .unwrap();
+                    assert!(at_once.len() > 1000, "{graphs:?} {format}");
+                    assert!(
+                        at_once == spilled,
+                        "{graphs:?} no_text={no_text} {format} gzip={gzip}"
+                    );
+                }
+            }
+        }
+    }
 }

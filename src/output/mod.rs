@@ -5,6 +5,7 @@ pub mod file;
 pub mod jsonld;
 pub mod rdf;
 pub mod results;
+pub mod spill;
 pub mod table;
 
 /// User text for a message, at most `limit` characters: longer text is cut, with an

@@ -2,6 +2,7 @@
 //! only for the namespaces in use and only where every local name is plain (no
 //! backslash escapes, no leading digit), so every mainstream store reads it back.
 
+use super::spill::Spill;
 use anyhow::{anyhow, bail, Result};
 use nea_kg_core::error::quoted;
 use nea_kg_core::vocab::{self, rdf, xsd};
@@ -208,11 +209,7 @@ impl<W: Write> Write for XmlCarriageReturns<W> {
 /// `rdf:type` first, object; IRIs compare by their text, so a resource comes before the
 /// resources whose IRIs extend it.
 fn key(graph: Option<&GraphName>, t: &Triple) -> (String, String, bool, String, String) {
-    let graph = match graph {
-        Some(GraphName::NamedNode(g)) => g.as_str().to_owned(),
-        Some(g) => g.to_string(),
-        None => String::new(),
-    };
+    let graph = graph.map(graph_key).unwrap_or_default();
     let subject = match &t.subject {
         oxigraph::model::NamedOrBlankNode::NamedNode(s) => s.as_str().to_owned(),
         s => s.to_string(),
@@ -230,6 +227,14 @@ fn key(graph: Option<&GraphName>, t: &Triple) -> (String, String, bool, String, 
     )
 }
 
+/// What sorts a graph's name: an IRI by its text.
+pub fn graph_key(graph: &GraphName) -> String {
+    match graph {
+        GraphName::NamedNode(g) => g.as_str().to_owned(),
+        g => g.to_string(),
+    }
+}
+
 /// Is `local` a plain local name that every Turtle reader accepts as it is?
 fn plain_local(local: &str) -> bool {
     let mut chars = local.chars();
@@ -245,6 +250,16 @@ fn prefixes_in_use<'a>(
     candidates: &[(String, String)],
 ) -> Vec<(String, String)> {
     let mut used = BTreeSet::new();
+    note_prefixes(quads, candidates, &mut used);
+    used.into_iter().map(|i| candidates[i].clone()).collect()
+}
+
+/// Adds to `used` the candidates that shorten an IRI of the quads.
+fn note_prefixes<'a>(
+    quads: impl Iterator<Item = &'a Quad>,
+    candidates: &[(String, String)],
+    used: &mut BTreeSet<usize>,
+) {
     let mut note = |iri: NamedNodeRef<'_>| {
         for (i, (_, ns)) in candidates.iter().enumerate() {
             if let Some(local) = iri.as_str().strip_prefix(ns.as_str()) {
@@ -276,7 +291,47 @@ fn prefixes_in_use<'a>(
             note(g.as_ref());
         }
     }
-    used.into_iter().map(|i| candidates[i].clone()).collect()
+}
+
+/// The prefixes an output may declare, sorted.
+fn candidates(entity_ns: &str) -> Vec<(String, String)> {
+    let mut candidates: Vec<(String, String)> = vocab::PREFIXES
+        .iter()
+        .map(|(p, ns)| ((*p).to_owned(), (*ns).to_owned()))
+        .collect();
+    candidates.push(("kg".to_owned(), entity_ns.to_owned()));
+    // For SHACL validation reports; declared, as every prefix, only where used.
+    candidates.push(("sh".to_owned(), SH.to_owned()));
+    candidates.sort();
+    candidates
+}
+
+/// The prefixes that quads seen so far use, for output written after all of them are
+/// seen (a spilled export).
+pub struct Prefixes {
+    candidates: Vec<(String, String)>,
+    used: BTreeSet<usize>,
+}
+
+impl Prefixes {
+    pub fn new(entity_ns: &str) -> Self {
+        Self {
+            candidates: candidates(entity_ns),
+            used: BTreeSet::new(),
+        }
+    }
+
+    /// Notes the prefixes these quads use.
+    pub fn note(&mut self, quads: &[Quad]) {
+        note_prefixes(quads.iter(), &self.candidates, &mut self.used);
+    }
+
+    fn list(&self) -> Vec<(String, String)> {
+        self.used
+            .iter()
+            .map(|&i| self.candidates[i].clone())
+            .collect()
+    }
 }
 
 /// A serializer for `format` that declares the prefixes the given quads use (for the
@@ -286,20 +341,22 @@ fn serializer(
     entity_ns: &str,
     quads: &[Quad],
 ) -> std::io::Result<RdfSerializer> {
-    let mut candidates: Vec<(String, String)> = vocab::PREFIXES
-        .iter()
-        .map(|(p, ns)| ((*p).to_owned(), (*ns).to_owned()))
-        .collect();
-    candidates.push(("kg".to_owned(), entity_ns.to_owned()));
-    // For SHACL validation reports; declared, as every prefix, only where used.
-    candidates.push(("sh".to_owned(), SH.to_owned()));
-    candidates.sort();
+    let prefixes = prefixes_in_use(quads.iter(), &candidates(entity_ns));
+    serializer_with(format, &prefixes)
+}
+
+/// A serializer for `format` that declares these prefixes (for the formats that have
+/// prefixes).
+fn serializer_with(
+    format: RdfFormat,
+    prefixes: &[(String, String)],
+) -> std::io::Result<RdfSerializer> {
     let mut serializer = RdfSerializer::from_format(format);
     if matches!(
         format,
         RdfFormat::Turtle | RdfFormat::TriG | RdfFormat::RdfXml
     ) {
-        for (prefix, ns) in prefixes_in_use(quads.iter(), &candidates) {
+        for (prefix, ns) in prefixes {
             serializer = serializer
                 .with_prefix(prefix, ns)
                 .map_err(|e| std::io::Error::other(e.to_string()))?;
@@ -340,13 +397,7 @@ fn write_sorted(
 ) -> std::io::Result<()> {
     let mut writer = serializer(format, entity_ns, quads)?.for_writer(out);
     if format.supports_datasets() {
-        let mut sorted: Vec<(&Quad, _)> = quads
-            .iter()
-            .map(|q| (q, key(Some(&q.graph_name), &Triple::from(q.clone()))))
-            .collect();
-        sorted.sort_by(|a, b| a.1.cmp(&b.1));
-        sorted.dedup_by(|a, b| a.0 == b.0);
-        for (q, _) in sorted {
+        for q in sorted_quads(quads) {
             writer.serialize_quad(q)?;
         }
     } else {
@@ -367,6 +418,61 @@ fn write_sorted(
     let mut out = writer.finish()?;
     final_newline(format, &mut out)?;
     out.flush()
+}
+
+/// The quads sorted for output (by graph, subject, predicate with `rdf:type` first,
+/// object), each once.
+fn sorted_quads(quads: &[Quad]) -> Vec<&Quad> {
+    let mut sorted: Vec<(&Quad, _)> = quads
+        .iter()
+        .map(|q| (q, key(Some(&q.graph_name), &Triple::from(q.clone()))))
+        .collect();
+    sorted.sort_by(|a, b| a.1.cmp(&b.1));
+    sorted.dedup_by(|a, b| a.0 == b.0);
+    sorted.into_iter().map(|(q, _)| q).collect()
+}
+
+/// Writes spilled quads in a dataset format (N-Quads, TriG), gzipped or not, as
+/// `write_target` writes them all at once, byte for byte: the graphs in the order of
+/// their names (the first part of the sort key), each read back, changed by `adjust`,
+/// sorted and written before the next is read.
+pub fn write_spilled(
+    spill: &mut Spill,
+    prefixes: &Prefixes,
+    target: Target,
+    adjust: &dyn Fn(&mut Vec<Quad>),
+    out: impl Write,
+) -> std::io::Result<()> {
+    let format = target.format;
+    let mut write = |out: &mut dyn Write| -> std::io::Result<()> {
+        let mut writer = serializer_with(format, &prefixes.list())?.for_writer(out);
+        for graph in spill.graphs() {
+            let mut quads = graph?;
+            adjust(&mut quads);
+            for q in sorted_quads(&quads) {
+                writer.serialize_quad(q)?;
+            }
+        }
+        let mut out = writer.finish()?;
+        final_newline(format, &mut out)?;
+        out.flush()
+    };
+    if target.gzip {
+        let mut gz = flate2::GzBuilder::new()
+            .mtime(0)
+            .write(out, flate2::Compression::default());
+        write(&mut gz)?;
+        gz.finish()?.flush()
+    } else {
+        let mut w = std::io::BufWriter::new(out);
+        write(&mut w)?;
+        w.flush()
+    }
+}
+
+/// Whether `write_spilled` can write this target: N-Quads or TriG.
+pub fn spillable(target: &Target) -> bool {
+    matches!(target.format, RdfFormat::NQuads | RdfFormat::TriG) && !target.jsonld_dataset
 }
 
 /// RDF/XML and JSON-LD end with a line break, as every text file should (Oxigraph's

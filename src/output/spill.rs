@@ -1,0 +1,188 @@
+//! Quads set aside graph by graph, so that an export of a corpus holds one graph in
+//! memory at a time: each batch of quads is written, grouped by graph, to an anonymous
+//! temporary file (unlinked from the start: the kernel frees it however the process
+//! ends), and read back one graph at a time, in the order of the graphs' names, to be
+//! sorted and written. A graph can come in several batches (the entities graph grows
+//! with every article that names a new entity): its pieces are read together.
+
+use crate::index::{from_parts, parts};
+use oxigraph::model::{GraphName, NamedOrBlankNode, Quad, Term, TermRef};
+use std::collections::{BTreeMap, HashMap};
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom, Write};
+
+/// The quads set aside, and where each graph's pieces are.
+pub struct Spill {
+    file: File,
+    end: u64,
+    /// By the graph's name as the output sorts it (`rdf::graph_key`): the graph and its
+    /// pieces, as (offset, length) in the file.
+    graphs: BTreeMap<String, (GraphName, Vec<(u64, u64)>)>,
+    quads: usize,
+}
+
+impl Spill {
+    /// An empty spill, in the system's temporary folder.
+    pub fn new() -> std::io::Result<Self> {
+        Ok(Self {
+            file: tempfile::tempfile()?,
+            end: 0,
+            graphs: BTreeMap::new(),
+            quads: 0,
+        })
+    }
+
+    /// Sets quads aside.
+    pub fn add(&mut self, quads: &[Quad]) -> std::io::Result<()> {
+        let mut by_graph: HashMap<&GraphName, Vec<u8>> = HashMap::new();
+        for q in quads {
+            let bytes = by_graph.entry(&q.graph_name).or_default();
+            put(bytes, q.subject.as_ref().into());
+            put(bytes, q.predicate.as_ref().into());
+            put(bytes, q.object.as_ref());
+        }
+        self.quads += quads.len();
+        for (graph, bytes) in by_graph {
+            self.file.write_all(&bytes)?;
+            let piece = (self.end, bytes.len() as u64);
+            self.end += bytes.len() as u64;
+            self.graphs
+                .entry(super::rdf::graph_key(graph))
+                .or_insert_with(|| (graph.clone(), Vec::new()))
+                .1
+                .push(piece);
+        }
+        Ok(())
+    }
+
+    /// How many quads were set aside (repeats counted).
+    pub fn len(&self) -> usize {
+        self.quads
+    }
+
+    /// Whether no quad was set aside.
+    pub fn is_empty(&self) -> bool {
+        self.quads == 0
+    }
+
+    /// The graphs, in the order of their names, each as the reader of its quads.
+    pub fn graphs(&mut self) -> Graphs<'_> {
+        let list: Vec<(GraphName, Vec<(u64, u64)>)> = self.graphs.values().cloned().collect();
+        Graphs {
+            file: &mut self.file,
+            list: list.into_iter(),
+        }
+    }
+}
+
+/// The graphs of a spill, one at a time.
+pub struct Graphs<'a> {
+    file: &'a mut File,
+    list: std::vec::IntoIter<(GraphName, Vec<(u64, u64)>)>,
+}
+
+impl Iterator for Graphs<'_> {
+    type Item = std::io::Result<Vec<Quad>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (graph, pieces) = self.list.next()?;
+        Some(read(self.file, &graph, &pieces))
+    }
+}
+
+fn read(file: &mut File, graph: &GraphName, pieces: &[(u64, u64)]) -> std::io::Result<Vec<Quad>> {
+    let mut quads = Vec::new();
+    for &(offset, length) in pieces {
+        file.seek(SeekFrom::Start(offset))?;
+        let mut bytes = vec![0; length as usize];
+        file.read_exact(&mut bytes)?;
+        let mut at = &bytes[..];
+        while !at.is_empty() {
+            let subject = match take(&mut at)? {
+                Term::NamedNode(n) => NamedOrBlankNode::from(n),
+                Term::BlankNode(b) => b.into(),
+                _ => return Err(corrupt()),
+            };
+            let Term::NamedNode(predicate) = take(&mut at)? else {
+                return Err(corrupt());
+            };
+            let object = take(&mut at)?;
+            quads.push(Quad::new(subject, predicate, object, graph.clone()));
+        }
+    }
+    Ok(quads)
+}
+
+/// Writes a term: its kind, then its two strings, each with its length.
+fn put(bytes: &mut Vec<u8>, term: TermRef<'_>) {
+    let (kind, value, extra) = parts(term);
+    bytes.push(kind);
+    for s in [value, extra] {
+        bytes.extend_from_slice(&(s.len() as u64).to_le_bytes());
+        bytes.extend_from_slice(s.as_bytes());
+    }
+}
+
+/// Reads a term that `put` wrote.
+fn take(at: &mut &[u8]) -> std::io::Result<Term> {
+    let (&kind, rest) = at.split_first().ok_or_else(corrupt)?;
+    *at = rest;
+    let mut string = || -> std::io::Result<&str> {
+        if at.len() < 8 {
+            return Err(corrupt());
+        }
+        let (len, rest) = at.split_at(8);
+        let len = u64::from_le_bytes(len.try_into().map_err(|_| corrupt())?) as usize;
+        if rest.len() < len {
+            return Err(corrupt());
+        }
+        let (s, rest) = rest.split_at(len);
+        *at = rest;
+        std::str::from_utf8(s).map_err(|_| corrupt())
+    };
+    let value = string()?.to_owned();
+    let extra = string()?;
+    Ok(from_parts(kind, &value, extra))
+}
+
+fn corrupt() -> std::io::Error {
+    std::io::Error::other("the temporary file of the export was changed while it was written")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::{BlankNode, Literal, NamedNode};
+
+    /// Every kind of term comes back as it went, and graphs come back by name, whole.
+    #[test]
+    fn quads_come_back_graph_by_graph() {
+        let n = |s: &str| NamedNode::new_unchecked(format!("https://example.org/{s}"));
+        let objects: Vec<Term> = vec![
+            n("o").into(),
+            BlankNode::new_unchecked("b0").into(),
+            Literal::new_simple_literal("plain, with \"quotes\" and ünïcode").into(),
+            Literal::new_language_tagged_literal_unchecked("mot", "fr").into(),
+            Literal::from(42).into(),
+            Literal::new_simple_literal("").into(),
+        ];
+        let mut spill = Spill::new().unwrap();
+        let mut expected: BTreeMap<String, Vec<Quad>> = BTreeMap::new();
+        for (i, o) in objects.iter().enumerate() {
+            let g: GraphName = if i == 5 {
+                GraphName::DefaultGraph
+            } else {
+                n(["z", "a"][i % 2]).into()
+            };
+            let q = Quad::new(n(&format!("s{i}")), n("p"), o.clone(), g.clone());
+            spill.add(std::slice::from_ref(&q)).unwrap();
+            expected
+                .entry(super::super::rdf::graph_key(&g))
+                .or_default()
+                .push(q);
+        }
+        assert_eq!(spill.len(), 6);
+        let got: Vec<Vec<Quad>> = spill.graphs().map(Result::unwrap).collect();
+        assert_eq!(got, expected.into_values().collect::<Vec<_>>());
+    }
+}
