@@ -6,6 +6,9 @@
 #   bash benches/run.sh            # the full run: N = 1, 10, 100, 1000 (~30-40 min on 2 cores)
 #   bash benches/run.sh --quick    # a smoke run: N = 1, 10, fewer runs (~2 min once built)
 #   bash benches/run.sh --help     # bench.py's options (sizes, runs, scratch folder, ...)
+#   bash benches/run.sh --queries  # every shipped query at N = 100 and 1000: in memory, on
+#                                  # nea-kg's store and on oxigraph's (benches/queries.py;
+#                                  # ~20 min; options after --queries go to queries.py)
 #
 # Scratch data (corpora, N-Quads, stores) goes to target/bench and is removed as it goes;
 # the raw figures stay in target/bench/results.json.
@@ -14,6 +17,7 @@ cd "$(dirname "$0")/.."
 
 for a in "$@"; do
   if [ "$a" = "-h" ] || [ "$a" = "--help" ]; then
+    if [ "${1:-}" = "--queries" ]; then exec python3 benches/queries.py --help; fi
     exec python3 benches/bench.py --help
   fi
 done
@@ -45,4 +49,8 @@ cargo build --release --locked --example gen-corpus
 say "building target/rocksdb/release/nea-kg (the rocksdb feature; the first time takes many minutes)"
 cargo build --release --locked --features rocksdb --target-dir target/rocksdb
 
+if [ "${1:-}" = "--queries" ]; then
+  shift
+  exec python3 benches/queries.py --nea-kg-rocksdb target/rocksdb/release/nea-kg "$@"
+fi
 exec python3 benches/bench.py "$@"
