@@ -52,7 +52,7 @@ enum Terms {
 /// Terms numbered in the order they came, held as one string and ranges of it (a
 /// corpus has millions of terms: one allocation each would fragment the heap and slow
 /// every allocation after them), with a hash table from a term to its number.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Table {
     text: String,
     /// Each term's kind (see `parts`), and where its value and its tag or datatype are
@@ -159,6 +159,23 @@ impl Index {
     pub fn new(quads: impl IntoIterator<Item = Quad>) -> Self {
         let mut builder = Builder::default();
         builder.extend(quads);
+        builder.finish()
+    }
+
+    /// This graph with more quads (the server's description of its endpoint).
+    pub fn extended(&self, more: Vec<Quad>) -> Self {
+        let mut builder = match &self.terms {
+            Terms::Owned(table) => Builder {
+                table: table.clone(),
+                spog: self.order(0).to_vec(),
+            },
+            Terms::Embedded => {
+                let mut builder = Builder::default();
+                builder.extend(crate::embedded::quads().map(Quad::from));
+                builder
+            }
+        };
+        builder.extend(more);
         builder.finish()
     }
 
@@ -546,7 +563,32 @@ impl Graph {
         }
     }
 
-    /// The graph in an Oxigraph store (the server's, which adds its own description).
+    /// The named graphs, sorted by name.
+    pub fn named_graphs(&self) -> Result<Vec<NamedOrBlankNode>> {
+        let mut graphs = match self {
+            Self::Index(index) => index.named_graphs(),
+            Self::Store(store) => store
+                .named_graphs()
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| anyhow!("cannot read the store: {e}"))?,
+        };
+        graphs.sort_by_cached_key(ToString::to_string);
+        Ok(graphs)
+    }
+
+    /// Whether the graph holds a named graph of this name.
+    pub fn contains_named_graph(&self, name: NamedNodeRef<'_>) -> Result<bool> {
+        match self {
+            Self::Index(index) => Ok(index
+                .id(&name.into_owned().into())
+                .is_some_and(|g| !index.locate([None, None, None, Some(g)]).1.is_empty())),
+            Self::Store(store) => store
+                .contains_named_graph(name)
+                .map_err(|e| anyhow!("cannot read the store: {e}")),
+        }
+    }
+
+    /// The graph in an Oxigraph store.
     pub fn into_store(self) -> Result<Store> {
         match self {
             Self::Store(store) => Ok(store),
@@ -678,6 +720,28 @@ mod tests {
             quad[at] = key[i];
         }
         index.quad(quad)
+    }
+
+    /// An extended index holds its quads and the new ones, each once, whether it was
+    /// compiled in or built.
+    #[test]
+    fn an_extended_index_holds_both() {
+        let more = vec![
+            Quad::new(n("s"), n("p"), n("o"), n("g")),
+            Quad::new(n("s"), n("p"), n("o"), n("g")),
+        ];
+        for index in [
+            Index::embedded(),
+            Index::new(crate::embedded::quads().map(Quad::from)),
+        ] {
+            let extended = index.extended(more.clone());
+            assert_eq!(extended.len(), index.len() + 1);
+            let found = extended.quads_for_pattern(Some(n("s").as_ref().into()), None, None, None);
+            assert_eq!(found, more[..1]);
+            assert!(Graph::Index(Arc::new(extended))
+                .contains_named_graph(n("g").as_ref())
+                .unwrap());
+        }
     }
 
     /// Every combination of bound positions finds exactly the quads a scan finds.

@@ -444,7 +444,7 @@ pub fn write_spilled(
     out: impl Write,
 ) -> std::io::Result<()> {
     let format = target.format;
-    let mut write = |out: &mut dyn Write| -> std::io::Result<()> {
+    let write = |out: &mut dyn Write| -> std::io::Result<()> {
         let mut writer = serializer_with(format, &prefixes.list())?.for_writer(out);
         for graph in spill.graphs() {
             let mut quads = graph?;
@@ -457,7 +457,17 @@ pub fn write_spilled(
         final_newline(format, &mut out)?;
         out.flush()
     };
-    if target.gzip {
+    gzipped_or_not(target.gzip, out, write)
+}
+
+/// Runs `write` on `out`, through gzip when asked. The gzip header carries no time or
+/// name, so the bytes are the same on every run.
+fn gzipped_or_not(
+    gzip: bool,
+    out: impl Write,
+    mut write: impl FnMut(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    if gzip {
         let mut gz = flate2::GzBuilder::new()
             .mtime(0)
             .write(out, flate2::Compression::default());
@@ -559,15 +569,5 @@ pub fn write_target(
             write(quads, target.format, entity_ns, out)
         }
     };
-    if target.gzip {
-        let mut gz = flate2::GzBuilder::new()
-            .mtime(0)
-            .write(out, flate2::Compression::default());
-        write(&mut gz)?;
-        gz.finish()?.flush()
-    } else {
-        let mut w = std::io::BufWriter::new(out);
-        write(&mut w)?;
-        w.flush()
-    }
+    gzipped_or_not(target.gzip, out, write)
 }

@@ -21,7 +21,6 @@ use crate::{explain, note, say};
 use anyhow::{anyhow, bail, Context, Result};
 use http::Reply;
 use nea_kg_core::error::quoted;
-use oxigraph::store::Store;
 use std::net::{SocketAddr, TcpListener, ToSocketAddrs};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
@@ -83,8 +82,7 @@ pub fn listen(bind: &str, allow_remote: bool) -> Result<TcpListener> {
 
 /// What every request handler reads: the graph and the settings.
 pub struct App {
-    pub store: Store,
-    /// The same store, as the queries read it.
+    /// The graph: indexed in memory, or the persistent store of --store.
     pub graph: Graph,
     pub base: String,
     pub entity_ns: String,
@@ -159,9 +157,7 @@ pub fn run(listener: TcpListener, kg: Kg, config: Config) -> Result<()> {
         .map_err(|e| anyhow!("cannot start the server: {e}"))?;
     let entity_ns = kg.iris.entity_namespace();
     let base = kg.iris.base().to_owned();
-    // The server adds its own description to the graph: it serves from a store.
-    let store = kg.graph.clone().into_store()?;
-    let graph = Graph::Store(store.clone());
+    let mut graph = kg.graph.clone();
     // The dataset description names this endpoint (a dcat:DataService), in the store the
     // endpoint answers from; a persistent store is opened read-only and keeps its own.
     let endpoint = format!("http://{local}/sparql");
@@ -174,9 +170,16 @@ pub fn run(listener: TcpListener, kg: Kg, config: Config) -> Result<()> {
         // clients elsewhere can use: naming http://0.0.0.0:…/sparql would mislead.
         explain!("listening on every address ({local}): the dataset description names no endpoint");
     } else {
-        store
-            .extend(nea_kg_core::dataset::service(&kg.iris, &endpoint))
-            .context("cannot describe the endpoint in the store")?;
+        let service = nea_kg_core::dataset::service(&kg.iris, &endpoint);
+        graph = match graph {
+            Graph::Index(index) => Graph::Index(Arc::new(index.extended(service))),
+            Graph::Store(store) => {
+                store
+                    .extend(service)
+                    .context("cannot describe the endpoint in the store")?;
+                Graph::Store(store)
+            }
+        };
         explain!("the dataset description names the endpoint {endpoint}");
     }
     let articles = crate::sparql::guarded("serve", None, {
@@ -190,7 +193,6 @@ pub fn run(listener: TcpListener, kg: Kg, config: Config) -> Result<()> {
         }
     })?;
     let app = Arc::new(App {
-        store,
         graph,
         base,
         entity_ns,

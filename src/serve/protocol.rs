@@ -333,11 +333,13 @@ fn service_description(app: &App, req: &Request<'_>) -> Reply {
     add(&dataset, n("defaultGraph"), default.clone().into());
     add(&default, node(RDF_TYPE), n("Graph").into());
     let graphs: Vec<NamedNode> = app
-        .store
+        .graph
         .named_graphs()
+        .unwrap_or_default()
+        .into_iter()
         .filter_map(|g| match g {
-            Ok(oxigraph::model::NamedOrBlankNode::NamedNode(g)) => Some(g),
-            _ => None,
+            oxigraph::model::NamedOrBlankNode::NamedNode(g) => Some(g),
+            oxigraph::model::NamedOrBlankNode::BlankNode(_) => None,
         })
         .collect();
     for (i, g) in graphs.iter().enumerate() {
@@ -393,14 +395,14 @@ pub fn store(app: &App, req: &Request<'_>) -> Reply {
             let Some(media) = negotiate(accept, &offers) else {
                 return not_acceptable("the whole dataset", &offers);
             };
-            let all: Result<Vec<Quad>, _> = app.store.iter().collect();
+            let all = app.graph.quads();
             return match all {
                 Ok(q) => write_graph(app, &q, graph_format(media), media),
                 Err(e) => Reply::text(500, &format!("cannot read the store: {e}")),
             };
         }
         ([], true) => {
-            let all: Result<Vec<Quad>, _> = app.store.iter().collect();
+            let all = app.graph.quads();
             match all {
                 Ok(q) => q
                     .into_iter()
@@ -419,7 +421,7 @@ pub fn store(app: &App, req: &Request<'_>) -> Reply {
                     ),
                 );
             };
-            match app.store.contains_named_graph(g) {
+            match app.graph.contains_named_graph(g) {
                 Ok(true) => {}
                 Ok(false) => {
                     return Reply::text(
@@ -429,10 +431,9 @@ pub fn store(app: &App, req: &Request<'_>) -> Reply {
                 }
                 Err(e) => return Reply::text(500, &format!("cannot read the store: {e}")),
             }
-            let in_graph: Result<Vec<Quad>, _> = app
-                .store
-                .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g)))
-                .collect();
+            let in_graph =
+                app.graph
+                    .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g)));
             match in_graph {
                 Ok(q) => q,
                 Err(e) => return Reply::text(500, &format!("cannot read the store: {e}")),
