@@ -37,17 +37,18 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
     Ok(load::outcome(failures))
 }
 
-/// N-Quads and TriG of a corpus or a store, written with one graph in memory at a time:
-/// the graphs are built (or read) and set aside in a temporary file, then read back
-/// graph by graph in the order of their names, sorted and written. The bytes are those
-/// of the export that holds every quad at once.
+/// RDF of a corpus or a store (every format but JSON-LD), written with one graph in
+/// memory at a time: the graphs are built (or read) and set aside in a temporary file,
+/// then read back graph by graph in the order of their names, sorted and written (a
+/// dataset format), or sorted into runs that are merged (a triple format, the union).
+/// The bytes are those of the export that holds every quad at once.
 fn spilled(
     args: &ExportArgs,
     target: rdf::Target,
     destination: &Destination,
     iris: &Iris,
 ) -> Result<ExitCode> {
-    let mut spilled = Spilled::new(args, iris)?;
+    let mut spilled = Spilled::new(args, target, iris)?;
     destination.write(|out| spilled.write(target, out))?;
     Ok(load::outcome(spilled.failures))
 }
@@ -63,8 +64,9 @@ struct Spilled {
 
 impl Spilled {
     /// Builds (or reads) the graphs that --graphs chooses, without the text under
-    /// --no-text, checked, and sets them aside.
-    fn new(args: &ExportArgs, iris: &Iris) -> Result<Self> {
+    /// --no-text, checked (for the format too: RDF/XML cannot hold every character),
+    /// and sets them aside.
+    fn new(args: &ExportArgs, target: rdf::Target, iris: &Iris) -> Result<Self> {
         use anyhow::Context;
         let entity_ns = iris.entity_namespace();
         let mut spill = Spill::new().context("cannot create a temporary file for the export")?;
@@ -76,6 +78,7 @@ impl Spilled {
                 quads = strip_text(quads, iris, &mut removed);
             }
             rdf::check_iris(&quads)?;
+            rdf::check_format(&quads, target.format, &entity_ns)?;
             prefixes.note(&quads);
             spill
                 .add(&quads)
@@ -193,8 +196,9 @@ mod tests {
     use super::*;
     use crate::cli::{GraphChoice, InputArgs};
 
-    /// A spilled export is the export of every quad at once, byte for byte: N-Quads and
-    /// TriG, gzipped or not, every graph or one kind, with or without the text.
+    /// A spilled export is the export of every quad at once, byte for byte: every RDF
+    /// format but JSON-LD, gzipped or not, every graph or one kind, with or without the
+    /// text.
     #[test]
     fn a_spilled_export_is_the_export_of_every_quad_at_once() {
         let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/corpus");
@@ -217,7 +221,14 @@ mod tests {
             GraphChoice::Article,
         ] {
             for no_text in [false, true] {
-                for (format, gzip) in [("nq", false), ("trig", false), ("nq", true)] {
+                for (format, gzip) in [
+                    ("nq", false),
+                    ("trig", false),
+                    ("nq", true),
+                    ("nt", false),
+                    ("ttl", true),
+                    ("rdf", false),
+                ] {
                     let target = rdf::Target {
                         format: rdf::parse_format(format).unwrap(),
                         gzip,
@@ -238,7 +249,7 @@ mod tests {
                         input: input.clone(),
                     };
                     let mut spilled = Vec::new();
-                    Spilled::new(&args, &iris)
+                    Spilled::new(&args, target, &iris)
                         .unwrap()
                         .write(target, &mut spilled)
                         .unwrap();

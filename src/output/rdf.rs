@@ -2,7 +2,7 @@
 //! only for the namespaces in use and only where every local name is plain (no
 //! backslash escapes, no leading digit), so every mainstream store reads it back.
 
-use super::spill::Spill;
+use super::spill::{Runs, Spill};
 use anyhow::{anyhow, bail, Result};
 use nea_kg_core::error::quoted;
 use nea_kg_core::vocab::{self, rdf, xsd};
@@ -432,10 +432,12 @@ fn sorted_quads(quads: &[Quad]) -> Vec<&Quad> {
     sorted.into_iter().map(|(q, _)| q).collect()
 }
 
-/// Writes spilled quads in a dataset format (N-Quads, TriG), gzipped or not, as
-/// `write_target` writes them all at once, byte for byte: the graphs in the order of
-/// their names (the first part of the sort key), each read back, changed by `adjust`,
-/// sorted and written before the next is read.
+/// Writes spilled quads, gzipped or not, as `write_target` writes them all at once,
+/// byte for byte. A dataset format (N-Quads, TriG) gets the graphs in the order of their
+/// names (the first part of the sort key), each read back, changed by `adjust`, sorted
+/// and written before the next is read. A triple format (N-Triples, Turtle, RDF/XML)
+/// gets the sorted union: each graph's triples sorted into a run on disk, then the runs
+/// merged, a piece of each at a time.
 pub fn write_spilled(
     spill: &mut Spill,
     prefixes: &Prefixes,
@@ -444,19 +446,50 @@ pub fn write_spilled(
     out: impl Write,
 ) -> std::io::Result<()> {
     let format = target.format;
-    let write = |out: &mut dyn Write| -> std::io::Result<()> {
-        let mut writer = serializer_with(format, &prefixes.list())?.for_writer(out);
+    let mut runs = None;
+    if !format.supports_datasets() {
+        let mut sorted = Runs::new()?;
         for graph in spill.graphs() {
             let mut quads = graph?;
             adjust(&mut quads);
-            for q in sorted_quads(&quads) {
-                writer.serialize_quad(q)?;
+            let mut triples: Vec<(Triple, _)> = quads
+                .into_iter()
+                .map(|q| {
+                    let t = Triple::from(q);
+                    let k = key(None, &t);
+                    (t, k)
+                })
+                .collect();
+            triples.sort_by(|a, b| a.1.cmp(&b.1));
+            triples.dedup_by(|a, b| a.0 == b.0);
+            sorted.add(triples.iter().map(|(t, _)| t))?;
+        }
+        runs = Some(sorted);
+    }
+    let mut write = |out: &mut dyn Write| -> std::io::Result<()> {
+        let mut writer = serializer_with(format, &prefixes.list())?.for_writer(out);
+        if let Some(runs) = &runs {
+            for t in runs.merge(|t| key(None, t))? {
+                writer.serialize_triple(&t?)?;
+            }
+        } else {
+            for graph in spill.graphs() {
+                let mut quads = graph?;
+                adjust(&mut quads);
+                for q in sorted_quads(&quads) {
+                    writer.serialize_quad(q)?;
+                }
             }
         }
         let mut out = writer.finish()?;
         final_newline(format, &mut out)?;
         out.flush()
     };
+    if format == RdfFormat::RdfXml {
+        return gzipped_or_not(target.gzip, out, |out: &mut dyn Write| {
+            write(&mut XmlCarriageReturns(out))
+        });
+    }
     gzipped_or_not(target.gzip, out, write)
 }
 
@@ -480,9 +513,10 @@ fn gzipped_or_not(
     }
 }
 
-/// Whether `write_spilled` can write this target: N-Quads or TriG.
+/// Whether `write_spilled` can write this target: every RDF format but JSON-LD (whose
+/// writer groups a resource's statements itself).
 pub fn spillable(target: &Target) -> bool {
-    matches!(target.format, RdfFormat::NQuads | RdfFormat::TriG) && !target.jsonld_dataset
+    !matches!(target.format, RdfFormat::JsonLd { .. }) && !target.jsonld_dataset
 }
 
 /// RDF/XML and JSON-LD end with a line break, as every text file should (Oxigraph's

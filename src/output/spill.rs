@@ -6,7 +6,7 @@
 //! with every article that names a new entity): its pieces are read together.
 
 use crate::index::{from_parts, parts};
-use oxigraph::model::{GraphName, NamedOrBlankNode, Quad, Term, TermRef};
+use oxigraph::model::{GraphName, NamedOrBlankNode, Quad, Term, TermRef, Triple};
 use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -87,6 +87,168 @@ impl Iterator for Graphs<'_> {
     fn next(&mut self) -> Option<Self::Item> {
         let (graph, pieces) = self.list.next()?;
         Some(read(self.file, &graph, &pieces))
+    }
+}
+
+/// Triples in sorted runs, one run per graph, in an unlinked temporary file: merged,
+/// they are the sorted union of the graphs, read a piece of each run at a time.
+pub struct Runs {
+    file: File,
+    end: u64,
+    runs: Vec<(u64, u64)>,
+}
+
+/// How much of each run a merge holds at a time.
+const CHUNK: usize = 16 * 1024;
+
+impl Runs {
+    pub fn new() -> std::io::Result<Self> {
+        Ok(Self {
+            file: tempfile::tempfile()?,
+            end: 0,
+            runs: Vec::new(),
+        })
+    }
+
+    /// Adds a run: triples already sorted, each once. Each triple is written with its
+    /// length first, so that a reader knows how much to read.
+    pub fn add<'a>(&mut self, triples: impl Iterator<Item = &'a Triple>) -> std::io::Result<()> {
+        let mut bytes = Vec::new();
+        let mut record = Vec::new();
+        for t in triples {
+            record.clear();
+            put(&mut record, t.subject.as_ref().into());
+            put(&mut record, t.predicate.as_ref().into());
+            put(&mut record, t.object.as_ref());
+            bytes.extend_from_slice(&(record.len() as u64).to_le_bytes());
+            bytes.extend_from_slice(&record);
+        }
+        self.file.write_all(&bytes)?;
+        self.runs.push((self.end, bytes.len() as u64));
+        self.end += bytes.len() as u64;
+        Ok(())
+    }
+
+    /// The triples of every run in the order of `key`, a triple found in several runs
+    /// once. Runs must be sorted by the same key, and the key must tell triples apart.
+    pub fn merge<K: Ord>(&self, key: fn(&Triple) -> K) -> std::io::Result<Merge<'_, K>> {
+        let mut merge = Merge {
+            file: &self.file,
+            readers: self
+                .runs
+                .iter()
+                .map(|&(offset, length)| Reader {
+                    at: offset,
+                    end: offset + length,
+                    buf: Vec::new(),
+                    pos: 0,
+                })
+                .collect(),
+            heads: Vec::new(),
+            heap: std::collections::BinaryHeap::new(),
+            key,
+            last: None,
+        };
+        for i in 0..merge.readers.len() {
+            let head = merge.readers[i].next(merge.file)?;
+            merge.heads.push(None);
+            merge.push(i, head);
+        }
+        Ok(merge)
+    }
+}
+
+/// Where a merge is in one run.
+struct Reader {
+    at: u64,
+    end: u64,
+    buf: Vec<u8>,
+    pos: usize,
+}
+
+impl Reader {
+    /// Makes sure `n` bytes are buffered, reading a chunk or more.
+    fn fill(&mut self, file: &File, n: usize) -> std::io::Result<()> {
+        use std::os::unix::fs::FileExt;
+        if self.buf.len() - self.pos >= n {
+            return Ok(());
+        }
+        self.buf.drain(..self.pos);
+        self.pos = 0;
+        let want = (n - self.buf.len()).max(CHUNK) as u64;
+        let take = want.min(self.end - self.at) as usize;
+        let old = self.buf.len();
+        self.buf.resize(old + take, 0);
+        file.read_exact_at(&mut self.buf[old..], self.at)?;
+        self.at += take as u64;
+        if self.buf.len() < n {
+            return Err(corrupt());
+        }
+        Ok(())
+    }
+
+    fn next(&mut self, file: &File) -> std::io::Result<Option<Triple>> {
+        if self.pos == self.buf.len() && self.at == self.end {
+            return Ok(None);
+        }
+        self.fill(file, 8)?;
+        let length = u64::from_le_bytes(
+            self.buf[self.pos..self.pos + 8]
+                .try_into()
+                .map_err(|_| corrupt())?,
+        ) as usize;
+        self.pos += 8;
+        self.fill(file, length)?;
+        let mut at = &self.buf[self.pos..self.pos + length];
+        self.pos += length;
+        let subject = match take(&mut at)? {
+            Term::NamedNode(n) => NamedOrBlankNode::from(n),
+            Term::BlankNode(b) => b.into(),
+            _ => return Err(corrupt()),
+        };
+        let Term::NamedNode(predicate) = take(&mut at)? else {
+            return Err(corrupt());
+        };
+        Ok(Some(Triple::new(subject, predicate, take(&mut at)?)))
+    }
+}
+
+/// The merge of sorted runs: the smallest head first.
+pub struct Merge<'a, K> {
+    file: &'a File,
+    readers: Vec<Reader>,
+    /// The next triple of each run.
+    heads: Vec<Option<Triple>>,
+    heap: std::collections::BinaryHeap<std::cmp::Reverse<(K, usize)>>,
+    key: fn(&Triple) -> K,
+    last: Option<Triple>,
+}
+
+impl<K: Ord> Merge<'_, K> {
+    fn push(&mut self, run: usize, head: Option<Triple>) {
+        if let Some(t) = head {
+            self.heap.push(std::cmp::Reverse(((self.key)(&t), run)));
+            self.heads[run] = Some(t);
+        }
+    }
+}
+
+impl<K: Ord> Iterator for Merge<'_, K> {
+    type Item = std::io::Result<Triple>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let std::cmp::Reverse((_, run)) = self.heap.pop()?;
+            let triple = self.heads[run].take()?;
+            match self.readers[run].next(self.file) {
+                Ok(head) => self.push(run, head),
+                Err(e) => return Some(Err(e)),
+            }
+            if self.last.as_ref() != Some(&triple) {
+                self.last = Some(triple.clone());
+                return Some(Ok(triple));
+            }
+        }
     }
 }
 
