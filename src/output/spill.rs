@@ -201,15 +201,7 @@ impl Reader {
         self.fill(file, length)?;
         let mut at = &self.buf[self.pos..self.pos + length];
         self.pos += length;
-        let subject = match take(&mut at)? {
-            Term::NamedNode(n) => NamedOrBlankNode::from(n),
-            Term::BlankNode(b) => b.into(),
-            _ => return Err(corrupt()),
-        };
-        let Term::NamedNode(predicate) = take(&mut at)? else {
-            return Err(corrupt());
-        };
-        Ok(Some(Triple::new(subject, predicate, take(&mut at)?)))
+        take_triple(&mut at).map(Some)
     }
 }
 
@@ -260,19 +252,23 @@ fn read(file: &mut File, graph: &GraphName, pieces: &[(u64, u64)]) -> std::io::R
         file.read_exact(&mut bytes)?;
         let mut at = &bytes[..];
         while !at.is_empty() {
-            let subject = match take(&mut at)? {
-                Term::NamedNode(n) => NamedOrBlankNode::from(n),
-                Term::BlankNode(b) => b.into(),
-                _ => return Err(corrupt()),
-            };
-            let Term::NamedNode(predicate) = take(&mut at)? else {
-                return Err(corrupt());
-            };
-            let object = take(&mut at)?;
-            quads.push(Quad::new(subject, predicate, object, graph.clone()));
+            quads.push(take_triple(&mut at)?.in_graph(graph.clone()));
         }
     }
     Ok(quads)
+}
+
+/// Reads a triple: three terms that `put` wrote.
+fn take_triple(at: &mut &[u8]) -> std::io::Result<Triple> {
+    let subject = match take(at)? {
+        Term::NamedNode(n) => NamedOrBlankNode::from(n),
+        Term::BlankNode(b) => b.into(),
+        _ => return Err(corrupt()),
+    };
+    let Term::NamedNode(predicate) = take(at)? else {
+        return Err(corrupt());
+    };
+    Ok(Triple::new(subject, predicate, take(at)?))
 }
 
 /// Writes a term: its kind, then its two strings, each with its length.
