@@ -236,12 +236,13 @@ impl Index {
             .max_by_key(|&(k, bound)| (bound, std::cmp::Reverse(k)))
             .expect("six orders");
         let keys = self.order(k);
-        let prefix: Vec<u32> = ORDERS[k][..bound]
-            .iter()
-            .map(|&at| pattern[at].expect("bound"))
-            .collect();
-        let start = keys.partition_point(|key| key[..bound] < prefix[..]);
-        let end = start + keys[start..].partition_point(|key| key[..bound] == prefix[..]);
+        let mut prefix = [0; 4];
+        for (i, &at) in ORDERS[k][..bound].iter().enumerate() {
+            prefix[i] = pattern[at].expect("bound");
+        }
+        let prefix = &prefix[..bound];
+        let start = keys.partition_point(|key| &key[..bound] < prefix);
+        let end = start + keys[start..].partition_point(|key| &key[..bound] == prefix);
         (k, start..end)
     }
 
@@ -505,7 +506,9 @@ impl QueryableDataset<'static> for Dataset {
 
     fn contains_internal_graph_name(&self, graph_name: &Id) -> Result<bool, Infallible> {
         Ok(match graph_name {
-            Id::Known(g) => *g != DEFAULT_GRAPH && self.0.graph_ids().contains(g),
+            Id::Known(g) => {
+                *g != DEFAULT_GRAPH && !self.0.locate([None, None, None, Some(*g)]).1.is_empty()
+            }
             Id::Other(_) => false,
         })
     }
