@@ -186,7 +186,7 @@ fn embedded_graph(out: &Path) {
     ids.sort_unstable();
     ids.dedup();
     writeln!(code, "pub static ORDERS: [&[[u32; 4]]; 6] = [").unwrap();
-    for order in ORDERS {
+    for order in nea_kg_core::orders::ORDERS {
         let mut keys: Vec<[u32; 4]> = ids
             .iter()
             .map(|q| [q[order[0]], q[order[1]], q[order[2]], q[order[3]]])
@@ -203,17 +203,6 @@ fn embedded_graph(out: &Path) {
         .expect("write the embedded strings");
     std::fs::write(out.join("embedded-graph.rs"), code).expect("write the embedded graph");
 }
-
-/// The orders of the index, as positions in (subject, predicate, object, graph): the
-/// same table as `ORDERS` in src/index.rs (a test compares them).
-const ORDERS: [[usize; 4]; 6] = [
-    [0, 1, 2, 3],
-    [1, 2, 0, 3],
-    [2, 0, 1, 3],
-    [3, 0, 1, 2],
-    [3, 1, 2, 0],
-    [3, 2, 0, 1],
-];
 
 /// What orders literals: the value, the kind (0 simple, 1 language-tagged, 2 typed) and
 /// the tag or datatype (empty for a simple literal).

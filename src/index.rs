@@ -26,17 +26,9 @@ use std::convert::Infallible;
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, OnceLock};
 
-/// The orders, as positions in (subject, predicate, object, graph): SPOG, POSG, OSPG,
-/// GSPO, GPOS, GOSP. Whatever positions a pattern binds, one of them starts with all
-/// of them. build.rs writes the embedded graph in the same orders.
-pub const ORDERS: [[usize; 4]; 6] = [
-    [0, 1, 2, 3],
-    [1, 2, 0, 3],
-    [2, 0, 1, 3],
-    [3, 0, 1, 2],
-    [3, 1, 2, 0],
-    [3, 2, 0, 1],
-];
+/// The six orders (SPOG, POSG, OSPG, GSPO, GPOS, GOSP), shared with build.rs, which
+/// writes the embedded graph in them.
+use nea_kg_core::orders::ORDERS;
 
 /// The number of the default graph in the graph position.
 const DEFAULT_GRAPH: u32 = u32::MAX;
@@ -590,20 +582,6 @@ impl Graph {
                 .map_err(|e| anyhow!("cannot read the store: {e}")),
         }
     }
-
-    /// The graph in an Oxigraph store.
-    pub fn into_store(self) -> Result<Store> {
-        match self {
-            Self::Store(store) => Ok(store),
-            Self::Index(index) => {
-                let store = Store::new().map_err(|e| anyhow!("cannot open a store: {e}"))?;
-                store
-                    .extend(index.quads())
-                    .map_err(|e| anyhow!("cannot load the store: {e}"))?;
-                Ok(store)
-            }
-        }
-    }
 }
 
 #[cfg(test)]
@@ -660,7 +638,9 @@ mod tests {
             };
             let kg = crate::load::Kg::load(&args).unwrap();
             let index = kg.graph.clone();
-            let store = Graph::Store(kg.graph.clone().into_store().unwrap());
+            let store = oxigraph::store::Store::new().unwrap();
+            store.extend(kg.graph.quads().unwrap()).unwrap();
+            let store = Graph::Store(store);
             let context = Context {
                 base: kg.iris.base().to_owned(),
                 entity_ns: kg.iris.entity_namespace(),

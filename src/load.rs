@@ -6,7 +6,7 @@
 use crate::cli::{GraphChoice, InputArgs};
 use crate::index::{Graph, Index};
 use crate::say;
-use anyhow::{anyhow, bail, Context, Result};
+use anyhow::{anyhow, bail, Result};
 use nea_kg_core::iris::GraphKind;
 use nea_kg_core::{ArticleInput, Builder, Iris, Source};
 use oxigraph::model::{GraphName, Quad};
@@ -440,26 +440,12 @@ impl Kg {
 /// Every quad: from the persistent store, or built (without a store) for export; and
 /// the number of sheets that failed under --keep-going.
 pub fn quads(args: &InputArgs) -> Result<(Vec<Quad>, usize)> {
-    if let Some(dir) = &args.store {
-        refuse_sources_with_store(args)?;
-        crate::explain!("the graph: the store {}", dir.display());
-        let store = open_store(dir)?;
-        let quads = store
-            .iter()
-            .collect::<std::result::Result<Vec<_>, _>>()
-            .with_context(|| format!("{}: cannot read the store", dir.display()))?;
-        return Ok((quads, 0));
-    }
-    if is_embedded_default(args) {
-        crate::explain!("the graph: the embedded default, built when nea-kg was compiled (data/article.txt, data/facts.toml, data/entities.toml, ontology/nea.ttl)");
-        return Ok((crate::embedded::quads().map(Quad::from).collect(), 0));
-    }
     let mut all = Vec::new();
-    let built = each_graph(args, &mut |quads| {
+    let failures = each_graph_anywhere(args, &mut |quads| {
         all.extend(quads);
         Ok(())
     })?;
-    Ok((all, built.failures))
+    Ok((all, failures))
 }
 
 /// Hands every graph's quads to `sink`, wherever the graph is: built graph by graph
@@ -541,6 +527,7 @@ pub fn open_store(dir: &Path) -> Result<Store> {
             dir.display()
         );
     }
+    use anyhow::Context;
     Store::open_read_only(dir).with_context(|| format!("{}: cannot open the store", dir.display()))
 }
 

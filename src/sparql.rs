@@ -273,26 +273,30 @@ impl Query {
             Some(graphs) if graphs.len() > 1 => Some(merge(graph, graphs, &prepared)?),
             _ => None,
         };
-        let bound = match (merged, graph) {
-            (Some(merged), _) => {
+        let results = match merged {
+            Some(merged) => {
                 prepared
                     .dataset_mut()
                     .set_default_graph(vec![GraphName::DefaultGraph]);
-                prepared.on_queryable_dataset(index::Dataset(Arc::new(merged)))
+                run_on(prepared, &Graph::Index(Arc::new(merged)))
             }
-            (None, Graph::Index(index)) => {
-                prepared.on_queryable_dataset(index::Dataset(Arc::clone(index)))
-            }
-            (None, Graph::Store(store)) => {
-                return prepared
-                    .on_store(store)
-                    .execute()
-                    .map_err(|e| evaluation_error(&name, e, None))
-            }
+            None => run_on(prepared, graph),
         };
-        bound
-            .execute()
-            .map_err(|e| evaluation_error(&name, e, None))
+        results.map_err(|e| evaluation_error(&name, e, None))
+    }
+}
+
+/// Evaluates a prepared query on the graph: the index through the engine's
+/// `QueryableDataset` trait, a store as Oxigraph runs it.
+fn run_on(
+    prepared: PreparedSparqlQuery,
+    graph: &Graph,
+) -> std::result::Result<QueryResults<'static>, QueryEvaluationError> {
+    match graph {
+        Graph::Index(index) => prepared
+            .on_queryable_dataset(index::Dataset(Arc::clone(index)))
+            .execute(),
+        Graph::Store(store) => prepared.on_store(store).execute(),
     }
 }
 
@@ -483,13 +487,7 @@ pub fn select(
         .map_err(|e| anyhow!("internal query: {e}\n{query}"))?;
     prepared.dataset_mut().set_default_graph_as_union();
     let fail = |e: QueryEvaluationError| evaluation_error("an internal query", e, None);
-    let results = match graph {
-        Graph::Index(index) => prepared
-            .on_queryable_dataset(index::Dataset(Arc::clone(index)))
-            .execute(),
-        Graph::Store(store) => prepared.on_store(store).execute(),
-    };
-    let QueryResults::Solutions(solutions) = results.map_err(fail)? else {
+    let QueryResults::Solutions(solutions) = run_on(prepared, graph).map_err(fail)? else {
         return Ok(Vec::new());
     };
     solutions

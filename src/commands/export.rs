@@ -53,6 +53,10 @@ fn spilled(
     Ok(load::outcome(spilled.failures))
 }
 
+/// The message when the graphs cannot be set aside: the temporary folder is full or
+/// cannot be written.
+const ROOM: &str = "cannot write the temporary file of the export\n  an export sets every graph aside in the temporary folder first (about the size of the output): free space there, or set TMPDIR to a folder with room";
+
 /// A graph set aside for export, with what the writing needs besides the quads.
 struct Spilled {
     spill: Spill,
@@ -69,7 +73,7 @@ impl Spilled {
     fn new(args: &ExportArgs, target: rdf::Target, iris: &Iris) -> Result<Self> {
         use anyhow::Context;
         let entity_ns = iris.entity_namespace();
-        let mut spill = Spill::new().context("cannot create a temporary file for the export")?;
+        let mut spill = Spill::new().context(ROOM)?;
         let mut prefixes = rdf::Prefixes::new(&entity_ns);
         let mut removed: HashMap<Term, i64> = HashMap::new();
         let failures = load::each_graph_anywhere(&args.input, &mut |quads| {
@@ -80,9 +84,7 @@ impl Spilled {
             rdf::check_iris(&quads)?;
             rdf::check_format(&quads, target.format, &entity_ns)?;
             prefixes.note(&quads);
-            spill
-                .add(&quads)
-                .context("cannot write the temporary file of the export")
+            spill.add(&quads).context(ROOM)
         })?;
         if args.no_text {
             let total: i64 = removed.values().sum();

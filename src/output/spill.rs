@@ -18,7 +18,6 @@ pub struct Spill {
     /// By the graph's name as the output sorts it (`rdf::graph_key`): the graph and its
     /// pieces, as (offset, length) in the file.
     graphs: BTreeMap<String, (GraphName, Vec<(u64, u64)>)>,
-    quads: usize,
 }
 
 impl Spill {
@@ -28,7 +27,6 @@ impl Spill {
             file: tempfile::tempfile()?,
             end: 0,
             graphs: BTreeMap::new(),
-            quads: 0,
         })
     }
 
@@ -41,7 +39,6 @@ impl Spill {
             put(bytes, q.predicate.as_ref().into());
             put(bytes, q.object.as_ref());
         }
-        self.quads += quads.len();
         for (graph, bytes) in by_graph {
             self.file.write_all(&bytes)?;
             let piece = (self.end, bytes.len() as u64);
@@ -53,16 +50,6 @@ impl Spill {
                 .push(piece);
         }
         Ok(())
-    }
-
-    /// How many quads were set aside (repeats counted).
-    pub fn len(&self) -> usize {
-        self.quads
-    }
-
-    /// Whether no quad was set aside.
-    pub fn is_empty(&self) -> bool {
-        self.quads == 0
     }
 
     /// The graphs, in the order of their names, each as the reader of its quads.
@@ -339,8 +326,8 @@ mod tests {
                 .or_default()
                 .push(q);
         }
-        assert_eq!(spill.len(), 6);
         let got: Vec<Vec<Quad>> = spill.graphs().map(Result::unwrap).collect();
+        assert_eq!(got.iter().map(Vec::len).sum::<usize>(), 6);
         assert_eq!(got, expected.into_values().collect::<Vec<_>>());
     }
 }

@@ -21,6 +21,7 @@ pub mod iris;
 pub mod model;
 pub mod numbers;
 pub mod ontology;
+pub mod orders;
 pub mod sheet;
 pub mod source;
 #[cfg(test)]
