@@ -18,6 +18,8 @@ pub mod card;
 pub mod cleanup;
 pub mod cli;
 pub mod commands;
+#[cfg(feature = "rocksdb")]
+pub mod compact;
 pub mod embedded;
 pub mod gsp;
 pub mod index;

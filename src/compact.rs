@@ -1,0 +1,345 @@
+//! The last step of `build --store`: every file of a closed store compacted into the
+//! bottom level of each column family, LZ4-compressed.
+//!
+//! Oxigraph's own `optimize` compacts with the options it opens a store with, and those
+//! (RocksDB's `OptimizeLevelStyleCompaction`) leave the first two levels of
+//! `compression_per_level` uncompressed. With dynamic level sizes, the level a full
+//! compaction writes into counts as the second, so an optimized store is stored
+//! uncompressed: 1.68 times the size of what `oxigraph load` leaves
+//! (docs/performance.md). Oxigraph's API has no option for it, so the store is closed
+//! and opened here through the RocksDB C API that Oxigraph itself links
+//! (`oxrocksdb-sys`), with Oxigraph's options except that every level is LZ4, and each
+//! column family is compacted once. RocksDB reads any file whatever its compression,
+//! so Oxigraph opens the result as it opens its own stores.
+
+use oxrocksdb_sys::*;
+use std::ffi::{c_char, c_int, CStr, CString};
+use std::path::Path;
+use std::ptr;
+
+/// How Oxigraph 0.5 sets up each of its column families (`storage/rocksdb.rs`): the
+/// length of the fixed prefix it declares, and whether the family is read by point
+/// lookups only. A family not listed is opened with the base options.
+const FAMILIES: &[(&str, usize, bool)] = &[
+    ("id2str", 0, true),
+    ("spog", 17, false),
+    ("posg", 17, false),
+    ("ospg", 0, false),
+    ("gspo", 17, false),
+    ("gpos", 17, false),
+    ("gosp", 17, false),
+    ("dspo", 17, false),
+    ("dpos", 17, false),
+    ("dosp", 0, false),
+    ("graphs", 17, false),
+];
+
+/// RocksDB's `BottommostLevelCompaction::kForceOptimized`: rewrite the bottom level too,
+/// but not the files this compaction has just written.
+const FORCE_OPTIMIZED: u8 = 3;
+
+/// Compacts the closed store in `path`; the store must not be open elsewhere.
+pub fn compact(path: &Path) -> Result<(), String> {
+    let c_path = CString::new(path.as_os_str().as_encoded_bytes())
+        .map_err(|_| "the path of the store contains a NUL byte".to_owned())?;
+    // SAFETY: every pointer passed below was created by the matching RocksDB
+    // constructor and checked for null, is used while alive, and is destroyed once, by
+    // `Owned`'s drop, after the database that uses it is closed.
+    unsafe {
+        let mut owned = Owned::default();
+        let options = owned.options(rocksdb_options_create())?;
+        rocksdb_options_optimize_level_style_compaction(options, 512 * 1024 * 1024);
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        rocksdb_options_increase_parallelism(options, c_int::try_from(threads).unwrap_or(1));
+        let lz4 = rocksdb_lz4_compression as c_int;
+        rocksdb_options_set_compression(options, lz4);
+        rocksdb_options_set_max_subcompactions(options, u32::try_from(threads).unwrap_or(1));
+        let levels = rocksdb_options_get_num_levels(options).max(1);
+        let mut per_level = vec![lz4; levels as usize];
+        rocksdb_options_set_compression_per_level(options, per_level.as_mut_ptr(), levels as usize);
+        rocksdb_options_set_info_log_level(options, 2);
+        rocksdb_options_set_max_log_file_size(options, 1024 * 1024);
+        rocksdb_options_set_recycle_log_file_num(options, 10);
+        let table = rocksdb_block_based_options_create();
+        if table.is_null() {
+            return Err("RocksDB could not create its table options".to_owned());
+        }
+        owned.table = table;
+        rocksdb_block_based_options_set_format_version(table, 5);
+        rocksdb_block_based_options_set_index_block_restart_interval(table, 16);
+        rocksdb_options_set_block_based_table_factory(options, table);
+
+        let names = list_families(options, &c_path)?;
+        let mut family_options = Vec::with_capacity(names.len());
+        for name in &names {
+            let copy = owned.options(rocksdb_options_create_copy(options))?;
+            let setup = FAMILIES
+                .iter()
+                .find(|(n, _, _)| name.as_bytes() == n.as_bytes());
+            if let Some(&(_, prefix, point_lookups)) = setup {
+                if point_lookups {
+                    rocksdb_options_optimize_for_point_lookup(copy, 128);
+                }
+                if prefix > 0 {
+                    rocksdb_options_set_prefix_extractor(
+                        copy,
+                        rocksdb_slicetransform_create_fixed_prefix(prefix),
+                    );
+                }
+            }
+            family_options.push(copy.cast_const());
+        }
+        let name_ptrs: Vec<*const c_char> = names.iter().map(|n| n.as_ptr()).collect();
+        let mut handles = vec![ptr::null_mut(); names.len()];
+        let mut error: *mut c_char = ptr::null_mut();
+        let db = rocksdb_open_column_families(
+            options,
+            c_path.as_ptr(),
+            c_int::try_from(names.len()).map_err(|_| "too many column families".to_owned())?,
+            name_ptrs.as_ptr(),
+            family_options.as_ptr(),
+            handles.as_mut_ptr(),
+            &mut error,
+        );
+        take_error(error)?;
+        if db.is_null() {
+            return Err("RocksDB could not open the store".to_owned());
+        }
+        owned.db = db;
+        owned.handles = handles;
+        let compaction = rocksdb_compactoptions_create();
+        if compaction.is_null() {
+            return Err("RocksDB could not create its compaction options".to_owned());
+        }
+        owned.compaction = compaction;
+        // The column families are compacted side by side, one per core: a manual
+        // compaction of one family runs on one thread.
+        rocksdb_compactoptions_set_exclusive_manual_compaction(compaction, 0);
+        rocksdb_compactoptions_set_bottommost_level_compaction(compaction, FORCE_OPTIMIZED);
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let shared = Shared {
+            db,
+            compaction,
+            handles: &owned.handles,
+        };
+        std::thread::scope(|scope| {
+            for _ in 0..threads.min(owned.handles.len()) {
+                scope.spawn(|| {
+                    let shared = &shared;
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(&handle) = shared.handles.get(i) else {
+                            break;
+                        };
+                        rocksdb_compact_range_cf_opt(
+                            shared.db,
+                            handle,
+                            shared.compaction,
+                            ptr::null(),
+                            0,
+                            ptr::null(),
+                            0,
+                        );
+                    }
+                });
+            }
+        });
+        // A manual compaction reports nothing; a failed one stops the database's
+        // background work and says so here.
+        let errors = property(db, c"rocksdb.background-errors");
+        if errors.as_deref().is_some_and(|n| n != "0") {
+            return Err("RocksDB failed while compacting the store".to_owned());
+        }
+        Ok(())
+    }
+}
+
+/// The names of the store's column families, as RocksDB recorded them.
+unsafe fn list_families(
+    options: *const rocksdb_options_t,
+    path: &CStr,
+) -> Result<Vec<CString>, String> {
+    let mut count = 0usize;
+    let mut error: *mut c_char = ptr::null_mut();
+    let list = rocksdb_list_column_families(options, path.as_ptr(), &mut count, &mut error);
+    take_error(error)?;
+    if list.is_null() {
+        return Err("RocksDB found no column families in the store".to_owned());
+    }
+    let names = (0..count)
+        .map(|i| CStr::from_ptr(*list.add(i)).to_owned())
+        .collect();
+    rocksdb_list_column_families_destroy(list, count);
+    Ok(names)
+}
+
+/// RocksDB's error message, if it set one, freed after it is copied.
+unsafe fn take_error(error: *mut c_char) -> Result<(), String> {
+    if error.is_null() {
+        return Ok(());
+    }
+    let message = CStr::from_ptr(error).to_string_lossy().into_owned();
+    rocksdb_free(error.cast());
+    Err(message)
+}
+
+/// A database property, if RocksDB knows it.
+unsafe fn property(db: *mut rocksdb_t, name: &CStr) -> Option<String> {
+    let value = rocksdb_property_value(db, name.as_ptr());
+    if value.is_null() {
+        return None;
+    }
+    let text = CStr::from_ptr(value).to_string_lossy().into_owned();
+    rocksdb_free(value.cast());
+    Some(text)
+}
+
+/// What the compacting threads share: RocksDB's database and compaction options may be
+/// used from several threads at once.
+struct Shared<'a> {
+    db: *mut rocksdb_t,
+    compaction: *mut rocksdb_compactoptions_t,
+    handles: &'a [*mut rocksdb_column_family_handle_t],
+}
+
+// SAFETY: RocksDB's `DB` is thread-safe, and the compaction options and column family
+// handles are only read while the threads run; `Owned` outlives them.
+unsafe impl Sync for Shared<'_> {}
+
+/// What was created, destroyed in reverse: the column family handles and the database
+/// first, then the options they were opened with.
+#[derive(Default)]
+struct Owned {
+    db: *mut rocksdb_t,
+    handles: Vec<*mut rocksdb_column_family_handle_t>,
+    compaction: *mut rocksdb_compactoptions_t,
+    options: Vec<*mut rocksdb_options_t>,
+    table: *mut rocksdb_block_based_table_options_t,
+}
+
+impl Owned {
+    /// Keeps a new options object, refusing a null one.
+    fn options(
+        &mut self,
+        options: *mut rocksdb_options_t,
+    ) -> Result<*mut rocksdb_options_t, String> {
+        if options.is_null() {
+            return Err("RocksDB could not create its options".to_owned());
+        }
+        self.options.push(options);
+        Ok(options)
+    }
+}
+
+impl Drop for Owned {
+    fn drop(&mut self) {
+        // SAFETY: each pointer is either null or alive and owned here alone.
+        unsafe {
+            for &handle in &self.handles {
+                if !handle.is_null() {
+                    rocksdb_column_family_handle_destroy(handle);
+                }
+            }
+            if !self.db.is_null() {
+                rocksdb_close(self.db);
+            }
+            if !self.compaction.is_null() {
+                rocksdb_compactoptions_destroy(self.compaction);
+            }
+            for &options in &self.options {
+                rocksdb_options_destroy(options);
+            }
+            if !self.table.is_null() {
+                rocksdb_block_based_options_destroy(self.table);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::Quad;
+    use oxigraph::store::Store;
+
+    /// The quads of a five-article corpus, as `build --corpus` gathers them.
+    fn corpus_quads() -> Vec<Quad> {
+        let dir = tempfile::tempdir().unwrap();
+        crate::synth::write_corpus(dir.path(), 5).unwrap();
+        let args = crate::cli::InputArgs {
+            article: Vec::new(),
+            facts: Vec::new(),
+            entities: Vec::new(),
+            no_default_entities: false,
+            corpus: Some(dir.path().to_owned()),
+            keep_going: false,
+            store: None,
+            base: nea_kg_core::DEFAULT_BASE.to_owned(),
+            max_memory: None,
+        };
+        let mut quads = crate::load::Kg::load(&args).unwrap().graph.quads().unwrap();
+        quads.sort_by_cached_key(|q| q.to_string());
+        quads
+    }
+
+    /// A store of `quads`, as the bulk loader leaves it, closed.
+    fn loaded(path: &Path, quads: &[Quad]) {
+        let store = Store::open(path).unwrap();
+        let mut loader = store.bulk_loader();
+        for chunk in quads.chunks(2_000) {
+            loader.load_quads(chunk.to_vec()).unwrap();
+        }
+        loader.commit().unwrap();
+    }
+
+    fn size(path: &Path) -> u64 {
+        std::fs::read_dir(path)
+            .unwrap()
+            .map(|e| e.unwrap().metadata().unwrap().len())
+            .sum()
+    }
+
+    fn tables(path: &Path) -> usize {
+        std::fs::read_dir(path)
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().path().extension() == Some("sst".as_ref()))
+            .count()
+    }
+
+    /// Compacted here, a store holds the same quads in one file per column family that
+    /// has any, and is much smaller than what Oxigraph's `optimize` leaves.
+    #[test]
+    fn a_compacted_store_is_complete_compressed_and_in_one_file_per_family() {
+        let quads = corpus_quads();
+        let dir = tempfile::tempdir().unwrap();
+        let (ours, theirs) = (dir.path().join("ours"), dir.path().join("theirs"));
+        loaded(&ours, &quads);
+        loaded(&theirs, &quads);
+        let before = tables(&ours);
+        compact(&ours).unwrap();
+        Store::open(&theirs).unwrap().optimize().unwrap();
+        let (ours_size, theirs_size) = (size(&ours), size(&theirs));
+        assert!(
+            ours_size * 10 < theirs_size * 8,
+            "compacted {ours_size} bytes, optimized {theirs_size}"
+        );
+        assert!(tables(&ours) <= FAMILIES.len(), "{} files", tables(&ours));
+        assert!(before > tables(&ours), "{before} files before");
+        let store = Store::open(&ours).unwrap();
+        let mut back: Vec<Quad> = store.iter().map(Result::unwrap).collect();
+        back.sort_by_cached_key(|q| q.to_string());
+        assert_eq!(back, quads);
+    }
+
+    #[test]
+    fn a_folder_without_a_store_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("none");
+        let error = compact(&missing).unwrap_err();
+        assert!(
+            error.contains("does not exist") || error.contains("No such file"),
+            "{error}"
+        );
+        assert!(!missing.exists());
+    }
+}
