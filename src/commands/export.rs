@@ -22,7 +22,7 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
     }
     let target = rdf::Target::new(args.format.as_deref(), destination.path())?;
     let iris = Iris::new(&args.input.base)?;
-    if rdf::spillable(&target) && !load::is_embedded_default(&args.input) {
+    if !load::is_embedded_default(&args.input) {
         return spilled(&args, target, &destination, &iris);
     }
     let (all, failures) = load::quads(&args.input)?;
@@ -37,7 +37,7 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
     Ok(load::outcome(failures))
 }
 
-/// RDF of a corpus or a store (every format but JSON-LD), written with one graph in
+/// RDF of a corpus or a store, in any format, written with one graph in
 /// memory at a time: the graphs are built (or read) and set aside in a temporary file,
 /// then read back graph by graph in the order of their names, sorted and written (a
 /// dataset format), or sorted into runs that are merged (a triple format, the union).
@@ -61,6 +61,7 @@ const ROOM: &str = "cannot write the temporary file of the export\n  an export s
 struct Spilled {
     spill: Spill,
     prefixes: rdf::Prefixes,
+    entity_ns: String,
     /// With --no-text: the text quads each graph lost, and the dataset's total.
     removed: HashMap<Term, i64>,
     failures: usize,
@@ -93,6 +94,7 @@ impl Spilled {
         Ok(Self {
             spill,
             prefixes,
+            entity_ns,
             removed,
             failures,
         })
@@ -101,7 +103,14 @@ impl Spilled {
     fn write(&mut self, target: rdf::Target, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         let removed = &self.removed;
         let adjust = |quads: &mut Vec<Quad>| lower_counts(quads, removed);
-        rdf::write_spilled(&mut self.spill, &self.prefixes, target, &adjust, out)
+        rdf::write_spilled(
+            &mut self.spill,
+            &self.prefixes,
+            target,
+            &self.entity_ns,
+            &adjust,
+            out,
+        )
     }
 }
 
@@ -199,7 +208,7 @@ mod tests {
     use crate::cli::{GraphChoice, InputArgs};
 
     /// A spilled export is the export of every quad at once, byte for byte: every RDF
-    /// format but JSON-LD, gzipped or not, every graph or one kind, with or without the
+    /// format (JSON-LD as the union and as a dataset), gzipped or not, every graph or one kind, with or without the
     /// text.
     #[test]
     fn a_spilled_export_is_the_export_of_every_quad_at_once() {
@@ -223,18 +232,21 @@ mod tests {
             GraphChoice::Article,
         ] {
             for no_text in [false, true] {
-                for (format, gzip) in [
-                    ("nq", false),
-                    ("trig", false),
-                    ("nq", true),
-                    ("nt", false),
-                    ("ttl", true),
-                    ("rdf", false),
+                for (format, gzip, jsonld_dataset) in [
+                    ("nq", false, false),
+                    ("trig", false, false),
+                    ("nq", true, false),
+                    ("nt", false, false),
+                    ("ttl", true, false),
+                    ("rdf", false, false),
+                    ("jsonld", false, false),
+                    ("jsonld", true, false),
+                    ("jsonld", false, true),
                 ] {
                     let target = rdf::Target {
                         format: rdf::parse_format(format).unwrap(),
                         gzip,
-                        jsonld_dataset: false,
+                        jsonld_dataset,
                     };
                     let mut quads = load::select(all.clone(), graphs, &iris);
                     if no_text {
@@ -258,7 +270,7 @@ mod tests {
                     assert!(at_once.len() > 1000, "{graphs:?} {format}");
                     assert!(
                         at_once == spilled,
-                        "{graphs:?} no_text={no_text} {format} gzip={gzip}"
+                        "{graphs:?} no_text={no_text} {format} gzip={gzip} dataset={jsonld_dataset}"
                     );
                 }
             }

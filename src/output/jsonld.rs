@@ -13,6 +13,8 @@ use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
+use super::spill::{Runs, Spill};
+
 /// The shipped context, as in ontology/context.jsonld.
 pub const CONTEXT: &str = include_str!("../../ontology/context.jsonld");
 
@@ -166,39 +168,69 @@ impl Context {
     }
 }
 
-/// The node objects of some triples: one per subject, sorted by `@id`.
+/// One statement as its node's `@id`, a key and a value: `@type` for a class, else the
+/// predicate's term (see `Context::entry`).
+fn entry_of(context: &Context, q: &Quad) -> (String, String, Value) {
+    let id = context.node_id(&q.subject);
+    let (key, value) = match (&q.object, q.predicate == rdf::TYPE) {
+        (Term::NamedNode(class), true) => (
+            "@type".to_owned(),
+            Value::String(context.compact(class.as_str())),
+        ),
+        _ => context.entry(q.predicate.as_str(), &q.object),
+    };
+    (id, key, value)
+}
+
+/// A node object: its `@id`, then each key (in order) with its value, or its values as
+/// an array.
+fn node(id: String, props: impl IntoIterator<Item = (String, Vec<Value>)>) -> Value {
+    let mut node = Map::new();
+    node.insert("@id".to_owned(), Value::String(id));
+    for (key, mut values) in props {
+        let value = if values.len() == 1 {
+            values.pop().unwrap_or(Value::Null)
+        } else {
+            Value::Array(values)
+        };
+        node.insert(key, value);
+    }
+    Value::Object(node)
+}
+
+/// The node objects of some triples: one per subject, sorted by `@id`, the values of
+/// each key sorted (by their JSON text) and each once.
 fn nodes<'a>(context: &Context, triples: impl Iterator<Item = &'a Quad>) -> Vec<(String, Value)> {
     let mut by_subject: BTreeMap<String, BTreeMap<String, Vec<Value>>> = BTreeMap::new();
     for q in triples {
-        let id = context.node_id(&q.subject);
-        let props = by_subject.entry(id).or_default();
-        let (key, value) = match (&q.object, q.predicate == rdf::TYPE) {
-            (Term::NamedNode(class), true) => (
-                "@type".to_owned(),
-                Value::String(context.compact(class.as_str())),
-            ),
-            _ => context.entry(q.predicate.as_str(), &q.object),
-        };
-        props.entry(key).or_default().push(value);
+        let (id, key, value) = entry_of(context, q);
+        by_subject
+            .entry(id)
+            .or_default()
+            .entry(key)
+            .or_default()
+            .push(value);
     }
     by_subject
         .into_iter()
         .map(|(id, props)| {
-            let mut node = Map::new();
-            node.insert("@id".to_owned(), Value::String(id.clone()));
-            for (key, mut values) in props {
+            let props = props.into_iter().map(|(key, mut values)| {
                 values.sort_by_cached_key(|v| v.to_string());
                 values.dedup();
-                let value = if values.len() == 1 {
-                    values.pop().unwrap_or(Value::Null)
-                } else {
-                    Value::Array(values)
-                };
-                node.insert(key, value);
-            }
-            (id, Value::Object(node))
+                (key, values)
+            });
+            (id.clone(), node(id, props))
         })
         .collect()
+}
+
+/// The `@id` of a named graph's node (none for the default graph).
+fn graph_id(context: &Context, graph: &GraphName) -> Option<String> {
+    match graph {
+        GraphName::DefaultGraph => None,
+        GraphName::NamedNode(g) => Some(context.compact(g.as_str())),
+        GraphName::BlankNode(b) => Some(format!("_:{}", b.as_str())),
+    }
 }
 
 /// Writes the quads as compact JSON-LD: with `dataset`, the default graph's nodes and a
@@ -207,53 +239,195 @@ pub fn write(
     quads: &[Quad],
     dataset: bool,
     entity_ns: &str,
-    mut out: impl Write,
+    out: impl Write,
 ) -> std::io::Result<()> {
     let context = Context::new(entity_ns);
-    let top: Vec<Value> = if dataset {
+    let mut document = Document::begin(out, &context)?;
+    if dataset {
         let mut graphs: BTreeMap<String, Vec<&Quad>> = BTreeMap::new();
         let mut default = Vec::new();
         for q in quads {
-            match &q.graph_name {
-                GraphName::DefaultGraph => default.push(q),
-                GraphName::NamedNode(g) => graphs
-                    .entry(context.compact(g.as_str()))
-                    .or_default()
-                    .push(q),
-                GraphName::BlankNode(b) => graphs
-                    .entry(format!("_:{}", b.as_str()))
-                    .or_default()
-                    .push(q),
+            match graph_id(&context, &q.graph_name) {
+                None => default.push(q),
+                Some(id) => graphs.entry(id).or_default().push(q),
             }
         }
         let mut top: BTreeMap<String, Value> =
             nodes(&context, default.into_iter()).into_iter().collect();
         for (g, members) in graphs {
-            let inner: Vec<Value> = nodes(&context, members.into_iter())
-                .into_iter()
-                .map(|(_, v)| v)
-                .collect();
             let node = top
                 .entry(g.clone())
                 .or_insert_with(|| serde_json::json!({ "@id": g }));
-            if let Value::Object(map) = node {
-                map.insert("@graph".to_owned(), Value::Array(inner));
-            }
+            with_graph(node, &context, members.into_iter());
         }
-        top.into_values().collect()
+        for node in top.values() {
+            document.node(node)?;
+        }
     } else {
         let mut seen = std::collections::HashSet::new();
         let union = quads
             .iter()
             .filter(|q| seen.insert((q.subject.clone(), q.predicate.clone(), q.object.clone())));
-        nodes(&context, union).into_iter().map(|(_, v)| v).collect()
-    };
-    let mut doc = Map::new();
-    doc.insert("@context".to_owned(), Value::Object(sorted(context.json)));
-    doc.insert("@graph".to_owned(), Value::Array(top));
-    serde_json::to_writer_pretty(&mut out, &Value::Object(doc)).map_err(super::json_io)?;
-    out.write_all(b"\n")?;
-    out.flush()
+        for (_, node) in nodes(&context, union) {
+            document.node(&node)?;
+        }
+    }
+    document.end()
+}
+
+/// Gives a named graph's node the graph's own nodes, as its `@graph`.
+fn with_graph<'a>(node: &mut Value, context: &Context, quads: impl Iterator<Item = &'a Quad>) {
+    let inner: Vec<Value> = nodes(context, quads).into_iter().map(|(_, v)| v).collect();
+    if let Value::Object(map) = node {
+        map.insert("@graph".to_owned(), Value::Array(inner));
+    }
+}
+
+/// Writes quads set aside graph by graph (a corpus or a store) as `write` writes them
+/// all at once, byte for byte, holding one graph in memory at a time: with `dataset`,
+/// the graphs are read back in the order of their nodes' `@id`s; without, the
+/// statements of each graph are sorted into a run on disk, as an `@id`, a key and a
+/// value's JSON text, and the runs merged, so that a resource that several graphs
+/// describe (an entity every article names) is one node. `adjust` changes each graph
+/// as it is read back.
+pub fn write_spilled(
+    spill: &mut Spill,
+    dataset: bool,
+    entity_ns: &str,
+    adjust: &dyn Fn(&mut Vec<Quad>),
+    out: impl Write,
+) -> std::io::Result<()> {
+    let context = Context::new(entity_ns);
+    if dataset {
+        let mut default = spill.graph(&GraphName::DefaultGraph)?;
+        adjust(&mut default);
+        // The default graph of a corpus is empty; of a store, whatever was pushed there.
+        let mut defaults = nodes(&context, default.iter()).into_iter().peekable();
+        let mut graphs: Vec<(String, GraphName)> = spill
+            .names()
+            .into_iter()
+            .filter_map(|g| graph_id(&context, &g).map(|id| (id, g)))
+            .collect();
+        graphs.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut document = Document::begin(out, &context)?;
+        let mut at = 0;
+        while at < graphs.len() {
+            let id = graphs[at].0.clone();
+            // Two graphs whose IRIs compact to one `@id` are one node, as in `write`.
+            let mut quads = Vec::new();
+            while at < graphs.len() && graphs[at].0 == id {
+                let mut more = spill.graph(&graphs[at].1)?;
+                adjust(&mut more);
+                quads.append(&mut more);
+                at += 1;
+            }
+            while let Some((_, node)) = defaults.next_if(|(d, _)| *d < id) {
+                document.node(&node)?;
+            }
+            let mut node = match defaults.next_if(|(d, _)| *d == id) {
+                Some((_, node)) => node,
+                None => serde_json::json!({ "@id": id }),
+            };
+            with_graph(&mut node, &context, quads.iter());
+            document.node(&node)?;
+        }
+        for (_, node) in defaults {
+            document.node(&node)?;
+        }
+        return document.end();
+    }
+    let mut runs: Runs<[String; 3]> = Runs::new()?;
+    for graph in spill.graphs() {
+        let mut quads = graph?;
+        adjust(&mut quads);
+        let mut entries: Vec<[String; 3]> = quads
+            .iter()
+            .map(|q| {
+                let (id, key, value) = entry_of(&context, q);
+                [id, key, value.to_string()]
+            })
+            .collect();
+        entries.sort_unstable();
+        entries.dedup();
+        runs.add(entries.iter())?;
+    }
+    let mut document = Document::begin(out, &context)?;
+    let mut current: Option<(String, Vec<(String, Vec<Value>)>)> = None;
+    for entry in runs.merge(Clone::clone)? {
+        let [id, key, text] = entry?;
+        let value: Value = serde_json::from_str(&text).map_err(super::json_io)?;
+        match &mut current {
+            Some((at, props)) if *at == id => match props.last_mut() {
+                Some((k, values)) if *k == key => values.push(value),
+                _ => props.push((key, vec![value])),
+            },
+            _ => {
+                if let Some((id, props)) = current.take() {
+                    document.node(&node(id, props))?;
+                }
+                current = Some((id, vec![(key, vec![value])]));
+            }
+        }
+    }
+    if let Some((id, props)) = current {
+        document.node(&node(id, props))?;
+    }
+    document.end()
+}
+
+/// A JSON-LD document written node by node, with the bytes serde_json's pretty printer
+/// gives the whole document: `{"@context": …, "@graph": [node, …]}`, two spaces a level,
+/// and a final line break.
+struct Document<W: Write> {
+    out: W,
+    nodes: usize,
+}
+
+impl<W: Write> Document<W> {
+    fn begin(mut out: W, context: &Context) -> std::io::Result<Self> {
+        out.write_all(b"{\n  \"@context\": ")?;
+        nested(&mut out, &Value::Object(sorted(context.json.clone())), "  ")?;
+        out.write_all(b",\n  \"@graph\": [")?;
+        Ok(Self { out, nodes: 0 })
+    }
+
+    fn node(&mut self, node: &Value) -> std::io::Result<()> {
+        let head: &[u8] = if self.nodes == 0 {
+            b"\n    "
+        } else {
+            b",\n    "
+        };
+        self.out.write_all(head)?;
+        self.nodes += 1;
+        nested(&mut self.out, node, "    ")
+    }
+
+    fn end(mut self) -> std::io::Result<()> {
+        let tail: &[u8] = if self.nodes == 0 {
+            b"]\n}\n"
+        } else {
+            b"\n  ]\n}\n"
+        };
+        self.out.write_all(tail)?;
+        self.out.flush()
+    }
+}
+
+/// A value pretty-printed as it reads inside a document, `indent` deep: every line but
+/// the first indented. JSON escapes a line break inside a string, so each one in the
+/// text is the printer's.
+fn nested(out: &mut impl Write, value: &Value, indent: &str) -> std::io::Result<()> {
+    let text = serde_json::to_string_pretty(value).map_err(super::json_io)?;
+    let mut lines = text.split('\n');
+    if let Some(first) = lines.next() {
+        out.write_all(first.as_bytes())?;
+    }
+    for line in lines {
+        out.write_all(b"\n")?;
+        out.write_all(indent.as_bytes())?;
+        out.write_all(line.as_bytes())?;
+    }
+    Ok(())
 }
 
 /// The map with its keys in order (whatever serde_json's map keeps).

@@ -15,8 +15,11 @@ use std::path::Path;
 /// The SHACL namespace.
 pub const SH: &str = "http://www.w3.org/ns/shacl#";
 
-/// The formats `export` writes.
+/// The RDF formats, as results of CONSTRUCT and DESCRIBE and as input.
 pub const FORMATS: &str = "ttl, nt, nq, trig, rdf (RDF/XML) or jsonld";
+
+/// The formats `export` writes: those of `FORMATS`, and JSON-LD that keeps the graphs.
+pub const EXPORT_FORMATS: &str = "ttl, nt, nq, trig, rdf (RDF/XML), jsonld or jsonld-dataset";
 
 /// An RDF format from a name, an extension or a media type.
 pub fn parse_format(name: &str) -> Result<RdfFormat> {
@@ -71,8 +74,14 @@ impl Target {
                         jsonld_dataset: true,
                     });
                 }
+                let format = parse_format(name).map_err(|_| {
+                    anyhow!(
+                        "unknown RDF format {}\n  use one of {EXPORT_FORMATS} (or their media types); add .gz to compress",
+                        quoted(name)
+                    )
+                })?;
                 Ok(Self {
-                    format: parse_format(name)?,
+                    format,
                     gzip: gz || path_gz,
                     jsonld_dataset: false,
                 })
@@ -433,7 +442,7 @@ fn sorted_quads(quads: &[Quad]) -> Vec<&Quad> {
 }
 
 /// Writes spilled quads, gzipped or not, as `write_target` writes them all at once,
-/// byte for byte. A dataset format (N-Quads, TriG) gets the graphs in the order of their
+/// byte for byte. JSON-LD has its own way (`jsonld::write_spilled`). A dataset format (N-Quads, TriG) gets the graphs in the order of their
 /// names (the first part of the sort key), each read back, changed by `adjust`, sorted
 /// and written before the next is read. A triple format (N-Triples, Turtle, RDF/XML)
 /// gets the sorted union: each graph's triples sorted into a run on disk, then the runs
@@ -442,10 +451,16 @@ pub fn write_spilled(
     spill: &mut Spill,
     prefixes: &Prefixes,
     target: Target,
+    entity_ns: &str,
     adjust: &dyn Fn(&mut Vec<Quad>),
     out: impl Write,
 ) -> std::io::Result<()> {
     let format = target.format;
+    if target.jsonld_dataset || matches!(format, RdfFormat::JsonLd { .. }) {
+        return gzipped_or_not(target.gzip, out, |out: &mut dyn Write| {
+            super::jsonld::write_spilled(spill, target.jsonld_dataset, entity_ns, adjust, out)
+        });
+    }
     let mut runs = None;
     if !format.supports_datasets() {
         let mut sorted = Runs::new()?;
@@ -511,12 +526,6 @@ fn gzipped_or_not(
         write(&mut w)?;
         w.flush()
     }
-}
-
-/// Whether `write_spilled` can write this target: every RDF format but JSON-LD (whose
-/// writer groups a resource's statements itself).
-pub fn spillable(target: &Target) -> bool {
-    !matches!(target.format, RdfFormat::JsonLd { .. }) && !target.jsonld_dataset
 }
 
 /// RDF/XML and JSON-LD end with a line break, as every text file should (Oxigraph's

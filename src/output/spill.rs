@@ -52,6 +52,19 @@ impl Spill {
         Ok(())
     }
 
+    /// The names of the graphs set aside, in the order of `rdf::graph_key`.
+    pub fn names(&self) -> Vec<GraphName> {
+        self.graphs.values().map(|(g, _)| g.clone()).collect()
+    }
+
+    /// The quads of one graph (none if it was never set aside).
+    pub fn graph(&mut self, graph: &GraphName) -> std::io::Result<Vec<Quad>> {
+        match self.graphs.get(&super::rdf::graph_key(graph)) {
+            Some((_, pieces)) => read(&mut self.file, graph, pieces),
+            None => Ok(Vec::new()),
+        }
+    }
+
     /// The graphs, in the order of their names, each as the reader of its quads.
     pub fn graphs(&mut self) -> Graphs<'_> {
         let list: Vec<(GraphName, Vec<(u64, u64)>)> = self.graphs.values().cloned().collect();
@@ -77,36 +90,75 @@ impl Iterator for Graphs<'_> {
     }
 }
 
-/// Triples in sorted runs, one run per graph, in an unlinked temporary file: merged,
-/// they are the sorted union of the graphs, read a piece of each run at a time.
-pub struct Runs {
+/// Records (triples, or a JSON-LD writer's entries) in sorted runs, one run per graph,
+/// in an unlinked temporary file: merged, they are the sorted union of the graphs, read
+/// a piece of each run at a time.
+pub struct Runs<R> {
     file: File,
     end: u64,
     runs: Vec<(u64, u64)>,
+    record: std::marker::PhantomData<R>,
+}
+
+/// What a run holds: written with `put`, read back with `take`.
+pub trait Record: Sized + Clone + PartialEq {
+    fn put(&self, bytes: &mut Vec<u8>);
+    fn take(at: &mut &[u8]) -> std::io::Result<Self>;
+}
+
+impl Record for Triple {
+    fn put(&self, bytes: &mut Vec<u8>) {
+        put(bytes, self.subject.as_ref().into());
+        put(bytes, self.predicate.as_ref().into());
+        put(bytes, self.object.as_ref());
+    }
+
+    fn take(at: &mut &[u8]) -> std::io::Result<Self> {
+        take_triple(at)
+    }
+}
+
+/// Three strings, each with its length.
+impl Record for [String; 3] {
+    fn put(&self, bytes: &mut Vec<u8>) {
+        for s in self {
+            put_str(bytes, s);
+        }
+    }
+
+    fn take(at: &mut &[u8]) -> std::io::Result<Self> {
+        Ok([
+            take_str(at)?.to_owned(),
+            take_str(at)?.to_owned(),
+            take_str(at)?.to_owned(),
+        ])
+    }
 }
 
 /// How much of each run a merge holds at a time.
 const CHUNK: usize = 16 * 1024;
 
-impl Runs {
+impl<R: Record> Runs<R> {
     pub fn new() -> std::io::Result<Self> {
         Ok(Self {
             file: tempfile::tempfile()?,
             end: 0,
             runs: Vec::new(),
+            record: std::marker::PhantomData,
         })
     }
 
-    /// Adds a run: triples already sorted, each once. Each triple is written with its
+    /// Adds a run: records already sorted, each once. Each record is written with its
     /// length first, so that a reader knows how much to read.
-    pub fn add<'a>(&mut self, triples: impl Iterator<Item = &'a Triple>) -> std::io::Result<()> {
+    pub fn add<'a>(&mut self, records: impl Iterator<Item = &'a R>) -> std::io::Result<()>
+    where
+        R: 'a,
+    {
         let mut bytes = Vec::new();
         let mut record = Vec::new();
-        for t in triples {
+        for r in records {
             record.clear();
-            put(&mut record, t.subject.as_ref().into());
-            put(&mut record, t.predicate.as_ref().into());
-            put(&mut record, t.object.as_ref());
+            r.put(&mut record);
             bytes.extend_from_slice(&(record.len() as u64).to_le_bytes());
             bytes.extend_from_slice(&record);
         }
@@ -116,9 +168,9 @@ impl Runs {
         Ok(())
     }
 
-    /// The triples of every run in the order of `key`, a triple found in several runs
-    /// once. Runs must be sorted by the same key, and the key must tell triples apart.
-    pub fn merge<K: Ord>(&self, key: fn(&Triple) -> K) -> std::io::Result<Merge<'_, K>> {
+    /// The records of every run in the order of `key`, a record found in several runs
+    /// once. Runs must be sorted by the same key, and the key must tell records apart.
+    pub fn merge<K: Ord>(&self, key: fn(&R) -> K) -> std::io::Result<Merge<'_, R, K>> {
         let mut merge = Merge {
             file: &self.file,
             readers: self
@@ -174,7 +226,7 @@ impl Reader {
         Ok(())
     }
 
-    fn next(&mut self, file: &File) -> std::io::Result<Option<Triple>> {
+    fn next<R: Record>(&mut self, file: &File) -> std::io::Result<Option<R>> {
         if self.pos == self.buf.len() && self.at == self.end {
             return Ok(None);
         }
@@ -188,23 +240,23 @@ impl Reader {
         self.fill(file, length)?;
         let mut at = &self.buf[self.pos..self.pos + length];
         self.pos += length;
-        take_triple(&mut at).map(Some)
+        R::take(&mut at).map(Some)
     }
 }
 
 /// The merge of sorted runs: the smallest head first.
-pub struct Merge<'a, K> {
+pub struct Merge<'a, R, K> {
     file: &'a File,
     readers: Vec<Reader>,
-    /// The next triple of each run.
-    heads: Vec<Option<Triple>>,
+    /// The next record of each run.
+    heads: Vec<Option<R>>,
     heap: std::collections::BinaryHeap<std::cmp::Reverse<(K, usize)>>,
-    key: fn(&Triple) -> K,
-    last: Option<Triple>,
+    key: fn(&R) -> K,
+    last: Option<R>,
 }
 
-impl<K: Ord> Merge<'_, K> {
-    fn push(&mut self, run: usize, head: Option<Triple>) {
+impl<R: Record, K: Ord> Merge<'_, R, K> {
+    fn push(&mut self, run: usize, head: Option<R>) {
         if let Some(t) = head {
             self.heap.push(std::cmp::Reverse(((self.key)(&t), run)));
             self.heads[run] = Some(t);
@@ -212,20 +264,20 @@ impl<K: Ord> Merge<'_, K> {
     }
 }
 
-impl<K: Ord> Iterator for Merge<'_, K> {
-    type Item = std::io::Result<Triple>;
+impl<R: Record, K: Ord> Iterator for Merge<'_, R, K> {
+    type Item = std::io::Result<R>;
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
             let std::cmp::Reverse((_, run)) = self.heap.pop()?;
-            let triple = self.heads[run].take()?;
+            let record = self.heads[run].take()?;
             match self.readers[run].next(self.file) {
                 Ok(head) => self.push(run, head),
                 Err(e) => return Some(Err(e)),
             }
-            if self.last.as_ref() != Some(&triple) {
-                self.last = Some(triple.clone());
-                return Some(Ok(triple));
+            if self.last.as_ref() != Some(&record) {
+                self.last = Some(record.clone());
+                return Some(Ok(record));
             }
         }
     }
@@ -258,36 +310,42 @@ fn take_triple(at: &mut &[u8]) -> std::io::Result<Triple> {
     Ok(Triple::new(subject, predicate, take(at)?))
 }
 
-/// Writes a term: its kind, then its two strings, each with its length.
+/// Writes a term: its kind, then its two strings.
 fn put(bytes: &mut Vec<u8>, term: TermRef<'_>) {
     let (kind, value, extra) = parts(term);
     bytes.push(kind);
-    for s in [value, extra] {
-        bytes.extend_from_slice(&(s.len() as u64).to_le_bytes());
-        bytes.extend_from_slice(s.as_bytes());
-    }
+    put_str(bytes, value);
+    put_str(bytes, extra);
+}
+
+/// Writes a string: its length, then its bytes.
+fn put_str(bytes: &mut Vec<u8>, s: &str) {
+    bytes.extend_from_slice(&(s.len() as u64).to_le_bytes());
+    bytes.extend_from_slice(s.as_bytes());
 }
 
 /// Reads a term that `put` wrote.
 fn take(at: &mut &[u8]) -> std::io::Result<Term> {
     let (&kind, rest) = at.split_first().ok_or_else(corrupt)?;
     *at = rest;
-    let mut string = || -> std::io::Result<&str> {
-        if at.len() < 8 {
-            return Err(corrupt());
-        }
-        let (len, rest) = at.split_at(8);
-        let len = u64::from_le_bytes(len.try_into().map_err(|_| corrupt())?) as usize;
-        if rest.len() < len {
-            return Err(corrupt());
-        }
-        let (s, rest) = rest.split_at(len);
-        *at = rest;
-        std::str::from_utf8(s).map_err(|_| corrupt())
-    };
-    let value = string()?.to_owned();
-    let extra = string()?;
+    let value = take_str(at)?.to_owned();
+    let extra = take_str(at)?;
     Ok(from_parts(kind, &value, extra))
+}
+
+/// Reads a string that `put_str` wrote.
+fn take_str<'a>(at: &mut &'a [u8]) -> std::io::Result<&'a str> {
+    if at.len() < 8 {
+        return Err(corrupt());
+    }
+    let (len, rest) = at.split_at(8);
+    let len = u64::from_le_bytes(len.try_into().map_err(|_| corrupt())?) as usize;
+    if rest.len() < len {
+        return Err(corrupt());
+    }
+    let (s, rest) = rest.split_at(len);
+    *at = rest;
+    std::str::from_utf8(s).map_err(|_| corrupt())
 }
 
 fn corrupt() -> std::io::Error {

@@ -294,7 +294,7 @@ fn invalid_language_tag() {
 #[test]
 fn unknown_format() {
     let err = nea(&["export", "--format", "xyz"]).input_error();
-    assert_eq!(err, "error: unknown RDF format \"xyz\"\n  use one of ttl, nt, nq, trig, rdf (RDF/XML) or jsonld (or their media types); add .gz to compress\n");
+    assert_eq!(err, "error: unknown RDF format \"xyz\"\n  use one of ttl, nt, nq, trig, rdf (RDF/XML), jsonld or jsonld-dataset (or their media types); add .gz to compress\n");
     let err = nea(&["query", "ASK {}", "--format", "yaml"]).input_error();
     assert!(
         err.starts_with("error: unknown results format \"yaml\""),
