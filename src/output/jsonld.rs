@@ -352,7 +352,7 @@ pub fn write_spilled(
         runs.add(entries.iter())?;
     }
     let mut document = Document::begin(out, &context)?;
-    let mut current: Option<(String, Vec<(String, Vec<Value>)>)> = None;
+    let mut current: Option<(String, Props)> = None;
     for entry in runs.merge(Clone::clone)? {
         let [id, key, text] = entry?;
         let value: Value = serde_json::from_str(&text).map_err(super::json_io)?;
@@ -374,6 +374,9 @@ pub fn write_spilled(
     }
     document.end()
 }
+
+/// A node's keys in order, each with its values.
+type Props = Vec<(String, Vec<Value>)>;
 
 /// A JSON-LD document written node by node, with the bytes serde_json's pretty printer
 /// gives the whole document: `{"@context": …, "@graph": [node, …]}`, two spaces a level,
