@@ -25,6 +25,7 @@ pub mod gsp;
 pub mod index;
 pub mod limits;
 pub mod load;
+pub mod order;
 pub mod output;
 pub mod serve;
 pub mod shacl;

@@ -7,7 +7,7 @@
 //! runs on a thread with a large stack, under the time and memory bounds.
 
 use crate::index::{self, Graph, Index};
-use crate::{algebra, limits};
+use crate::{algebra, limits, order};
 use anyhow::{anyhow, bail, Result};
 use nea_kg_core::error::quoted;
 use nea_kg_core::error::{cut_quoted_parts, SHOWN_CHARS};
@@ -62,6 +62,8 @@ pub struct Query {
     /// Its place among the running queries (for the memory bound), and its token.
     id: u64,
     token: CancellationToken,
+    /// A SELECT query cut at its ORDER BY, to sort apart on a store (`order`).
+    split: Option<order::Split>,
 }
 
 /// Why a query is refused before it runs: a server answers these apart from syntax
@@ -186,6 +188,7 @@ fn parse_here(name: &str, text: &str, context: &Context) -> Result<Query> {
     if let Ok(mut running) = RUNNING.lock() {
         running.push((id, token.clone()));
     }
+    let split = order::split(&parsed);
     let mut prepared = SparqlEvaluator::new()
         .with_cancellation_token(token.clone())
         .for_query(parsed);
@@ -216,6 +219,7 @@ fn parse_here(name: &str, text: &str, context: &Context) -> Result<Query> {
         prepared,
         id,
         token,
+        split,
     })
 }
 
@@ -280,10 +284,59 @@ impl Query {
                     .set_default_graph(vec![GraphName::DefaultGraph]);
                 run_on(prepared, &Graph::Index(Arc::new(merged)))
             }
-            None => run_on(prepared, graph),
+            None => match (&self.split, graph) {
+                (Some(split), Graph::Store(store)) => {
+                    sorted_apart(prepared, split, store, &self.token)
+                }
+                _ => run_on(prepared, graph),
+            },
         };
         results.map_err(|e| evaluation_error(&name, e, None))
     }
+}
+
+/// Runs a query cut at its ORDER BY (`order`) on a store: the rows from the store, each
+/// read once, then the sort and what is above it in memory, here or by the engine over
+/// the rows as a VALUES block. A row holding a blank node cannot be in VALUES: a query
+/// the engine must sort and that finds one is run at once.
+fn sorted_apart(
+    prepared: PreparedSparqlQuery,
+    split: &order::Split,
+    store: &oxigraph::store::Store,
+    token: &CancellationToken,
+) -> std::result::Result<QueryResults<'static>, QueryEvaluationError> {
+    use oxigraph::sparql::{QuerySolution, QuerySolutionIter};
+    let mut first = SparqlEvaluator::new()
+        .with_cancellation_token(token.clone())
+        .for_query(split.first.clone());
+    *first.dataset_mut() = prepared.dataset().clone();
+    let QueryResults::Solutions(solutions) = first.on_store(store).execute()? else {
+        return prepared.on_store(store).execute();
+    };
+    let mut rows = Vec::new();
+    for solution in solutions {
+        rows.push(solution?.values().to_vec());
+    }
+    let rows = match split.sort(rows) {
+        Ok((variables, rows)) => {
+            let columns = Arc::clone(&variables);
+            let solutions = rows
+                .into_iter()
+                .map(move |row| Ok(QuerySolution::from((Arc::clone(&columns), row))));
+            return Ok(QueryResults::Solutions(QuerySolutionIter::new(
+                variables, solutions,
+            )));
+        }
+        Err(rows) => rows,
+    };
+    let Some(values) = rows.into_iter().map(order::Split::values).collect() else {
+        return prepared.on_store(store).execute();
+    };
+    SparqlEvaluator::new()
+        .with_cancellation_token(token.clone())
+        .for_query(split.then(values))
+        .on_queryable_dataset(index::Dataset(Arc::new(Index::new(Vec::new()))))
+        .execute()
 }
 
 /// Evaluates a prepared query on the graph: the index through the engine's
