@@ -4,7 +4,8 @@
 //! anyway), and the stack (queries run on a thread with a large stack, after their
 //! nesting depth is checked). Time is bounded by `--timeout` in `sparql`.
 
-use std::alloc::{GlobalAlloc, Layout, System};
+use mimalloc::MiMalloc;
+use std::alloc::{GlobalAlloc, Layout};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -21,12 +22,15 @@ static TRIPPED: AtomicBool = AtomicBool::new(false);
 /// allocator cannot allocate).
 static HARD_MESSAGE: Mutex<Option<&'static [u8]>> = Mutex::new(None);
 
-/// The global allocator: the system's, counting the bytes it hands out.
+/// The global allocator: mimalloc, counting the bytes it hands out. glibc's malloc and
+/// free took about 14 % of `build --store` at 1,000 articles (a quad's strings are
+/// allocated and freed by the million); with mimalloc the build takes 23 s instead of
+/// 27 s (docs/performance.md).
 pub struct Counting;
 
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(layout) };
+        let p = unsafe { MiMalloc.alloc(layout) };
         if !p.is_null() {
             grew(layout.size());
         }
@@ -34,7 +38,7 @@ unsafe impl GlobalAlloc for Counting {
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc_zeroed(layout) };
+        let p = unsafe { MiMalloc.alloc_zeroed(layout) };
         if !p.is_null() {
             grew(layout.size());
         }
@@ -42,12 +46,12 @@ unsafe impl GlobalAlloc for Counting {
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) };
+        unsafe { MiMalloc.dealloc(ptr, layout) };
         LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        let p = unsafe { MiMalloc.realloc(ptr, layout, new_size) };
         if !p.is_null() {
             if new_size >= layout.size() {
                 grew(new_size - layout.size());
