@@ -129,43 +129,11 @@ impl Walk {
             return;
         }
         let d = depth + 1;
-        match e {
-            Expression::Or(a, b)
-            | Expression::And(a, b)
-            | Expression::Equal(a, b)
-            | Expression::SameTerm(a, b)
-            | Expression::Greater(a, b)
-            | Expression::GreaterOrEqual(a, b)
-            | Expression::Less(a, b)
-            | Expression::LessOrEqual(a, b)
-            | Expression::Add(a, b)
-            | Expression::Subtract(a, b)
-            | Expression::Multiply(a, b)
-            | Expression::Divide(a, b) => {
-                self.expression(a, d);
-                self.expression(b, d);
-            }
-            Expression::UnaryPlus(a) | Expression::UnaryMinus(a) | Expression::Not(a) => {
-                self.expression(a, d)
-            }
-            Expression::In(a, list) => {
-                self.expression(a, d);
-                for b in list {
-                    self.expression(b, d);
-                }
-            }
-            Expression::If(a, b, c) => {
-                self.expression(a, d);
-                self.expression(b, d);
-                self.expression(c, d);
-            }
-            Expression::Coalesce(list) | Expression::FunctionCall(_, list) => {
-                for b in list {
-                    self.expression(b, d);
-                }
-            }
-            Expression::Exists(p) => self.pattern(p, d),
-            _ => {}
+        if let Expression::Exists(p) = e {
+            self.pattern(p, d);
+        }
+        for child in operands(e) {
+            self.expression(child, d);
         }
     }
 
@@ -186,6 +154,30 @@ impl Walk {
             PropertyPathExpression::NamedNode(_)
             | PropertyPathExpression::NegatedPropertySet(_) => {}
         }
+    }
+}
+
+/// The expressions an expression applies its operator or function to, in order (none
+/// for a constant, a variable, BOUND or EXISTS, whose pattern is not an expression).
+pub fn operands(e: &Expression) -> Vec<&Expression> {
+    match e {
+        Expression::Or(a, b)
+        | Expression::And(a, b)
+        | Expression::Equal(a, b)
+        | Expression::SameTerm(a, b)
+        | Expression::Greater(a, b)
+        | Expression::GreaterOrEqual(a, b)
+        | Expression::Less(a, b)
+        | Expression::LessOrEqual(a, b)
+        | Expression::Add(a, b)
+        | Expression::Subtract(a, b)
+        | Expression::Multiply(a, b)
+        | Expression::Divide(a, b) => vec![a, b],
+        Expression::UnaryPlus(a) | Expression::UnaryMinus(a) | Expression::Not(a) => vec![a],
+        Expression::In(a, list) => std::iter::once(&**a).chain(list).collect(),
+        Expression::If(a, b, c) => vec![a, b, c],
+        Expression::Coalesce(list) | Expression::FunctionCall(_, list) => list.iter().collect(),
+        _ => Vec::new(),
     }
 }
 

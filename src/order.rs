@@ -298,42 +298,12 @@ fn uses(e: &Expression, into: &mut Vec<Variable>) -> Option<()> {
                 into.push(v.clone());
             }
         }
-        Expression::Or(a, b)
-        | Expression::And(a, b)
-        | Expression::Equal(a, b)
-        | Expression::SameTerm(a, b)
-        | Expression::Greater(a, b)
-        | Expression::GreaterOrEqual(a, b)
-        | Expression::Less(a, b)
-        | Expression::LessOrEqual(a, b)
-        | Expression::Add(a, b)
-        | Expression::Subtract(a, b)
-        | Expression::Multiply(a, b)
-        | Expression::Divide(a, b) => {
-            uses(a, into)?;
-            uses(b, into)?;
-        }
-        Expression::UnaryPlus(a) | Expression::UnaryMinus(a) | Expression::Not(a) => {
-            uses(a, into)?;
-        }
-        Expression::In(a, list) => {
-            uses(a, into)?;
-            for b in list {
-                uses(b, into)?;
-            }
-        }
-        Expression::If(a, b, c) => {
-            uses(a, into)?;
-            uses(b, into)?;
-            uses(c, into)?;
-        }
-        Expression::Coalesce(list) | Expression::FunctionCall(_, list) => {
-            for b in list {
-                uses(b, into)?;
-            }
-        }
         Expression::Exists(_) => return None,
-        Expression::NamedNode(_) | Expression::Literal(_) => {}
+        _ => {
+            for operand in crate::algebra::operands(e) {
+                uses(operand, into)?;
+            }
+        }
     }
     Some(())
 }
