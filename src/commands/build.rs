@@ -53,7 +53,9 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
     drop(store);
     crate::compact::compact(temp.path())
         .map_err(anyhow::Error::msg)
-        .with_context(|| format!("{name}: cannot compact the store"))?;
+        .with_context(|| {
+            format!("{name}: cannot compact the store\n  nothing was kept; free space beside it (the compaction writes the store once more before it removes the old files) and build again")
+        })?;
     let kept = temp.keep();
     if let Err(e) = std::fs::rename(&kept, &dir) {
         let _ = std::fs::remove_dir_all(&kept);
