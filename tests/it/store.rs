@@ -93,3 +93,100 @@ fn a_folder_that_is_not_a_store() {
         format!("error: {d}: is not a store\n  build one with `nea-kg build --store {d}`\n")
     );
 }
+
+/// A corpus with a sheet whose quote is not in its article (the second of three).
+fn corpus_with_a_failing_sheet(dir: &std::path::Path) -> std::path::PathBuf {
+    let corpus = dir.join("corpus");
+    nea_kg::synth::write_corpus(&corpus, 3).unwrap();
+    let sheet = corpus.join("article-0002.toml");
+    let text = std::fs::read_to_string(&sheet).unwrap();
+    let broken = text.replace(
+        "quote = \"The author is a professor\"",
+        "quote = \"The author is a poet\"",
+    );
+    assert_ne!(broken, text);
+    std::fs::write(&sheet, broken).unwrap();
+    sheet
+}
+
+fn entries(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// A build that fails part-way leaves nothing: no store, no half-made folder beside it.
+/// With --keep-going the store holds the other articles, and the exit status says one
+/// failed.
+#[test]
+fn a_failed_build_leaves_nothing_and_keep_going_builds_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = corpus_with_a_failing_sheet(dir.path());
+    let corpus = dir.path().join("corpus");
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let store = out.join("store");
+    let (c, s) = (corpus.to_str().unwrap(), store.to_str().unwrap());
+    let err = nea(&["build", "--corpus", c, "--store", s]).input_error();
+    assert!(
+        err.starts_with(&format!("error: {}:", sheet.display())),
+        "{err}"
+    );
+    assert!(
+        err.contains("the quote \"The author is a poet\" is not in"),
+        "{err}"
+    );
+    assert_eq!(entries(&out), Vec::<String>::new());
+
+    let run = nea(&["build", "--corpus", c, "--store", s, "--keep-going"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.ends_with(
+            "error: 1 fact sheet failed (shown above); the graph holds the other articles\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(entries(&out), ["store"]);
+    let q = "SELECT ?g WHERE { GRAPH ?g { } } ORDER BY ?g";
+    let csv = nea(&["query", q, "--store", s, "--format", "csv"]).ok();
+    assert!(csv.contains("confidence-builder-0001"), "{csv}");
+    assert!(!csv.contains("confidence-builder-0002"), "{csv}");
+    assert!(csv.contains("confidence-builder-0003"), "{csv}");
+}
+
+#[test]
+fn build_needs_the_folder_of_the_store() {
+    let err = nea(&["build"]).input_error();
+    assert_eq!(
+        err,
+        "error: build: give the folder of the store with --store DIR\n"
+    );
+}
+
+/// A store already holds its graph: articles given beside it are refused, not merged.
+#[test]
+fn a_store_and_articles_together_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let s = store.to_str().unwrap();
+    assert_eq!(nea(&["build", "--store", s]).code, 0);
+    let corpus = dir.path().join("corpus");
+    nea_kg::synth::write_corpus(&corpus, 1).unwrap();
+    let err = nea(&[
+        "query",
+        "cq01",
+        "--store",
+        s,
+        "--corpus",
+        corpus.to_str().unwrap(),
+    ])
+    .input_error();
+    assert_eq!(
+        err,
+        "error: --store and --article/--facts/--corpus: the store already holds its graph; give one or the other\n  to build a store from articles, use `nea-kg build --store DIR`\n"
+    );
+}
