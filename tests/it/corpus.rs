@@ -87,16 +87,7 @@ fn every_article_gets_its_graph_and_entities_are_shared() {
 fn a_failing_sheet_stops_the_build_unless_keep_going() {
     let dir = corpus(3);
     let c = dir.path().to_str().unwrap();
-    let sheet = dir.path().join("article-0002.toml");
-    let text = std::fs::read_to_string(&sheet).unwrap();
-    std::fs::write(
-        &sheet,
-        text.replace(
-            "quote = \"The author is a professor\"",
-            "quote = \"The author is a poet\"",
-        ),
-    )
-    .unwrap();
+    let sheet = crate::break_the_second_sheet(dir.path());
     let err = nea(&["export", "--corpus", c]).input_error();
     assert!(
         err.starts_with(&format!("error: {}:", sheet.display())),

@@ -4,7 +4,7 @@
 //! binary and checks its exit status, that stdout is empty on an error, that nothing
 //! panicked or died of a signal, and the first line of stderr.
 
-use crate::{csv_rows, Fixture};
+use crate::{csv_rows, names, Fixture};
 use std::io::Read;
 use std::os::unix::fs::{FileTypeExt, PermissionsExt};
 use std::os::unix::process::{CommandExt, ExitStatusExt};
@@ -139,16 +139,6 @@ fn wait_within(child: &mut Guard, seconds: u64) -> ExitStatus {
 fn run<S: AsRef<str>>(seconds: u64, args: &[S]) -> Outcome {
     let args: Vec<&str> = args.iter().map(AsRef::as_ref).collect();
     finish(&mut command(&args), seconds)
-}
-
-/// The names in a folder, sorted.
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 /// The temporary files of nea-kg in a folder.

@@ -30,6 +30,30 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// The names in a folder, sorted.
+pub fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Breaks the sheet of the second article of a `synth` corpus: one of its quotes is no
+/// longer in the article. Returns the sheet's path.
+pub fn break_the_second_sheet(corpus: &Path) -> PathBuf {
+    let sheet = corpus.join("article-0002.toml");
+    let text = std::fs::read_to_string(&sheet).unwrap();
+    let broken = text.replace(
+        "quote = \"The author is a professor\"",
+        "quote = \"The author is a poet\"",
+    );
+    assert_ne!(broken, text, "the quote to break is in the sheet");
+    std::fs::write(&sheet, broken).unwrap();
+    sheet
+}
+
 /// The outcome of one run of the binary.
 pub struct Run {
     pub code: i32,

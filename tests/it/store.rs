@@ -94,38 +94,15 @@ fn a_folder_that_is_not_a_store() {
     );
 }
 
-/// A corpus with a sheet whose quote is not in its article (the second of three).
-fn corpus_with_a_failing_sheet(dir: &std::path::Path) -> std::path::PathBuf {
-    let corpus = dir.join("corpus");
-    nea_kg::synth::write_corpus(&corpus, 3).unwrap();
-    let sheet = corpus.join("article-0002.toml");
-    let text = std::fs::read_to_string(&sheet).unwrap();
-    let broken = text.replace(
-        "quote = \"The author is a professor\"",
-        "quote = \"The author is a poet\"",
-    );
-    assert_ne!(broken, text);
-    std::fs::write(&sheet, broken).unwrap();
-    sheet
-}
-
-fn entries(dir: &std::path::Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 /// A build that fails part-way leaves nothing: no store, no half-made folder beside it.
 /// With --keep-going the store holds the other articles, and the exit status says one
 /// failed.
 #[test]
 fn a_failed_build_leaves_nothing_and_keep_going_builds_the_rest() {
     let dir = tempfile::tempdir().unwrap();
-    let sheet = corpus_with_a_failing_sheet(dir.path());
     let corpus = dir.path().join("corpus");
+    nea_kg::synth::write_corpus(&corpus, 3).unwrap();
+    let sheet = crate::break_the_second_sheet(&corpus);
     let out = dir.path().join("out");
     std::fs::create_dir(&out).unwrap();
     let store = out.join("store");
@@ -139,7 +116,7 @@ fn a_failed_build_leaves_nothing_and_keep_going_builds_the_rest() {
         err.contains("the quote \"The author is a poet\" is not in"),
         "{err}"
     );
-    assert_eq!(entries(&out), Vec::<String>::new());
+    assert_eq!(crate::names(&out), Vec::<String>::new());
 
     let run = nea(&["build", "--corpus", c, "--store", s, "--keep-going"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
@@ -150,7 +127,7 @@ fn a_failed_build_leaves_nothing_and_keep_going_builds_the_rest() {
         "{}",
         run.stderr
     );
-    assert_eq!(entries(&out), ["store"]);
+    assert_eq!(crate::names(&out), ["store"]);
     let q = "SELECT ?g WHERE { GRAPH ?g { } } ORDER BY ?g";
     let csv = nea(&["query", q, "--store", s, "--format", "csv"]).ok();
     assert!(csv.contains("confidence-builder-0001"), "{csv}");
