@@ -89,14 +89,7 @@ fn a_failing_sheet_stops_the_build_unless_keep_going() {
     let c = dir.path().to_str().unwrap();
     let sheet = crate::break_the_second_sheet(dir.path());
     let err = nea(&["export", "--corpus", c]).input_error();
-    assert!(
-        err.starts_with(&format!("error: {}:", sheet.display())),
-        "{err}"
-    );
-    assert!(
-        err.contains("the quote \"The author is a poet\" is not in"),
-        "{err}"
-    );
+    crate::assert_the_broken_sheet(&err, &sheet);
     let run = nea(&["export", "--corpus", c, "--keep-going", "--format", "nq"]);
     assert_eq!(run.code, 1);
     assert!(

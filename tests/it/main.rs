@@ -54,6 +54,19 @@ pub fn break_the_second_sheet(corpus: &Path) -> PathBuf {
     sheet
 }
 
+/// Asserts that `err` is the error of the sheet `break_the_second_sheet` broke.
+#[track_caller]
+pub fn assert_the_broken_sheet(err: &str, sheet: &Path) {
+    assert!(
+        err.starts_with(&format!("error: {}:", sheet.display())),
+        "{err}"
+    );
+    assert!(
+        err.contains("the quote \"The author is a poet\" is not in"),
+        "{err}"
+    );
+}
+
 /// The outcome of one run of the binary.
 pub struct Run {
     pub code: i32,
