@@ -38,9 +38,17 @@ const FAMILIES: &[(&str, usize, bool)] = &[
 /// but not the files this compaction has just written.
 const FORCE_OPTIMIZED: u8 = 3;
 
-/// Compacts the closed store in `path`, which must not be open elsewhere; returns how
-/// many compactions RocksDB ran on each column family (1 for each that holds data).
-pub fn compact(path: &Path) -> Result<Vec<u64>, String> {
+/// Files kept for the rest of the process when RocksDB is told how many it may open.
+const OTHER_FILES: u64 = 48;
+/// The fewest open files RocksDB is allowed, whatever the limit: a compaction holds each
+/// of its input files open however few it is allowed, and fails if the system refuses.
+const MIN_OPEN_FILES: u64 = 32;
+
+/// Compacts the closed store in `path`, which must not be open elsewhere, opening at
+/// most `open_files` files at once if given (the process's limit,
+/// `limits::open_files`); returns how many compactions RocksDB ran on each column
+/// family (1 for each that holds data).
+pub fn compact(path: &Path, open_files: Option<u64>) -> Result<Vec<u64>, String> {
     let c_path = CString::new(path.as_os_str().as_encoded_bytes())
         .map_err(|_| "the path of the store contains a NUL byte".to_owned())?;
     // SAFETY: every pointer passed below was created by the matching RocksDB
@@ -60,6 +68,16 @@ pub fn compact(path: &Path) -> Result<Vec<u64>, String> {
         // that and, to be sure of the bottom level, writes it all a second time. At
         // 1,000 articles that was half the build (docs/performance.md).
         rocksdb_options_set_disable_auto_compactions(options, 1);
+        // RocksDB keeps every file of the store open unless told how many it may: past
+        // the process's limit of open files it fails ("Too many open files"). Leave
+        // room for the rest of the process, as Oxigraph does (its reserve is 48).
+        if let Some(allowed) = open_files {
+            let keep = allowed.saturating_sub(OTHER_FILES).max(MIN_OPEN_FILES);
+            rocksdb_options_set_max_open_files(
+                options,
+                c_int::try_from(keep).unwrap_or(c_int::MAX),
+            );
+        }
         let levels = rocksdb_options_get_num_levels(options).max(1);
         let mut per_level = vec![lz4; levels as usize];
         rocksdb_options_set_compression_per_level(options, per_level.as_mut_ptr(), levels as usize);
@@ -113,6 +131,28 @@ pub fn compact(path: &Path) -> Result<Vec<u64>, String> {
         }
         owned.db = db;
         owned.handles = handles;
+        // A compaction holds all its input files open at once, however few RocksDB may
+        // keep: fewer column families side by side if the limit cannot hold their files
+        // together, and a clear error if it cannot hold the largest family's.
+        let mut files: Vec<u64> = owned
+            .handles
+            .iter()
+            .map(|&h| family_files(db, h, levels))
+            .collect();
+        files.sort_unstable_by(|a, b| b.cmp(a));
+        let mut side_by_side = threads.min(owned.handles.len()).max(1);
+        if let Some(allowed) = open_files {
+            let room = allowed.saturating_sub(OTHER_FILES);
+            let largest = files.first().copied().unwrap_or(0);
+            if largest > room {
+                return Err(format!(
+                    "Too many open files: a column family of the store has {largest} files, which its compaction opens at once, and the process may open {allowed} ({OTHER_FILES} of them kept for the rest)"
+                ));
+            }
+            while side_by_side > 1 && files.iter().take(side_by_side).sum::<u64>() > room {
+                side_by_side -= 1;
+            }
+        }
         let compaction = rocksdb_compactoptions_create();
         if compaction.is_null() {
             return Err("RocksDB could not create its compaction options".to_owned());
@@ -129,7 +169,7 @@ pub fn compact(path: &Path) -> Result<Vec<u64>, String> {
             handles: &owned.handles,
         };
         std::thread::scope(|scope| {
-            for _ in 0..threads.min(owned.handles.len()) {
+            for _ in 0..side_by_side {
                 scope.spawn(|| {
                     let shared = &shared;
                     loop {
@@ -200,18 +240,46 @@ unsafe fn property(db: *mut rocksdb_t, name: &CStr) -> Option<String> {
     Some(text)
 }
 
+/// A property of a column family, if RocksDB knows it.
+unsafe fn family_property(
+    db: *mut rocksdb_t,
+    family: *mut rocksdb_column_family_handle_t,
+    name: &CStr,
+) -> Option<String> {
+    let value = rocksdb_property_value_cf(db, family, name.as_ptr());
+    if value.is_null() {
+        return None;
+    }
+    let text = CStr::from_ptr(value).to_string_lossy().into_owned();
+    rocksdb_free(value.cast());
+    Some(text)
+}
+
+/// The number of files of a column family, over its `levels` levels.
+unsafe fn family_files(
+    db: *mut rocksdb_t,
+    family: *mut rocksdb_column_family_handle_t,
+    levels: c_int,
+) -> u64 {
+    (0..levels)
+        .filter_map(|level| {
+            let name = CString::new(format!("rocksdb.num-files-at-level{level}")).ok()?;
+            family_property(db, family, &name)?
+                .trim()
+                .parse::<u64>()
+                .ok()
+        })
+        .sum()
+}
+
 /// How many compactions of the column family RocksDB counted since the store was
 /// opened: the "Comp(cnt)" column of the "Sum" row of its statistics table, counted
 /// from the end of the row as from the end of the header (the size column holds a
 /// space). 0 if the table is not as expected.
 unsafe fn compactions(db: *mut rocksdb_t, family: *mut rocksdb_column_family_handle_t) -> u64 {
-    let name = c"rocksdb.cfstats-no-file-histogram";
-    let value = rocksdb_property_value_cf(db, family, name.as_ptr());
-    if value.is_null() {
+    let Some(table) = family_property(db, family, c"rocksdb.cfstats-no-file-histogram") else {
         return 0;
-    }
-    let table = CStr::from_ptr(value).to_string_lossy().into_owned();
-    rocksdb_free(value.cast());
+    };
     let lines: Vec<Vec<&str>> = table
         .lines()
         .map(|l| l.split_whitespace().collect())
@@ -351,7 +419,7 @@ mod tests {
         loaded(&ours, &quads);
         loaded(&theirs, &quads);
         let before = tables(&ours);
-        let compactions = compact(&ours).unwrap();
+        let compactions = compact(&ours, None).unwrap();
         Store::open(&theirs).unwrap().optimize().unwrap();
         let (ours_size, theirs_size) = (size(&ours), size(&theirs));
         assert!(
@@ -372,11 +440,49 @@ mod tests {
         assert_eq!(back, quads);
     }
 
+    /// Under a limit of open files too small for a column family's files, the
+    /// compaction refuses at once, saying why, and leaves the store as it was; under a
+    /// larger one it compacts.
+    #[test]
+    fn the_limit_of_open_files_is_kept() {
+        let quads = corpus_quads();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("store");
+        loaded(&path, &quads);
+        let before = tables(&path);
+        let error = compact(&path, Some(OTHER_FILES + 5)).unwrap_err();
+        assert!(
+            error.starts_with("Too many open files: a column family of the store has "),
+            "{error}"
+        );
+        assert!(
+            error.ends_with(&format!(
+                ", and the process may open {} ({OTHER_FILES} of them kept for the rest)",
+                OTHER_FILES + 5
+            )),
+            "{error}"
+        );
+        assert_eq!(tables(&path), before);
+        let compactions = compact(&path, Some(OTHER_FILES + 40)).unwrap();
+        assert!(
+            compactions.iter().all(|&n| n <= 1) && compactions.iter().sum::<u64>() >= 6,
+            "compactions by column family: {compactions:?}"
+        );
+        assert!(tables(&path) < before);
+        let mut back: Vec<Quad> = Store::open(&path)
+            .unwrap()
+            .iter()
+            .map(Result::unwrap)
+            .collect();
+        back.sort_by_cached_key(|q| q.to_string());
+        assert_eq!(back, quads);
+    }
+
     #[test]
     fn a_folder_without_a_store_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let missing = dir.path().join("none");
-        let error = compact(&missing).unwrap_err();
+        let error = compact(&missing, None).unwrap_err();
         assert!(
             error.contains("does not exist") || error.contains("No such file"),
             "{error}"

@@ -96,6 +96,36 @@ pub fn default_memory() -> u64 {
     }
 }
 
+/// The files this process may open: the soft limit of open files, first raised to the
+/// hard limit where it is lower (as Go's runtime does). A store's build keeps RocksDB's
+/// files open by the hundred, and many systems set the soft limit to 1,024 whatever the
+/// hard one allows. `None` if the system does not say.
+pub fn open_files() -> Option<u64> {
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit and setrlimit read and write only the structure given.
+    unsafe {
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) != 0 {
+            return None;
+        }
+        if limit.rlim_cur < limit.rlim_max {
+            let raised = libc::rlimit {
+                rlim_cur: limit.rlim_max,
+                rlim_max: limit.rlim_max,
+            };
+            // Refused where the hard limit is "unlimited" but the kernel's is not: the
+            // soft limit then stays as it was.
+            if libc::setrlimit(libc::RLIMIT_NOFILE, &raised) == 0 {
+                limit = raised;
+            }
+        }
+    }
+    #[allow(clippy::useless_conversion)]
+    Some(u64::from(limit.rlim_cur))
+}
+
 /// Reads a size: `512M`, `2G`, `1.5GiB`, `4096` (bytes).
 pub fn parse_size(text: &str) -> Option<u64> {
     let t = text.trim();

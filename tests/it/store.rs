@@ -160,3 +160,53 @@ fn a_store_and_articles_together_are_refused() {
         "error: --store and --article/--facts/--corpus: the store already holds its graph; give one or the other\n  to build a store from articles, use `nea-kg build --store DIR`\n"
     );
 }
+
+/// A build under a low limit of open files (100, soft and hard) whose store has more
+/// files than that when it is compacted: RocksDB is told how many it may keep open.
+/// Before, the compaction opened them all and failed ("Too many open files").
+#[test]
+fn a_build_keeps_within_the_limit_of_open_files() {
+    use std::os::unix::process::CommandExt;
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    nea_kg::synth::write_corpus(&corpus, 120).unwrap();
+    let store = dir.path().join("store");
+    let mut build = crate::command(&[
+        "build",
+        "--corpus",
+        corpus.to_str().unwrap(),
+        "--store",
+        store.to_str().unwrap(),
+    ]);
+    // SAFETY: setrlimit is async-signal-safe, and only this child's limit changes.
+    unsafe {
+        build.pre_exec(|| {
+            let limit = libc::rlimit {
+                rlim_cur: 100,
+                rlim_max: 100,
+            };
+            if libc::setrlimit(libc::RLIMIT_NOFILE, &limit) == 0 {
+                Ok(())
+            } else {
+                Err(std::io::Error::last_os_error())
+            }
+        });
+    }
+    let run = crate::run_within(300, &mut build, "build under 100 open files");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.ends_with("quads of 120 articles\n"),
+        "{}",
+        run.stderr
+    );
+    let csv = nea(&[
+        "query",
+        "cq01",
+        "--store",
+        store.to_str().unwrap(),
+        "--format",
+        "csv",
+    ])
+    .ok();
+    assert_eq!(csv.lines().count(), 1 + 120 * 3, "{csv}");
+}
