@@ -221,23 +221,12 @@ unsafe fn list_families(
 
 /// RocksDB's error message, if it set one, freed after it is copied.
 unsafe fn take_error(error: *mut c_char) -> Result<(), String> {
-    if error.is_null() {
-        return Ok(());
-    }
-    let message = CStr::from_ptr(error).to_string_lossy().into_owned();
-    rocksdb_free(error.cast());
-    Err(message)
+    taken(error).map_or(Ok(()), Err)
 }
 
 /// A database property, if RocksDB knows it.
 unsafe fn property(db: *mut rocksdb_t, name: &CStr) -> Option<String> {
-    let value = rocksdb_property_value(db, name.as_ptr());
-    if value.is_null() {
-        return None;
-    }
-    let text = CStr::from_ptr(value).to_string_lossy().into_owned();
-    rocksdb_free(value.cast());
-    Some(text)
+    taken(rocksdb_property_value(db, name.as_ptr()))
 }
 
 /// A property of a column family, if RocksDB knows it.
@@ -246,7 +235,11 @@ unsafe fn family_property(
     family: *mut rocksdb_column_family_handle_t,
     name: &CStr,
 ) -> Option<String> {
-    let value = rocksdb_property_value_cf(db, family, name.as_ptr());
+    taken(rocksdb_property_value_cf(db, family, name.as_ptr()))
+}
+
+/// A string RocksDB allocated, copied and freed; `None` for a null pointer.
+unsafe fn taken(value: *mut c_char) -> Option<String> {
     if value.is_null() {
         return None;
     }
