@@ -44,11 +44,45 @@ const OTHER_FILES: u64 = 48;
 /// of its input files open however few it is allowed, and fails if the system refuses.
 const MIN_OPEN_FILES: u64 = 32;
 
+/// Why a compaction failed, told apart for the advice the command gives.
+#[derive(Debug)]
+pub enum Failure {
+    /// The process may not open enough files: RocksDB said so, or the files of a column
+    /// family would not fit under the limit.
+    OpenFiles(String),
+    /// Anything else RocksDB reported (most often a full disk).
+    Other(String),
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Self {
+        if message.contains("Too many open files") {
+            Failure::OpenFiles(message)
+        } else {
+            Failure::Other(message)
+        }
+    }
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::OpenFiles(m) | Failure::Other(m) => f.write_str(m),
+        }
+    }
+}
+
+impl std::error::Error for Failure {}
+
 /// Compacts the closed store in `path`, which must not be open elsewhere, opening at
 /// most `open_files` files at once if given (the process's limit,
-/// `limits::open_files`); returns how many compactions RocksDB ran on each column
-/// family (1 for each that holds data).
-pub fn compact(path: &Path, open_files: Option<u64>) -> Result<Vec<u64>, String> {
+/// `limits::raise_open_files`); returns how many compactions RocksDB ran on each
+/// column family (1 for each that holds data).
+pub fn compact(path: &Path, open_files: Option<u64>) -> Result<Vec<u64>, Failure> {
+    compact_or_say_why(path, open_files).map_err(Failure::from)
+}
+
+fn compact_or_say_why(path: &Path, open_files: Option<u64>) -> Result<Vec<u64>, String> {
     let c_path = CString::new(path.as_os_str().as_encoded_bytes())
         .map_err(|_| "the path of the store contains a NUL byte".to_owned())?;
     // SAFETY: every pointer passed below was created by the matching RocksDB
@@ -71,8 +105,10 @@ pub fn compact(path: &Path, open_files: Option<u64>) -> Result<Vec<u64>, String>
         // RocksDB keeps every file of the store open unless told how many it may: past
         // the process's limit of open files it fails ("Too many open files"). Leave
         // room for the rest of the process, as Oxigraph does (its reserve is 48).
-        if let Some(allowed) = open_files {
-            let keep = allowed.saturating_sub(OTHER_FILES).max(MIN_OPEN_FILES);
+        // The files RocksDB may hold open, the rest of the process's being kept aside.
+        let room = open_files.map(|allowed| allowed.saturating_sub(OTHER_FILES));
+        if let Some(room) = room {
+            let keep = room.max(MIN_OPEN_FILES);
             rocksdb_options_set_max_open_files(
                 options,
                 c_int::try_from(keep).unwrap_or(c_int::MAX),
@@ -141,8 +177,7 @@ pub fn compact(path: &Path, open_files: Option<u64>) -> Result<Vec<u64>, String>
             .collect();
         files.sort_unstable_by(|a, b| b.cmp(a));
         let mut side_by_side = threads.min(owned.handles.len()).max(1);
-        if let Some(allowed) = open_files {
-            let room = allowed.saturating_sub(OTHER_FILES);
+        if let (Some(allowed), Some(room)) = (open_files, room) {
             let largest = files.first().copied().unwrap_or(0);
             if largest > room {
                 return Err(format!(
@@ -444,6 +479,8 @@ mod tests {
         loaded(&path, &quads);
         let before = tables(&path);
         let error = compact(&path, Some(OTHER_FILES + 5)).unwrap_err();
+        assert!(matches!(error, Failure::OpenFiles(_)), "{error:?}");
+        let error = error.to_string();
         assert!(
             error.starts_with("Too many open files: a column family of the store has "),
             "{error}"
@@ -475,7 +512,7 @@ mod tests {
     fn a_folder_without_a_store_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let missing = dir.path().join("none");
-        let error = compact(&missing, None).unwrap_err();
+        let error = compact(&missing, None).unwrap_err().to_string();
         assert!(
             error.contains("does not exist") || error.contains("No such file"),
             "{error}"

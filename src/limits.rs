@@ -100,7 +100,7 @@ pub fn default_memory() -> u64 {
 /// hard limit where it is lower (as Go's runtime does). A store's build keeps RocksDB's
 /// files open by the hundred, and many systems set the soft limit to 1,024 whatever the
 /// hard one allows. `None` if the system does not say.
-pub fn open_files() -> Option<u64> {
+pub fn raise_open_files() -> Option<u64> {
     let mut limit = libc::rlimit {
         rlim_cur: 0,
         rlim_max: 0,

@@ -20,7 +20,7 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
         bail!("{name}: already exists\n  remove it first, or give --store a new folder");
     }
     // Raised before Oxigraph opens the store: it sizes RocksDB's open files by it.
-    let open_files = crate::limits::open_files();
+    let open_files = crate::limits::raise_open_files();
     let temp = crate::output::file::temporary_folder_beside(&dir)?;
     let store = oxigraph::store::Store::open(temp.path())
         .with_context(|| format!("{name}: cannot create the store"))?;
@@ -53,18 +53,18 @@ pub fn run(args: BuildArgs) -> Result<ExitCode> {
     // writes them uncompressed, 1.68 times the size, and what the bulk loader leaves
     // unoptimized answers 2.7x slower (docs/performance.md).
     drop(store);
-    crate::compact::compact(temp.path(), open_files)
-        .map_err(|e| {
-            let advice = if e.contains("Too many open files") {
-                let limit = open_files.map_or(String::new(), |n| format!(" (it is {n})"));
-                format!("raise the limit of open files{limit}, e.g. with `ulimit -n 65536`, and build again")
-            } else {
-                "free space beside it (the compaction writes the store once more before it removes the old files) and build again".to_owned()
-            };
-            anyhow::Error::msg(e).context(format!(
-                "{name}: cannot compact the store\n  nothing was kept; {advice}"
-            ))
-        })?;
+    crate::compact::compact(temp.path(), open_files).map_err(|failure| {
+        let limit = open_files.map_or(String::new(), |n| format!(" (it is {n})"));
+        let advice = match failure {
+            crate::compact::Failure::OpenFiles(_) => format!(
+                "raise the limit of open files{limit}, e.g. with `ulimit -n 65536`, and build again"
+            ),
+            crate::compact::Failure::Other(_) => "free space beside it (the compaction writes the store once more before it removes the old files) and build again".to_owned(),
+        };
+        anyhow::Error::new(failure).context(format!(
+            "{name}: cannot compact the store\n  nothing was kept; {advice}"
+        ))
+    })?;
     let kept = temp.keep();
     if let Err(e) = std::fs::rename(&kept, &dir) {
         let _ = std::fs::remove_dir_all(&kept);

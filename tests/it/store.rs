@@ -3,6 +3,19 @@
 
 use crate::nea;
 
+/// The CSV answer of a query (a shipped name or SPARQL text) on the store in `store`.
+fn on_store(query: &str, store: &std::path::Path) -> String {
+    nea(&[
+        "query",
+        query,
+        "--store",
+        store.to_str().unwrap(),
+        "--format",
+        "csv",
+    ])
+    .ok()
+}
+
 #[test]
 fn a_built_store_answers_as_the_memory_store_does() {
     let dir = tempfile::tempdir().unwrap();
@@ -58,28 +71,12 @@ fn a_corpus_store() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let q = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { } }";
     assert_eq!(
-        nea(&[
-            "query",
-            q,
-            "--store",
-            store.to_str().unwrap(),
-            "--format",
-            "csv"
-        ])
-        .ok(),
+        on_store(q, &store),
         "n\r\n8\r\n",
         "5 articles, the entities, the ontology, the dataset description"
     );
     // Each entity described once: cq01 gives each article's 3 pairs once.
-    let csv = nea(&[
-        "query",
-        "cq01",
-        "--store",
-        store.to_str().unwrap(),
-        "--format",
-        "csv",
-    ])
-    .ok();
+    let csv = on_store("cq01", &store);
     assert_eq!(csv.lines().count(), 1 + 5 * 3, "{csv}");
 }
 
@@ -122,7 +119,7 @@ fn a_failed_build_leaves_nothing_and_keep_going_builds_the_rest() {
     );
     assert_eq!(crate::names(&out), ["store"]);
     let q = "SELECT ?g WHERE { GRAPH ?g { } } ORDER BY ?g";
-    let csv = nea(&["query", q, "--store", s, "--format", "csv"]).ok();
+    let csv = on_store(q, &store);
     assert!(csv.contains("confidence-builder-0001"), "{csv}");
     assert!(!csv.contains("confidence-builder-0002"), "{csv}");
     assert!(csv.contains("confidence-builder-0003"), "{csv}");
@@ -199,14 +196,6 @@ fn a_build_keeps_within_the_limit_of_open_files() {
         "{}",
         run.stderr
     );
-    let csv = nea(&[
-        "query",
-        "cq01",
-        "--store",
-        store.to_str().unwrap(),
-        "--format",
-        "csv",
-    ])
-    .ok();
+    let csv = on_store("cq01", &store);
     assert_eq!(csv.lines().count(), 1 + 120 * 3, "{csv}");
 }
